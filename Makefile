@@ -1,0 +1,53 @@
+# The two commands in the README: `make demo` and `make test`. Both work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core
+
+.PHONY: demo test lint typecheck pytest system-packages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(DEVSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP)
+
+# Install the system packages the tests and reports use, when missing and installable.
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; \
+	  else echo "warning: missing system packages:$$missing (install them as root)"; fi; \
+	fi
+
+demo: $(STAMP) system-packages
+	$(BIN)/sourcing-check validate examples/*.yaml
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(DEVSTAMP)
+	$(BIN)/mypy
+
+pytest: $(DEVSTAMP) system-packages
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/check_throughput.py
+
+clean:
+	rm -rf $(VENV) out build dist src/*.egg-info

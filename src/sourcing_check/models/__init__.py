@@ -1,0 +1,1 @@
+"""pydantic models: inputs (questionnaire, plan), guideline frameworks and results."""

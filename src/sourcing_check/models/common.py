@@ -1,0 +1,212 @@
+"""Building blocks shared by the input models: strict base, evidence, money, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from sourcing_check.models.codes import COUNTRIES, CURRENCIES
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise PydanticCustomError("number_type", "Input should be a number")
+    return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise PydanticCustomError("date_format", "Input should be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date_value", "Input is not a real calendar date") from None
+
+
+def _code(kind: str, allowed: frozenset[str]) -> Any:
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            raise PydanticCustomError(
+                f"{kind}_code",
+                f"Input should be an {kind} code (upper case, e.g. {{example}})",
+                {"example": "KE" if kind == "ISO 3166-1 alpha-2" else "USD"},
+            )
+        return value
+
+    return check
+
+
+def _number_schema(**bounds: int) -> dict[str, Any]:
+    return {"type": "number", **bounds}
+
+
+Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_number_schema())]
+NonNegative = Annotated[
+    Decimal, BeforeValidator(_number), Field(ge=0), WithJsonSchema(_number_schema(minimum=0))
+]
+Percent = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=0, le=100),
+    WithJsonSchema(_number_schema(minimum=0, maximum=100)),
+]
+IsoDate = Annotated[
+    dt.date,
+    BeforeValidator(_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Country = Annotated[
+    str,
+    BeforeValidator(_code("ISO 3166-1 alpha-2", COUNTRIES)),
+    WithJsonSchema({"type": "string", "enum": sorted(COUNTRIES)}),
+]
+Currency = Annotated[
+    str,
+    BeforeValidator(_code("ISO 4217", CURRENCIES)),
+    WithJsonSchema({"type": "string", "enum": sorted(CURRENCIES)}),
+]
+Period = Literal["task", "hour", "day", "week", "month", "year"]
+
+
+class Strict(BaseModel):
+    """Base for every input model: unknown fields are errors, types are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Evidence(Strict):
+    """A document that substantiates an answer."""
+
+    title: str = Field(description="Title of the document, page or record.")
+    reference: str | None = Field(
+        None, description="An internal reference, e.g. a policy number or file name."
+    )
+    url: str | None = Field(None, description="Where a reviewer can read it, if it is online.")
+    date: IsoDate | None = Field(None, description="Date of the document (YYYY-MM-DD).")
+
+
+class Section(Strict):
+    """A group of answers; each group can carry a comment and supporting evidence."""
+
+    comment: str | None = Field(
+        None, description="Free-text comment on the answers in this section."
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Documents that substantiate the answers in this section.",
+    )
+
+
+class Money(Strict):
+    """An amount of money per period."""
+
+    amount: NonNegative = Field(description="The amount, as a number (e.g. 0.05 or 32000).")
+    currency: Currency = Field(description="ISO 4217 currency code, e.g. USD, KES, INR.")
+    period: Period = Field(description="What the amount is paid for: task, hour, ..., year.")
+
+
+class Contact(Strict):
+    """A person or function that can be reached."""
+
+    name: str = Field(description="Name of the person or function (e.g. 'Worker support desk').")
+    role: str | None = Field(None, description="Their role.")
+    email: str | None = Field(None, description="Contact e-mail address.")
+
+
+class Place(Section):
+    """Where workers are: country, and region or city where known."""
+
+    country: Country = Field(description="ISO 3166-1 alpha-2 country code, e.g. KE, IN, PH.")
+    region: str | None = Field(
+        None, description="State, region or city, where the living wage differs within a country."
+    )
+
+
+class WorkerLocation(Place):
+    """A location of the workforce."""
+
+    share_percent: Percent | None = Field(
+        None, description="Share of the workforce (or of this project's workers) here, in %."
+    )
+    languages: list[str] = Field(
+        default_factory=list, description="Working languages of the workers here."
+    )
+
+
+PayModel = Literal["per_task", "hourly", "salaried"]
+
+
+class PayTerms(Section):
+    """How work is paid: enough to compute an effective hourly wage."""
+
+    model: PayModel | None = Field(
+        None, description="Payment structure: per_task, hourly or salaried."
+    )
+    rate: Money | None = Field(
+        None, description="Gross pay before fees: per task, per hour, or per salary period."
+    )
+    contracted_hours_per_period: NonNegative | None = Field(
+        None,
+        description="Hours the rate covers when it is per day, week, month or year "
+        "(e.g. 173 for a monthly salary at 40 h/week).",
+    )
+    minutes_per_task: NonNegative | None = Field(
+        None, description="Estimated paid working time per task, in minutes (per-task pay)."
+    )
+    unpaid_minutes_per_task: NonNegative | None = Field(
+        None,
+        description="Unpaid time per task, in minutes: searching for work, reading "
+        "instructions, waiting, unpaid breaks (per-task pay). 0 if none.",
+    )
+    unpaid_hours_per_period: NonNegative | None = Field(
+        None,
+        description="Unpaid hours worked per salary period on top of contracted hours "
+        "(hourly or salaried pay). 0 if none.",
+    )
+
+
+class Rejection(Section):
+    """What happens when work is rejected."""
+
+    rejected_work_paid: Literal["always", "except_fraud", "never"] | None = Field(
+        None, description="Is rejected work paid: always, except_fraud (proven fraud only), never."
+    )
+    expected_rate_percent: Percent | None = Field(
+        None, description="Share of submitted tasks expected to be rejected, in %."
+    )
+    reasons_given: bool | None = Field(
+        None, description="Does every rejection come with a reason the worker can read?"
+    )
+    appeal_available: bool | None = Field(None, description="Can a worker appeal a rejection?")
+    human_review_of_appeals: bool | None = Field(
+        None, description="Is every appeal decided by a person, not only by an automated system?"
+    )
+
+
+class Communication(Section):
+    """How workers ask questions, raise concerns and hear of changes."""
+
+    channels: list[str] = Field(
+        default_factory=list,
+        description="Channels workers can use to ask questions or give feedback "
+        "(e.g. 'task forum', 'e-mail', 'Slack channel').",
+    )
+    owner: Contact | None = Field(None, description="Who owns the channel and answers workers.")
+    response_target_hours: NonNegative | None = Field(
+        None, description="Target time to answer a worker's question, in hours."
+    )
+    requester_identity_shown: bool | None = Field(
+        None, description="Do workers see who the requester (the AI team) is and how to reach them?"
+    )
+    change_notice_days: NonNegative | None = Field(
+        None, description="Notice given to workers of changes to task, pay or project end, in days."
+    )

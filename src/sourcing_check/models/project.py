@@ -1,0 +1,263 @@
+"""The project plan: one data-enrichment project, described by the AI team that runs it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from sourcing_check.models.common import (
+    Communication,
+    Contact,
+    IsoDate,
+    NonNegative,
+    PayTerms,
+    Percent,
+    Rejection,
+    Section,
+    Strict,
+    WorkerLocation,
+)
+
+PROJECT_KIND = "project-plan"
+
+
+class ProjectIdentity(Section):
+    """What the project is and who owns it."""
+
+    name: str = Field(description="Name of the project.")
+    owner: Contact | None = Field(None, description="The accountable owner in the AI team.")
+    team: str | None = Field(None, description="The team running the project.")
+    purpose: str | None = Field(None, description="What the data is for, in plain words.")
+    data_use_disclosed_to_workers: bool | None = Field(
+        None, description="Are workers told what the data will be used for?"
+    )
+    planned_start: IsoDate | None = Field(None, description="Planned launch date (YYYY-MM-DD).")
+
+
+class Sourcing(Section):
+    """Who supplies the workers."""
+
+    vendor_questionnaire: str | None = Field(
+        None, description="Path of the supplier's vendor questionnaire, relative to this file."
+    )
+    direct: bool | None = Field(
+        None, description="True when the team engages workers directly, without a supplier."
+    )
+
+
+class HarmfulContentExposure(Section):
+    """Whether workers will see harmful content in this project."""
+
+    present: bool | None = Field(None, description="Will workers see harmful content?")
+    kinds: list[str] = Field(
+        default_factory=list, description="Kinds of harmful content (e.g. 'graphic violence')."
+    )
+    risk_assessment_done: bool | None = Field(
+        None, description="Has a wellbeing risk assessment been made for this project?"
+    )
+
+
+class Task(Section):
+    """The work itself."""
+
+    type: (
+        Literal[
+            "labelling", "annotation", "transcription", "content_moderation", "evaluation", "other"
+        ]
+        | None
+    ) = Field(None, description="Kind of data-enrichment work.")
+    description: str | None = Field(None, description="What a worker does in one task.")
+    difficulty: Literal["low", "medium", "high"] | None = Field(
+        None, description="How demanding the task is."
+    )
+    volume_tasks: int | None = Field(None, ge=0, description="Number of tasks in the project.")
+    languages: list[str] = Field(
+        default_factory=list, description="Languages the task needs (content and instructions)."
+    )
+    harmful_content: HarmfulContentExposure | None = Field(
+        None, description="Exposure to harmful content."
+    )
+
+
+class Eligibility(Strict):
+    """One eligibility criterion and why the task needs it."""
+
+    criterion: str = Field(description="The criterion, e.g. 'native Swahili speaker'.")
+    reason: str | None = Field(None, description="Why the task requires it.")
+
+
+class Workers(Section):
+    """Who will do the work."""
+
+    population: Literal["general_public", "vendor_workforce", "specialists"] | None = Field(
+        None, description="Where workers come from."
+    )
+    vulnerable_groups: list[Literal["prisoners", "refugees", "extreme_poverty", "other"]] = Field(
+        default_factory=list,
+        description="Vulnerable groups among the workers, if any. Leave empty if none.",
+    )
+    eligibility: list[Eligibility] = Field(
+        default_factory=list, description="Eligibility criteria, each with its reason."
+    )
+    excludes_protected_traits: bool | None = Field(
+        None,
+        description="Does any criterion exclude people by a protected trait (age, sex, "
+        "ethnicity, religion, disability...) that the task does not require?",
+    )
+    locations: list[WorkerLocation] = Field(
+        default_factory=list, description="Where this project's workers are."
+    )
+    minimum_age: int | None = Field(None, ge=0, description="Minimum age of workers, in years.")
+    informed_opt_in: bool | None = Field(
+        None, description="Do workers opt in after being told what the work involves?"
+    )
+    risks_shown_before_acceptance: bool | None = Field(
+        None, description="Are the task's risks shown before a worker accepts it?"
+    )
+    participation_voluntary: bool | None = Field(
+        None, description="Can vulnerable workers decline without losing anything (voluntariness)?"
+    )
+    independent_ethics_review: bool | None = Field(
+        None, description="Has an independent ethics body reviewed work with vulnerable groups?"
+    )
+    pay_reaches_workers_verified: bool | None = Field(
+        None, description="Has it been verified that the pay reaches the workers themselves?"
+    )
+    skills_claims_supported: bool | None = Field(
+        None,
+        description="Are claims that the work builds skills backed by real training? "
+        "Null if no such claim is made.",
+    )
+
+
+class Activity(Section):
+    """A qualification test or training around the task."""
+
+    minutes: NonNegative | None = Field(None, description="Time it takes, in minutes.")
+    paid: bool | None = Field(None, description="Is the time paid?")
+
+
+class ProjectPay(PayTerms):
+    """Pay for this project's tasks."""
+
+    fee_share_percent: Percent | None = Field(
+        None, description="Share of gross pay taken as fees from workers, in %. 0 if none."
+    )
+    qualification: Activity | None = Field(None, description="Qualification test, if any.")
+    training: Activity | None = Field(None, description="Training, if any.")
+    tasks_per_worker: NonNegative | None = Field(
+        None, description="Expected tasks per worker, to spread one-off unpaid time over tasks."
+    )
+    pricing_basis: Literal["p75", "median", "mean", "estimate"] | None = Field(
+        None, description="Which task time the per-task price is set on."
+    )
+    top_up_when_underpaid: bool | None = Field(
+        None, description="Will workers be topped up if real times exceed the estimate?"
+    )
+
+
+class Pilot(Section):
+    """The pilot run before launch."""
+
+    status: Literal["completed", "scheduled", "not_planned"] | None = Field(
+        None, description="Has a pilot been run (completed), planned (scheduled), or neither?"
+    )
+    date: IsoDate | None = Field(None, description="Date of the pilot (YYYY-MM-DD).")
+    participants: int | None = Field(None, ge=0, description="Number of pilot workers.")
+    like_production_workers: bool | None = Field(
+        None, description="Were pilot workers like the production workers (same pool, skills)?"
+    )
+    median_minutes: NonNegative | None = Field(
+        None, description="Median completion time per task, in minutes."
+    )
+    p75_minutes: NonNegative | None = Field(
+        None, description="75th-percentile completion time per task, in minutes."
+    )
+    interrupted_sessions_excluded: bool | None = Field(
+        None, description="Were interrupted sessions left out of the time statistics?"
+    )
+    feedback_gathered: bool | None = Field(
+        None, description="Was worker feedback on clarity, pay and difficulty gathered?"
+    )
+    changes_logged: bool | None = Field(
+        None, description="Were the changes made after the pilot recorded?"
+    )
+    paid_at_production_rate: bool | None = Field(
+        None, description="Were pilot workers paid at least the production rate?"
+    )
+
+
+class Instructions(Section):
+    """The instructions and training materials workers receive."""
+
+    verified_by: list[Literal["pilot", "independent_review"]] = Field(
+        default_factory=list, description="How the instructions were verified before launch."
+    )
+    purpose_stated: bool | None = Field(
+        None, description="Do they state the task's purpose and how the data will be used?"
+    )
+    label_definitions: bool | None = Field(
+        None, description="Do they give the steps and define every label?"
+    )
+    examples: bool | None = Field(None, description="Do they give good and bad examples?")
+    edge_cases: bool | None = Field(None, description="Do they cover edge cases?")
+    time_pay_acceptance_stated: bool | None = Field(
+        None, description="Do they state expected time, pay and the acceptance criteria?"
+    )
+    content_warning: bool | None = Field(
+        None, description="Do they warn of harmful content before it is shown?"
+    )
+    opt_out_without_penalty: bool | None = Field(
+        None, description="Can workers skip harmful items without penalty?"
+    )
+    version: str | None = Field(None, description="Version of the instructions.")
+    workers_told_of_changes: bool | None = Field(
+        None, description="Are workers told when the instructions change?"
+    )
+    languages: list[str] = Field(
+        default_factory=list, description="Languages the instructions are available in."
+    )
+    training_provided: bool | None = Field(None, description="Is training or practice provided?")
+    training_paid: bool | None = Field(None, description="Is that training paid?")
+
+
+class EthicsReview(Section):
+    """A review of the project by an ethics body."""
+
+    body: str | None = Field(None, description="The reviewing body.")
+    date: IsoDate | None = Field(None, description="Date of the decision (YYYY-MM-DD).")
+    decision: Literal["approved", "approved_with_conditions", "rejected", "pending"] | None = Field(
+        None, description="The decision."
+    )
+
+
+class HumanDataReview(Section):
+    """The human-data review of the project (sourcing, pay, wellbeing)."""
+
+    done: bool | None = Field(None, description="Has a human-data review been done?")
+    date: IsoDate | None = Field(None, description="Date of the review (YYYY-MM-DD).")
+
+
+class Reviews(Section):
+    """Reviews the project has been through."""
+
+    ethics: EthicsReview | None = Field(None, description="Ethics review.")
+    human_data: HumanDataReview | None = Field(None, description="Human-data review.")
+
+
+class ProjectPlan(Strict):
+    """A project plan: one data-enrichment project, described by the AI team."""
+
+    kind: Literal["project-plan"] = Field(description="Always 'project-plan'.")
+    schema_version: Literal[1] = Field(description="Version of this plan format: 1.")
+    project: ProjectIdentity = Field(description="What the project is.")
+    sourcing: Sourcing | None = Field(None, description="Who supplies the workers.")
+    task: Task | None = Field(None, description="The work.")
+    workers: Workers | None = Field(None, description="Who does the work.")
+    pay: ProjectPay | None = Field(None, description="Pay for the tasks.")
+    rejection: Rejection | None = Field(None, description="Rejection policy for this project.")
+    pilot: Pilot | None = Field(None, description="The pilot.")
+    instructions: Instructions | None = Field(None, description="Instructions and training.")
+    communication: Communication | None = Field(None, description="Communication with workers.")
+    reviews: Reviews | None = Field(None, description="Reviews.")

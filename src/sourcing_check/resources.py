@@ -1,0 +1,37 @@
+"""Find the bundled ``guidelines/`` and ``templates/`` in a checkout or an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _bundled(name: str) -> Path:
+    installed = _PACKAGE / "_bundled" / name
+    if installed.is_dir():
+        return installed
+    checkout = _PACKAGE.parent.parent / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"bundled {name}/ not found next to {_PACKAGE}")
+
+
+def guidelines_dir() -> Path:
+    """Return the directory holding the bundled guideline frameworks."""
+    return _bundled("guidelines")
+
+
+def templates_dir() -> Path:
+    """Return the directory holding the bundled report templates."""
+    return _bundled("templates")
+
+
+def default_framework_dir() -> Path:
+    """Return the bundled PAI framework directory."""
+    return guidelines_dir() / "pai-data-enrichment"
+
+
+def reference_dir() -> Path:
+    """Return the directory of bundled reference data (living wages, currency rates)."""
+    return guidelines_dir() / "reference"

@@ -1,0 +1,106 @@
+"""YAML templates for ``sourcing-check init``: every field, each with its description."""
+
+from __future__ import annotations
+
+import textwrap
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from sourcing_check.models.common import Section
+
+_SECTION_FIELDS = set(Section.model_fields)
+_WIDTH = 96
+
+
+def render_template(model: type[BaseModel], kind: str, schema_file: str) -> str:
+    """Return a fill-in YAML template for ``model`` pointing editors at ``schema_file``."""
+    lines = [
+        f"# yaml-language-server: $schema={schema_file}",
+        f"# {model.__doc__.strip() if model.__doc__ else kind}",
+        "# Fill in what you know; leave a value as null (or delete it) where you have no answer",
+        "# yet: the report lists it as information still needed. Every section also accepts",
+        "# 'comment:' (free text) and 'evidence:' (a list of {title, reference, url, date}).",
+        "",
+    ]
+    _fields(model, 0, lines, kind)
+    return "\n".join(lines) + "\n"
+
+
+def _fields(model: type[BaseModel], depth: int, lines: list[str], kind: str) -> None:
+    indent = "  " * depth
+    for name, info in model.model_fields.items():
+        if name in _SECTION_FIELDS:
+            continue
+        for text in textwrap.wrap(info.description or "", _WIDTH - len(indent) - 2):
+            lines.append(f"{indent}# {text}")
+        for text in _choices(info.annotation):
+            lines.append(f"{indent}# {text}")
+        entry = _entry(name, info, depth, lines, kind)
+        if entry is not None:
+            lines.append(indent + entry)
+
+
+def _entry(name: str, info: FieldInfo, depth: int, lines: list[str], kind: str) -> str | None:
+    """Return the field's line, or None after writing a nested section's lines."""
+    annotation = info.annotation
+    if name == "kind":
+        return f"kind: {kind}"
+    if name == "schema_version":
+        return "schema_version: 1"
+    inner = _model(annotation)
+    if (
+        inner is not None
+        and not _is_list(annotation)
+        and not info.is_required()
+        and any(f.is_required() for f in inner.model_fields.values())
+    ):
+        return f"{name}: null  # or a mapping with: {_field_list(inner)}"
+    if inner is not None and not _is_list(annotation):
+        lines.append("  " * depth + f"{name}:")
+        _fields(inner, depth + 1, lines, kind)
+        return None
+    if inner is not None:
+        return f"{name}: []  # a list of items, each with: {_field_list(inner)}"
+    if _is_list(annotation):
+        return f"{name}: []"
+    if info.is_required():
+        return f'{name}: ""  # required'
+    return f"{name}: null"
+
+
+def _field_list(model: type[BaseModel]) -> str:
+    return ", ".join(f for f in model.model_fields if f not in _SECTION_FIELDS)
+
+
+def _choices(annotation: Any) -> list[str]:
+    """Return 'one of: ...' for a Literal field (or a list of them)."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(arg) is typing.Literal:
+            return ["one of: " + ", ".join(str(v) for v in typing.get_args(arg))]
+        if typing.get_origin(arg) is list:
+            found = _choices(typing.get_args(arg)[0])
+            if found:
+                return [found[0].replace("one of", "any of")]
+    return []
+
+
+def _is_list(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is list:
+        return True
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return any(_is_list(arg) for arg in typing.get_args(annotation))
+    return False
+
+
+def _model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model(arg)
+        if found is not None:
+            return found
+    return None

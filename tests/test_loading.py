@@ -1,0 +1,137 @@
+"""Strict loading: YAML surprises removed, limits enforced, every problem located."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from sourcing_check.errors import InputError
+from sourcing_check.loading import MAX_DEPTH, parse_yaml, read_document
+
+
+def test_yaml_11_surprises_stay_strings() -> None:
+    data, _ = parse_yaml("a: yes\nb: no\nc: on\nd: off\ne: 2026-01-31\nf: 1:20\ng: 0o7\n", "t")
+    assert data == {
+        "a": "yes",
+        "b": "no",
+        "c": "on",
+        "d": "off",
+        "e": "2026-01-31",
+        "f": "1:20",
+        "g": "0o7",
+    }
+
+
+def test_numbers_are_exact() -> None:
+    data, _ = parse_yaml("pay: 0.1\ncount: 3\nquoted: '0.1'\nflag: true\nnothing: ~\n", "t")
+    assert data == {
+        "pay": Decimal("0.1"),
+        "count": 3,
+        "quoted": "0.1",
+        "flag": True,
+        "nothing": None,
+    }
+    assert isinstance(data["pay"], Decimal)
+
+
+def test_source_map_points_at_lines() -> None:
+    _, positions = parse_yaml("a:\n  b:\n    - x\n    - {c: 1}\n", "t")
+    assert positions["/a"] == (1, 1)
+    assert positions["/a/b"] == (2, 3)
+    assert positions["/a/b/1"] == (4, 7)
+    assert positions["/a/b/1/c"] == (4, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: 1\na: 2\n", "duplicate key 'a'", 2),
+        ("a: [1, 2\nb: 3\n", "YAML syntax error", 2),
+        ("a: !!python/object:os.system x\n", "tags such as", 1),
+        ("a: 1\n---\nb: 2\n", "more than one YAML document", 2),
+        ("a: *missing\n", "unknown alias", 1),
+    ],
+)
+def test_structural_errors_are_located(text: str, message: str, line: int) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_yaml(text, "f.yaml")
+    (problem,) = caught.value.problems
+    assert message in problem.message
+    assert problem.file == "f.yaml"
+    assert problem.line == line
+
+
+def test_alias_bomb_is_refused() -> None:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    text = "\n".join(lines) + "\n"
+    assert len(text) < 1024
+    with pytest.raises(InputError) as caught:
+        parse_yaml(text, "bomb.yaml")
+    assert "aliases expand" in caught.value.problems[0].message
+
+
+def test_small_aliases_are_fine() -> None:
+    data, _ = parse_yaml("a: &x {k: 1}\nb: *x\n", "t")
+    assert data == {"a": {"k": 1}, "b": {"k": 1}}
+
+
+def test_deep_nesting_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_yaml("[" * 5000 + "]" * 5000, "deep.yaml")
+    assert f"more than {MAX_DEPTH} levels" in caught.value.problems[0].message
+
+
+def test_large_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * (6 * 1024 * 1024) + "\n")
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    assert "larger than the 5 MiB limit" in caught.value.problems[0].message
+
+
+def test_not_utf8_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("a: ok\nb: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    problem = caught.value.problems[0]
+    assert "not valid UTF-8" in problem.message
+    assert (problem.line, problem.column) == (2, 7)
+
+
+def test_json_is_accepted_with_positions(tmp_path: Path) -> None:
+    path = tmp_path / "in.json"
+    path.write_text('{\n\t"a": {"b": 0.25},\n\t"c": [true]\n}\n')
+    document = read_document(path)
+    assert document.data == {"a": {"b": Decimal("0.25")}, "c": [True]}
+    assert document.locate("/a/b") == (2, 8)
+
+
+def test_json_syntax_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"a": 1,}\n')
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    assert caught.value.problems[0].message.startswith("JSON syntax error")
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_document(tmp_path / "nope.yaml")
+    assert caught.value.problems[0].message == "no such file"
+    with pytest.raises(InputError) as caught:
+        read_document(tmp_path)
+    assert "is a directory" in caught.value.problems[0].message
+
+
+def test_document_hash_is_of_the_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"a: 1\n")
+    assert read_document(path).sha256 == hashlib.sha256(b"a: 1\n").hexdigest()

@@ -1,0 +1,99 @@
+"""The wheel carries guidelines/ and templates/; --help and validate stay free of WeasyPrint."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+from tests.conftest import EXAMPLES, ROOT
+
+
+def _run_python(code: str, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def test_help_and_validate_do_not_import_weasyprint() -> None:
+    code = (
+        "import sys\n"
+        "from sourcing_check.cli import main\n"
+        "for argv in (['--help'], ['validate', *sys.argv[1:]]):\n"
+        "    try:\n"
+        "        main(argv, standalone_mode=False)\n"
+        "    except (SystemExit, Exception):\n"
+        "        pass\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    out = _run_python(code, *(str(p) for p in EXAMPLES.glob("*.yaml")))
+    assert out.strip().splitlines()[-1] == "False"
+
+
+def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
+    source = tmp_path / "src-copy"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for name in ("src", "guidelines", "templates"):
+        shutil.copytree(
+            ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+        )
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = wheels.glob("sourcing_check-*.whl")
+    env_dir = tmp_path / "fresh"
+    venv.create(env_dir, with_pip=True)
+    bin_dir = env_dir / "bin"
+    subprocess.run([bin_dir / "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True)
+    # the dependencies come from this interpreter's site-packages, but not the checkout
+    site = next((env_dir / "lib").glob("python*/site-packages"))
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    workdir = tmp_path / "elsewhere"
+    workdir.mkdir()
+    shutil.copy(EXAMPLES / "well-run-vendor.yaml", workdir / "vendor.yaml")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [bin_dir / "sourcing-check", "validate", "vendor.yaml"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "valid vendor-questionnaire" in done.stdout
+    where = subprocess.run(
+        [
+            bin_dir / "python",
+            "-c",
+            "from sourcing_check import resources; print(resources.guidelines_dir())",
+        ],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout.strip()
+    assert where.startswith(str(env_dir))
+    assert (Path(where) / "pai-data-enrichment").is_dir()

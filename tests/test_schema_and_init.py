@@ -1,0 +1,137 @@
+"""JSON Schemas agree with the models; `init` templates are complete and validate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+
+from sourcing_check.cli import main
+from sourcing_check.errors import InputError
+from sourcing_check.inputs import load_input
+from sourcing_check.loading import read_document
+from tests.conftest import EXAMPLES
+
+KIND_OF = {"vendor": "vendor-questionnaire", "project": "project-plan"}
+
+
+def _schema(runner: CliRunner, name: str) -> dict[str, Any]:
+    result = runner.invoke(main, ["schema", name])
+    assert result.exit_code == 0
+    schema: dict[str, Any] = json.loads(result.stdout)
+    return schema
+
+
+def _jsonable(value: Any) -> Any:
+    """Round-trip through JSON as another tool would see the document."""
+    return json.loads(json.dumps(value, default=float))
+
+
+@pytest.mark.parametrize("name", ["vendor", "project"])
+def test_schema_is_valid_draft_2020_12(runner: CliRunner, name: str) -> None:
+    schema = _schema(runner, name)
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f"{KIND_OF[name]}:1")
+
+
+@pytest.mark.parametrize("name", ["vendor", "project"])
+def test_every_field_has_title_and_description(runner: CliRunner, name: str) -> None:
+    schema = _schema(runner, name)
+    objects = [schema, *schema["$defs"].values()]
+    for obj in objects:
+        for field, spec in obj.get("properties", {}).items():
+            assert spec.get("title"), f"{obj.get('title')}.{field} has no title"
+            assert spec.get("description"), f"{obj.get('title')}.{field} has no description"
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_examples_pass_schema_and_models(runner: CliRunner, path: Path) -> None:
+    document = read_document(path)
+    name = "vendor" if document.data["kind"] == "vendor-questionnaire" else "project"
+    errors = list(Draft202012Validator(_schema(runner, name)).iter_errors(_jsonable(document.data)))
+    assert errors == []
+    load_input(path)
+
+
+BROKEN = [
+    ("vendor", {"vendor": {"name": "X", "colour": "red"}}),
+    ("vendor", {"vendor": {"name": "X"}, "pay": {"fee_share_percent": 120}}),
+    ("vendor", {"vendor": {"name": "X"}, "pay": {"rates": [{"country": "XX"}]}}),
+    ("vendor", {"vendor": {"name": "X"}, "rejection": {"rejected_work_paid": "sometimes"}}),
+    ("project", {"project": {"name": "P", "planned_start": "31/12/2026"}}),
+    ("project", {"project": {"name": "P"}, "pilot": {"participants": -3}}),
+    (
+        "project",
+        {
+            "project": {"name": "P"},
+            "pay": {"rate": {"amount": 1, "currency": "usd", "period": "task"}},
+        },
+    ),
+    ("project", {"project": {}}),
+    ("project", {"project": {"name": "P"}, "workers": {"minimum_age": "18"}}),
+]
+
+
+@pytest.mark.parametrize(("name", "body"), BROKEN)
+def test_schema_and_models_reject_the_same_documents(
+    runner: CliRunner, tmp_path: Path, name: str, body: dict[str, Any]
+) -> None:
+    data = {"kind": KIND_OF[name], "schema_version": 1, **body}
+    assert list(Draft202012Validator(_schema(runner, name)).iter_errors(data))
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(InputError):
+        load_input(path)
+
+
+@pytest.mark.parametrize("name", ["vendor", "project"])
+def test_init_writes_template_and_schema(runner: CliRunner, tmp_path: Path, name: str) -> None:
+    target = tmp_path / f"my-{name}.yaml"
+    result = runner.invoke(main, ["init", name, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text()
+    schema_file = tmp_path / f"{KIND_OF[name]}.schema.json"
+    assert text.startswith(f"# yaml-language-server: $schema={schema_file.name}\n")
+    assert json.loads(schema_file.read_text()) == _schema(runner, name)
+    assert load_input(target).kind == KIND_OF[name]
+    # every top-level section of the model appears with its description
+    for field, spec in _schema(runner, name)["properties"].items():
+        assert f"\n{field}:" in text or text.startswith(f"{field}:")
+        assert spec["description"] in text
+
+
+def test_filled_template_validates(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "vendor.yaml"
+    runner.invoke(main, ["init", "vendor", "-o", str(target)])
+    text = target.read_text()
+    text = text.replace('name: ""  # required', "name: Nairobi Data Works", 1)
+    text = text.replace("  fee_share_percent: null", "  fee_share_percent: 0", 1)
+    text = text.replace("  jurisdictions: []", "  jurisdictions: [KE]", 1)
+    text = text.replace(
+        "  rates: []",
+        (
+            "  rates:\n    - {country: KE, model: hourly, "
+            "rate: {amount: 400, currency: KES, period: hour}}"
+        ),
+        1,
+    )
+    target.write_text(text)
+    model = load_input(target).model
+    assert model.vendor.name == "Nairobi Data Works"
+    assert model.pay is not None and model.pay.rates[0].country == "KE"
+
+
+def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "v.yaml"
+    target.write_text("mine\n")
+    result = runner.invoke(main, ["init", "vendor", "-o", str(target)])
+    assert result.exit_code == 2
+    assert "already exists" in result.stderr
+    assert target.read_text() == "mine\n"
+    assert runner.invoke(main, ["init", "vendor", "-o", str(target), "--force"]).exit_code == 0
+    assert target.read_text() != "mine\n"

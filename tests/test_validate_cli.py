@@ -1,0 +1,124 @@
+"""`sourcing-check validate`: one clear located message per problem, exit 2, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sourcing_check.cli import main
+from tests.conftest import EXAMPLES
+
+VALID_VENDOR = """\
+kind: vendor-questionnaire
+schema_version: 1
+vendor:
+  name: Example Labelling Ltd
+"""
+
+BAD_INPUTS = {
+    "syntax": ("vendor:\n  name: [unclosed\n", "flow sequence (started at line 2)", 3),
+    "duplicate": (VALID_VENDOR + "vendor:\n  name: again\n", "duplicate key 'vendor'", 5),
+    "unknown": (VALID_VENDOR + "  websit: https://example.org\n", "unknown field 'websit'", 5),
+    "type": (VALID_VENDOR + "pay:\n  fee_share_percent: ten\n", "Input should be a number", 6),
+    "kind": ("kind: invoice\nschema_version: 1\n", "unknown kind 'invoice'", 1),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_is_reported_with_line(case: str, tmp_path: Path, runner: CliRunner) -> None:
+    text, message, line = BAD_INPUTS[case]
+    path = tmp_path / f"{case}.yaml"
+    path.write_text(text)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{path}:{line}:" in result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_field_suggests_the_close_name(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text(BAD_INPUTS["unknown"][0])
+    result = runner.invoke(main, ["validate", str(path)])
+    assert "did you mean 'website'?" in result.stderr
+
+
+def test_every_file_is_reported(tmp_path: Path, runner: CliRunner) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(VALID_VENDOR)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(VALID_VENDOR + "pay:\n  fee_share_percent: ten\n  payout: {frequency: never}\n")
+    result = runner.invoke(main, ["validate", str(bad), str(tmp_path / "gone.yaml"), str(good)])
+    assert result.exit_code == 2
+    assert f"{good}: valid vendor-questionnaire" in result.stdout
+    assert result.stderr.count(str(bad)) == 2
+    assert f"{tmp_path / 'gone.yaml'}: no such file" in result.stderr
+
+
+def test_json_format(tmp_path: Path, runner: CliRunner) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_INPUTS["type"][0])
+    result = runner.invoke(main, ["validate", "--format", "json", str(bad)])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    (entry,) = report["files"]
+    assert entry["valid"] is False
+    assert entry["problems"][0]["pointer"] == "/pay/fee_share_percent"
+    assert entry["problems"][0]["line"] == 6
+
+
+def test_examples_are_valid(runner: CliRunner) -> None:
+    files = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
+    assert len(files) >= 4
+    result = runner.invoke(main, ["validate", *files])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(": valid ") == len(files)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "bomb.yaml",
+            "a: &a [x,x,x,x,x,x,x,x,x]\n"
+            + "".join(
+                f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n"
+                for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+            ),
+            "aliases expand",
+        ),
+        ("big.yaml", "a: " + "x" * (6 * 1024 * 1024), "larger than the 5 MiB limit"),
+        ("deep.yaml", "[" * 5000 + "]" * 5000, "nested more than"),
+        ("latin1.yaml", b"vendor: caf\xe9\n", "not valid UTF-8"),
+        ("missing.yaml", None, "no such file"),
+        ("adir", "dir", "is a directory"),
+    ],
+)
+def test_hostile_files_in_a_real_process(
+    tmp_path: Path, name: str, content: str | bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content)
+    done = subprocess.run(
+        [sys.executable, "-m", "sourcing_check", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert lines[0].startswith(f"{path}")
+    assert message in lines[0]
+    assert "Traceback" not in done.stderr
