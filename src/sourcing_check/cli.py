@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +13,31 @@ import click
 
 from sourcing_check import __version__
 from sourcing_check.errors import ExitCode, InputError, Problem
+from sourcing_check.framework import Framework, lint_framework, load_framework
 from sourcing_check.inputs import load_input
+from sourcing_check.models.results import Assessment
 from sourcing_check.outputs import write_atomic
-from sourcing_check.schemas import INPUT_SCHEMAS, input_schema
+from sourcing_check.render.catalogue import render_catalogue, render_rule
+from sourcing_check.render.markdown import render_markdown
+from sourcing_check.render.text import render_text
+from sourcing_check.resources import default_framework_dir
+from sourcing_check.runner import FAIL_ON, Batch, Settings, exit_code, run
+from sourcing_check.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
 from sourcing_check.template import render_template
+
+
+def _json_assessments(assessments: list[Assessment]) -> str:
+    if len(assessments) == 1:
+        return assessments[0].model_dump_json(indent=2) + "\n"
+    return _dump_json({"assessments": [a.model_dump(mode="json") for a in assessments]})
+
+
+#: Output formats of 'check': name -> renderer.
+CHECK_FORMATS: dict[str, Callable[[list[Assessment]], str]] = {
+    "text": render_text,
+    "json": _json_assessments,
+    "md": render_markdown,
+}
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success (or verdict better than --fail-on), 1 verdict at or below "
@@ -77,10 +100,11 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("name", type=click.Choice(sorted(INPUT_SCHEMAS)))
+@click.argument("name", type=click.Choice(sorted(SCHEMAS)))
 def schema(name: str) -> None:
-    """Print the JSON Schema (draft 2020-12) of an input kind."""
-    click.echo(_dump_json(input_schema(name)), nl=False)
+    """Print a JSON Schema (draft 2020-12): an input kind, the guideline format or the
+    assessment (the canonical JSON output of 'check')."""
+    click.echo(_dump_json(named_schema(name)), nl=False)
 
 
 @main.command()
@@ -117,3 +141,204 @@ def init(name: str, output: Path | None, force: bool) -> None:
     write_atomic(schema_path, _dump_json(input_schema(name)))
     write_atomic(target, render_template(model, kind, schema_path.name))
     click.echo(f"wrote {target} and {schema_path}")
+
+
+def _settings_options(command: Any) -> Any:
+    """Options shared by 'check' and 'report'."""
+    options = [
+        click.option(
+            "--guidelines",
+            type=click.Path(path_type=Path),
+            help="Guideline framework directory [default: the bundled PAI framework].",
+        ),
+        click.option(
+            "--living-wages",
+            type=click.Path(path_type=Path),
+            help="Living-wage table (YAML) [default: the bundled starter table].",
+        ),
+        click.option(
+            "--rates",
+            type=click.Path(path_type=Path),
+            help="Currency-rates table (YAML) [default: the bundled table].",
+        ),
+        click.option(
+            "--date",
+            "date_",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            help="Assessment date, YYYY-MM-DD [default: today]; fixes benchmark ages.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(
+    guidelines: Path | None, living_wages: Path | None, rates: Path | None, date_: Any
+) -> Settings:
+    defaults = Settings()
+    return Settings(
+        guidelines=guidelines or defaults.guidelines,
+        living_wages=living_wages or defaults.living_wages,
+        rates=rates or defaults.rates,
+        date=date_.date() if date_ else defaults.date,
+    )
+
+
+def _run_or_exit(files: tuple[Path, ...], settings: Settings) -> Batch:
+    try:
+        batch = run(list(files), settings)
+    except InputError as exc:
+        _print_problems(exc.problems)
+        sys.exit(ExitCode.BAD_INPUT)
+    _print_problems(batch.problems)
+    if not batch.assessments:
+        sys.exit(ExitCode.BAD_INPUT)
+    return batch
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_settings_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(CHECK_FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format; json is the canonical assessment.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the output to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="not-approved",
+    show_default=True,
+    help="Exit 1 when any verdict is this or worse.",
+)
+def check(
+    files: tuple[Path, ...],
+    guidelines: Path | None,
+    living_wages: Path | None,
+    rates: Path | None,
+    date_: Any,
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+) -> None:
+    """Assess vendor questionnaires and project plans against the guidelines.
+
+    Each FILE gives one assessment; a project plan brings the vendor questionnaire it names.
+    Prints the verdict, the score per guideline, failures (must first) with what to do,
+    and the information still needed.
+
+    Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
+    2 bad input or usage (no assessment made).
+    """
+    batch = _run_or_exit(files, _settings(guidelines, living_wages, rates, date_))
+    text = CHECK_FORMATS[fmt](batch.assessments)
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    if batch.problems:
+        sys.exit(ExitCode.BAD_INPUT)
+    sys.exit(exit_code(batch.assessments, fail_on))
+
+
+@main.group()
+def guidelines() -> None:
+    """List, show, lint and document guideline frameworks."""
+
+
+def _framework_or_exit(directory: Path | None) -> Framework:
+    try:
+        return load_framework(directory or default_framework_dir())
+    except InputError as exc:
+        _print_problems(exc.problems)
+        sys.exit(ExitCode.BAD_INPUT)
+
+
+@guidelines.command("list")
+@click.option(
+    "--guidelines",
+    "directory",
+    type=click.Path(path_type=Path),
+    help="Framework directory [default: the bundled PAI framework].",
+)
+def guidelines_list(directory: Path | None) -> None:
+    """List every requirement: id, level, scope and title."""
+    framework = _framework_or_exit(directory)
+    meta = framework.meta
+    click.echo(f"{meta.title} {meta.version}: {len(framework.rules)} requirements")
+    for guideline in meta.guidelines:
+        click.echo(f"\n{guideline.title}")
+        for rule in framework.rules:
+            req = rule.requirement
+            if req.guideline == guideline.id:
+                click.echo(f"  {req.id:<10} {req.level:<6} {req.scope:<7} {req.title}")
+
+
+@guidelines.command("show")
+@click.argument("requirement_id")
+@click.option(
+    "--guidelines",
+    "directory",
+    type=click.Path(path_type=Path),
+    help="Framework directory [default: the bundled PAI framework].",
+)
+def guidelines_show(requirement_id: str, directory: Path | None) -> None:
+    """Show one requirement: why, how it is checked, how to fix it, its source."""
+    framework = _framework_or_exit(directory)
+    rule = framework.rule(requirement_id)
+    if rule is None:
+        close = difflib.get_close_matches(
+            requirement_id, [r.requirement.id for r in framework.rules], n=3
+        )
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        click.echo(f"no requirement {requirement_id!r}{hint}", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    click.echo(render_rule(framework, rule), nl=False)
+
+
+@guidelines.command("lint")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+def guidelines_lint(directory: Path | None) -> None:
+    """Check a framework directory strictly: unknown keys, duplicate ids, invalid predicates,
+    unknown answer or fact paths, undeclared parameters, missing source or remediation.
+
+    Exit 0 when sound, 2 with FILE:LINE:COL messages otherwise.
+    """
+    target = directory or default_framework_dir()
+    problems = lint_framework(target)
+    if problems:
+        _print_problems(problems)
+        sys.exit(ExitCode.BAD_INPUT)
+    click.echo(f"{target}: {len(load_framework(target).rules)} requirements, no problems")
+
+
+@guidelines.command("docs")
+@click.option(
+    "--guidelines",
+    "directory",
+    type=click.Path(path_type=Path),
+    help="Framework directory [default: the bundled PAI framework].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file instead of standard output (e.g. docs/guidelines.md).",
+)
+def guidelines_docs(directory: Path | None, output: Path | None) -> None:
+    """Generate the Markdown catalogue of requirements from the YAML."""
+    text = render_catalogue(_framework_or_exit(directory))
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)

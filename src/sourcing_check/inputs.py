@@ -17,6 +17,7 @@ from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
 
 InputModel = VendorQuestionnaire | ProjectPlan
+M = typing.TypeVar("M", bound=BaseModel)
 
 #: Document kinds, keyed by the value of their ``kind`` field.
 KINDS: dict[str, type[VendorQuestionnaire] | type[ProjectPlan]] = {
@@ -73,8 +74,13 @@ def validate_document(document: Document) -> InputModel:
                 )
             ]
         )
+    return validate_as(document, model_class)
+
+
+def validate_as(document: Document, model_class: type[M]) -> M:
+    """Validate a document's data as ``model_class``; raise InputError with located problems."""
     try:
-        return model_class.model_validate(data)
+        return model_class.model_validate(document.data)
     except ValidationError as exc:
         raise InputError(
             [_problem(document, model_class, error) for error in exc.errors()]
@@ -108,22 +114,22 @@ def _problem(document: Document, model_class: type[BaseModel], error: Any) -> Pr
     return document.problem(pointer, message, hint)
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
     """Return the pydantic model inside an annotation such as ``list[X] | None``."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _model_in(typing.get_args(annotation)[0])
+        return model_in(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType, list):
         for arg in typing.get_args(annotation):
-            found = _model_in(arg)
+            found = model_in(arg)
             if found is not None:
                 return found
     return None
 
 
-def _walk(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
+def walk(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
     """Return the field info at ``loc`` (None for the root or an unknown place)."""
     current: type[BaseModel] | None = model_class
     info: Any = None
@@ -133,20 +139,20 @@ def _walk(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
         if current is None or part not in current.model_fields:
             return None
         info = current.model_fields[part]
-        current = _model_in(info.annotation)
+        current = model_in(info.annotation)
     return info
 
 
 def _fields_at(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     if not loc:
         return list(model_class.model_fields)
-    info = _walk(model_class, loc)
-    inner = _model_in(info.annotation) if info is not None else None
+    info = walk(model_class, loc)
+    inner = model_in(info.annotation) if info is not None else None
     return list(inner.model_fields) if inner is not None else []
 
 
 def _field_help(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> str:
-    info = _walk(model_class, loc)
+    info = walk(model_class, loc)
     if info is None or not info.description:
         return ""
     return f"{loc[-1] if not isinstance(loc[-1], int) else loc[-2]}: {info.description}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -42,3 +43,47 @@ def input_schema(name: str) -> dict[str, Any]:
     """Return the schema of an input kind: ``vendor`` or ``project``."""
     model, kind = INPUT_SCHEMAS[name]
     return model_schema(model, kind)
+
+
+def _guideline_schema() -> dict[str, Any]:
+    from pydantic.json_schema import models_json_schema
+
+    from sourcing_check.models.guideline import FrameworkFile, RequirementsFile
+
+    _, defs = models_json_schema(
+        [(FrameworkFile, "validation"), (RequirementsFile, "validation")],
+        ref_template="#/$defs/{model}",
+    )
+    return {
+        "$schema": DIALECT,
+        "$id": schema_id("guidelines"),
+        "title": "Guideline framework file",
+        "description": "framework.yaml (kind: guideline-framework) or a requirements file "
+        "(kind: guideline-requirements) of a guideline framework directory.",
+        "oneOf": [{"$ref": "#/$defs/FrameworkFile"}, {"$ref": "#/$defs/RequirementsFile"}],
+        **defs,
+    }
+
+
+def _assessment_schema() -> dict[str, Any]:
+    from sourcing_check.models.results import Assessment
+
+    return model_schema(
+        Assessment,
+        "assessment",
+        "The canonical assessment of 'sourcing-check check --format json'.",
+    )
+
+
+#: Every schema 'sourcing-check schema NAME' prints.
+SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
+    "vendor": lambda: input_schema("vendor"),
+    "project": lambda: input_schema("project"),
+    "guidelines": _guideline_schema,
+    "assessment": _assessment_schema,
+}
+
+
+def named_schema(name: str) -> dict[str, Any]:
+    """Return the schema called ``name`` (see SCHEMAS)."""
+    return SCHEMAS[name]()

@@ -1,0 +1,244 @@
+"""Evaluate a framework against a subject: applicability, answers, check, evidence, finding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sourcing_check import __version__
+from sourcing_check.facts import Context, Inputs, derive
+from sourcing_check.framework import PLACEHOLDER, Framework, Rule
+from sourcing_check.inputs import LoadedInput, walk
+from sourcing_check.livingwage import Reference
+from sourcing_check.models.results import (
+    Answer,
+    Assessment,
+    EvidenceItem,
+    FileRef,
+    Finding,
+)
+from sourcing_check.predicates import is_absent, resolve
+from sourcing_check.scoring import scores, verdict
+from sourcing_check.subject import Subject
+
+_MAX_SHOWN = 400
+
+
+def assess(
+    subject: Subject, framework: Framework, reference: Reference, date: dt.date
+) -> Assessment:
+    """Derive facts, evaluate every rule in scope, score, and decide the verdict."""
+    ctx = Context(reference, framework.params, date)
+    facts = derive(Inputs(subject.vendor_model, subject.project_model), ctx)
+    data = subject.data()
+    data["facts"] = facts
+    documents = {"vendor": subject.vendor, "project": subject.project}
+    findings = [
+        evaluate(rule, data, documents, framework)
+        for rule in framework.rules
+        if documents[rule.requirement.scope] is not None
+    ]
+    per_guideline, overall = scores(findings, framework.meta)
+    meta = framework.meta
+    files = [
+        FileRef(role=i.kind, path=i.document.name, sha256=i.document.sha256)
+        for i in subject.inputs()
+    ]
+    files += [FileRef(role="guidelines", path=p, sha256=h) for p, h in framework.files]
+    files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
+    return Assessment(
+        schema_version=1,
+        tool={"name": "sourcing-check", "version": __version__},
+        framework={"id": meta.id, "title": meta.title, "version": meta.version},
+        assessment_date=date.isoformat(),
+        subject={
+            "vendor": subject.vendor_model.vendor.name if subject.vendor_model else None,
+            "project": subject.project_model.project.name if subject.project_model else None,
+        },
+        parameters=_jsonable(dict(framework.params)),
+        files=files,
+        facts=_jsonable(facts),
+        findings=findings,
+        scores=per_guideline,
+        overall=overall,
+        unverified_credit=meta.scoring.unverified_credit,
+        verdict=verdict(findings, overall, meta),
+    )
+
+
+def evaluate(
+    rule: Rule,
+    data: dict[str, Any],
+    documents: dict[str, LoadedInput | None],
+    framework: Framework,
+) -> Finding:
+    """Decide one requirement's status and explain it."""
+    req = rule.requirement
+    facts: dict[str, Any] = data.get("facts", {})
+    answers = [_answer(p, data, documents) for p in _answer_pointers(rule)]
+    used_facts = sorted({p.split("/")[2] for p in rule.reads if p.startswith("/facts/")})
+    missing: list[str] = []
+    evidence, evidence_missing = _evidence(rule, data)
+    status: str
+    message: str
+    if rule.applies is not None:
+        unknown = [p for p in rule.applies.reads if is_absent(resolve(data, p))]
+        if unknown:
+            missing = [_describe(p, documents) for p in unknown]
+            status, message = (
+                "unanswered",
+                "Cannot tell whether this applies: not answered: " + ("; ".join(missing)),
+            )
+        elif not rule.applies(data):
+            status = "not_applicable"
+            message = req.not_applicable_reason or "Does not apply to this subject."
+    if rule.applies is None or (not missing and rule.applies(data)):
+        for pointer in rule.reads:
+            if is_absent(resolve(data, pointer)):
+                missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
+        if missing:
+            status = "unanswered"
+            message = "Not answered: " + "; ".join(dict.fromkeys(missing))
+        elif not rule.check(data):
+            status, message = (
+                "fail",
+                _fill(req.messages.fail or f"Not met: {req.title}.", data, framework),
+            )
+        else:
+            partial = [m for name in used_facts for m in facts.get(name, {}).get("missing", [])]
+            if partial:
+                missing = partial
+                status = "unanswered"
+                message = (
+                    "The answers given meet it so far, but it cannot be confirmed: "
+                    + "; ".join(partial)
+                )
+            elif evidence_missing:
+                status = "unverified"
+                message = "Met as answered, but the evidence is missing: " + "; ".join(
+                    evidence_missing
+                )
+            else:
+                status, message = (
+                    "pass",
+                    _fill(req.messages.pass_ or f"Met: {req.title}.", data, framework),
+                )
+    source = framework.meta.sources[req.source.document]
+    return Finding(
+        requirement=req.id,
+        guideline=req.guideline,
+        title=req.title,
+        rationale=req.rationale,
+        level=req.level,
+        weight=req.weight,
+        scope=req.scope,
+        status=status,
+        message=message,
+        answers=answers,
+        facts=used_facts,
+        missing=list(dict.fromkeys(missing)),
+        evidence=evidence,
+        evidence_missing=evidence_missing if status != "not_applicable" else [],
+        remediation=(
+            None
+            if status in ("pass", "not_applicable")
+            else _fill(req.remediation, data, framework)
+        ),
+        source=req.source,
+        source_title=source.title,
+        source_url=req.source.url or source.url,
+    )
+
+
+def _answer_pointers(rule: Rule) -> list[str]:
+    pointers = list(rule.applies.reads) if rule.applies else []
+    pointers += [p for p in rule.reads if not p.startswith("/facts/")]
+    return list(dict.fromkeys(pointers))
+
+
+def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]) -> Answer:
+    root, _, rest = pointer[1:].partition("/")
+    loaded = documents.get(root)
+    value = resolve(data, pointer)
+    if loaded is None:
+        return Answer(pointer=pointer, value=None, file="", line=None, column=None)
+    line, column = loaded.document.locate("/" + rest if rest else "")
+    return Answer(
+        pointer=pointer,
+        value=None if is_absent(value) else _shown(value),
+        file=loaded.document.name,
+        line=line or None,
+        column=column or None,
+    )
+
+
+def _describe(pointer: str, documents: dict[str, LoadedInput | None]) -> str:
+    root, _, rest = pointer[1:].partition("/")
+    loaded = documents.get(root)
+    if loaded is None:
+        return f"{pointer} (no {root} input was given)"
+    info = walk(type(loaded.model), tuple(rest.split("/")))
+    description = getattr(info, "description", None)
+    return f"{pointer} ({description})" if description else pointer
+
+
+def _fact_missing(pointer: str, facts: dict[str, Any]) -> list[str]:
+    if not pointer.startswith("/facts/"):
+        return []
+    name = pointer.split("/")[2]
+    return list(facts.get(name, {}).get("missing", []))
+
+
+def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[EvidenceItem], list[str]]:
+    found: list[EvidenceItem] = []
+    missing: list[str] = []
+    for spec in rule.requirement.evidence:
+        section = resolve(data, spec.at)
+        items = section.get("evidence", []) if isinstance(section, dict) else []
+        for item in items:
+            found.append(
+                EvidenceItem(
+                    title=item["title"],
+                    reference=item.get("reference"),
+                    url=item.get("url"),
+                    date=item["date"].isoformat() if item.get("date") else None,
+                )
+            )
+        if spec.required and not items:
+            missing.append(f"{spec.description} (add to 'evidence' at {spec.at})")
+    return found, missing
+
+
+def _fill(text: str, data: dict[str, Any], framework: Framework) -> str:
+    scope = {"facts": data.get("facts", {}), "params": framework.params}
+
+    def lookup(match: Any) -> str:
+        current: Any = scope
+        for part in match.group(1).split("."):
+            current = current.get(part) if isinstance(current, dict) else None
+        if current is None:
+            return "(not known)"
+        return format(current.normalize(), "f") if isinstance(current, Decimal) else str(current)
+
+    return PLACEHOLDER.sub(lookup, text)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _shown(value: Any) -> Any:
+    shown = _jsonable(value)
+    text = repr(shown)
+    if len(text) > _MAX_SHOWN:
+        return text[: _MAX_SHOWN - 3] + "..."
+    return shown

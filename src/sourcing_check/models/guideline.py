@@ -1,0 +1,149 @@
+"""The guideline format: a framework (metadata, parameters, scoring) and its requirements."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["must", "should", "may"]
+Scope = Literal["vendor", "project"]
+
+#: A predicate: a mapping from JSON pointer (into the subject) to a JSON Schema fragment,
+#: or a combinator: {"any_of": [...]}, {"all_of": [...]}, {"not": {...}}.
+Predicate = dict[str, Any]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class SourceRef(_Strict):
+    """Where a requirement comes from, precisely enough for a reader to check it."""
+
+    document: str = Field(description="Key of a source declared by the framework, e.g. PAI.")
+    section: str = Field(description="Section, principle or page within the source.")
+    url: str | None = Field(None, description="A link to the section, if more precise.")
+    basis: Literal["text", "operationalisation"] = Field(
+        description="'text' when the source states the rule; 'operationalisation' when the rule "
+        "is our checkable reading of it, supported by the cited source."
+    )
+    note: str | None = Field(None, description="How the rule follows from the source.")
+
+
+class EvidenceSpec(_Strict):
+    """A document that would substantiate a pass."""
+
+    description: str = Field(description="What the document is, e.g. 'payslips per location'.")
+    at: str = Field(description="JSON pointer of the input section whose 'evidence' list holds it.")
+    required: bool = Field(True, description="Without it a pass is reported as 'unverified'.")
+
+
+class Messages(_Strict):
+    """Finding messages; may quote facts and parameters as {facts.wage.lowest_ratio}."""
+
+    pass_: str | None = Field(None, alias="pass", description="Message when the check passes.")
+    fail: str | None = Field(None, description="Message when the check fails.")
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class Requirement(_Strict):
+    """One checkable requirement."""
+
+    id: str = Field(
+        pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-\d+(\.\d+)*$",
+        description="Stable id, e.g. PAI-1.3; never reused.",
+    )
+    guideline: str = Field(description="Id of the guideline area it belongs to.")
+    title: str = Field(description="One line: what must be true.")
+    rationale: str = Field(description="Why it matters, in plain words.")
+    level: Level = Field(description="must, should or may.")
+    weight: int = Field(ge=1, le=10, description="Relative weight in the score (1-10).")
+    scope: Scope = Field(description="vendor (questionnaire) or project (plan).")
+    applies_when: Predicate | None = Field(
+        None, description="Predicate; when false the finding is not_applicable."
+    )
+    not_applicable_reason: str | None = Field(
+        None, description="Reason shown when applies_when is false."
+    )
+    reads: list[str] | None = Field(
+        None,
+        description="Answer and fact pointers the check needs; defaults to the check's "
+        "pointers. Any missing makes the finding 'unanswered'.",
+    )
+    check: Predicate = Field(description="Predicate that holds when the requirement is met.")
+    messages: Messages = Field(default_factory=Messages, description="Finding messages.")
+    evidence: list[EvidenceSpec] = Field(
+        default_factory=list, description="Documents that substantiate a pass."
+    )
+    remediation: str = Field(description="What to do, concretely; may quote {facts...}.")
+    source: SourceRef = Field(description="Where the requirement comes from.")
+
+
+class RequirementsFile(_Strict):
+    """A file of requirements inside a framework directory."""
+
+    kind: Literal["guideline-requirements"]
+    schema_version: Literal[1]
+    requirements: list[Requirement]
+
+
+class Source(_Strict):
+    """A source document the framework cites."""
+
+    title: str
+    publisher: str
+    year: int | None = None
+    url: str | None = None
+
+
+class Guideline(_Strict):
+    """A guideline area: one of the five PAI guidelines or a further area."""
+
+    id: str
+    title: str
+    summary: str
+
+
+class Parameter(_Strict):
+    """A judgement-call threshold, declared with its default and meaning."""
+
+    default: int | Decimal | str | bool
+    description: str
+
+
+class Scoring(_Strict):
+    """How findings become scores."""
+
+    unverified_credit: Decimal = Field(
+        Decimal("0.5"), ge=0, le=1, description="Credit for a pass without its evidence."
+    )
+
+
+class VerdictRules(_Strict):
+    """Thresholds of the verdict."""
+
+    conditions_below_score: int = Field(
+        80,
+        ge=0,
+        le=100,
+        description="A score below this gives at best 'approved with conditions'.",
+    )
+
+
+class FrameworkFile(_Strict):
+    """``framework.yaml``: the metadata of a guideline framework."""
+
+    kind: Literal["guideline-framework"]
+    schema_version: Literal[1]
+    id: str
+    title: str
+    version: str
+    description: str
+    sources: dict[str, Source]
+    guidelines: list[Guideline]
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
+    scoring: Scoring = Field(default_factory=Scoring)
+    verdict: VerdictRules = Field(default_factory=VerdictRules)

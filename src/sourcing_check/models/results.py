@@ -1,0 +1,130 @@
+"""The canonical assessment: findings, scores and verdict. Frozen; JSON is its archive form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sourcing_check.models.guideline import Level, Scope, SourceRef
+
+ASSESSMENT_SCHEMA_VERSION = 1
+
+Status = Literal["pass", "fail", "unanswered", "unverified", "not_applicable"]
+VerdictValue = Literal["not_approved", "information_needed", "approved_with_conditions", "approved"]
+
+VERDICT_LABELS: dict[str, str] = {
+    "not_approved": "Not approved",
+    "information_needed": "Information needed",
+    "approved_with_conditions": "Approved with conditions",
+    "approved": "Approved",
+}
+
+STATUS_LABELS: dict[str, str] = {
+    "pass": "Pass",
+    "fail": "Fail",
+    "unanswered": "Unanswered",
+    "unverified": "Unverified",
+    "not_applicable": "Not applicable",
+}
+
+#: Status symbols, so that status never depends on colour alone.
+STATUS_SYMBOLS: dict[str, str] = {
+    "pass": "✓",
+    "fail": "✗",
+    "unanswered": "?",
+    "unverified": "!",
+    "not_applicable": "–",
+}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Answer(_Frozen):
+    """An answer a finding read, and where it is written."""
+
+    pointer: str = Field(description="JSON pointer in the subject, e.g. /project/pay/rate.")
+    value: Any = Field(description="The answer (null when not answered).")
+    file: str = Field(description="The input file.")
+    line: int | None = Field(description="Line in the file, when known.")
+    column: int | None = Field(description="Column in the file, when known.")
+
+
+class EvidenceItem(_Frozen):
+    """A document given as evidence."""
+
+    title: str = Field(description="Title.")
+    reference: str | None = Field(description="Reference.")
+    url: str | None = Field(description="URL, shown as text, never fetched.")
+    date: str | None = Field(description="Date.")
+
+
+class Finding(_Frozen):
+    """The outcome of one requirement."""
+
+    requirement: str = Field(description="Requirement id.")
+    guideline: str = Field(description="Guideline area id.")
+    title: str = Field(description="Requirement title.")
+    rationale: str = Field(description="Why it matters.")
+    level: Level = Field(description="must, should or may.")
+    weight: int = Field(description="Weight in the score.")
+    scope: Scope = Field(description="vendor or project.")
+    status: Status = Field(description="Outcome.")
+    message: str = Field(description="What was found, in words.")
+    answers: list[Answer] = Field(description="Answers the check read.")
+    facts: list[str] = Field(description="Facts the check read.")
+    missing: list[str] = Field(description="What must be answered to decide.")
+    evidence: list[EvidenceItem] = Field(description="Evidence given in the sections read.")
+    evidence_missing: list[str] = Field(description="Required evidence not given.")
+    remediation: str | None = Field(description="What to do; null when passed.")
+    source: SourceRef = Field(description="Where the requirement comes from.")
+    source_title: str = Field(description="Title of the source document.")
+    source_url: str | None = Field(description="URL of the source.")
+
+
+class Score(_Frozen):
+    """A weighted score with its arithmetic."""
+
+    id: str = Field(description="Guideline id, or 'overall'.")
+    title: str = Field(description="Guideline title.")
+    earned: Decimal = Field(description="Sum of weight x credit.")
+    possible: Decimal = Field(description="Sum of weights of applicable requirements.")
+    score: Decimal | None = Field(description="100 x earned / possible, or null when none apply.")
+    counts: dict[str, int] = Field(description="Findings per status.")
+
+
+class Verdict(_Frozen):
+    """The decision the findings support, and why."""
+
+    value: VerdictValue = Field(description="The verdict.")
+    label: str = Field(description="The verdict in words.")
+    reasons: list[str] = Field(description="The rules that decided it.")
+
+
+class FileRef(_Frozen):
+    """A file the assessment was computed from."""
+
+    role: str = Field(description="vendor-questionnaire, project-plan, guidelines, reference.")
+    path: str = Field(description="Path as given.")
+    sha256: str = Field(description="SHA-256 of the file's bytes.")
+
+
+class Assessment(_Frozen):
+    """One assessment: a questionnaire or a plan (with its questionnaire) against a framework."""
+
+    schema_version: Literal[1] = Field(description="Version of this assessment format.")
+    tool: dict[str, str] = Field(description="Tool name and version.")
+    framework: dict[str, str] = Field(description="Framework id, title and version.")
+    assessment_date: str = Field(description="Date the assessment is made for (YYYY-MM-DD).")
+    subject: dict[str, str | None] = Field(description="Vendor and project names.")
+    parameters: dict[str, Any] = Field(description="Parameter values used.")
+    files: list[FileRef] = Field(description="Every file the result was computed from.")
+    facts: dict[str, Any] = Field(description="Derived facts with their working.")
+    findings: list[Finding] = Field(description="One finding per requirement in scope.")
+    scores: list[Score] = Field(description="Score per guideline area.")
+    overall: Score = Field(description="Overall score.")
+    unverified_credit: Decimal = Field(description="Credit given to an unverified pass.")
+    verdict: Verdict = Field(description="The verdict.")

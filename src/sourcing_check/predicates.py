@@ -1,0 +1,167 @@
+"""Predicates as data: JSON Schema fragments at JSON pointers, compiled once, never eval'd.
+
+A predicate is a mapping. Keys starting with ``/`` are JSON pointers into the subject
+``{vendor, project, facts}``; each value is a JSON Schema (draft 2020-12) fragment that the
+value at that pointer must satisfy. All entries must hold. The keys ``any_of``, ``all_of``
+(lists of predicates) and ``not`` (one predicate) combine predicates. ``{"$param": name}``
+anywhere in a fragment is replaced by the parameter's value before compiling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+
+COMBINATORS = ("any_of", "all_of", "not")
+_ABSENT = object()
+
+
+class PredicateError(ValueError):
+    """A predicate that is not well formed; ``where`` is a pointer within the predicate."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where
+
+
+def resolve(document: Any, pointer: str) -> Any:
+    """Return the value at ``pointer``, or the ``_ABSENT`` marker (None also counts as absent)."""
+    if pointer == "":
+        return document
+    current = document
+    for raw in pointer[1:].split("/"):
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(current, Mapping):
+            if token not in current:
+                return _ABSENT
+            current = current[token]
+        elif isinstance(current, list):
+            if not token.isdigit() or int(token) >= len(current):
+                return _ABSENT
+            current = current[int(token)]
+        else:
+            return _ABSENT
+        if current is None:
+            return _ABSENT
+    return current
+
+
+def is_absent(value: Any) -> bool:
+    """True for the marker ``resolve`` returns when nothing is at a pointer."""
+    return value is _ABSENT
+
+
+def substitute(fragment: Any, params: Mapping[str, Any], where: str = "") -> Any:
+    """Replace every ``{"$param": name}`` in ``fragment`` with the parameter's value."""
+    if isinstance(fragment, dict):
+        if set(fragment) == {"$param"}:
+            name = fragment["$param"]
+            if name not in params:
+                raise PredicateError(f"parameter {name!r} is not declared", where)
+            return params[name]
+        return {k: substitute(v, params, f"{where}/{k}") for k, v in fragment.items()}
+    if isinstance(fragment, list):
+        return [substitute(v, params, f"{where}/{i}") for i, v in enumerate(fragment)]
+    return fragment
+
+
+def pointers(predicate: Mapping[str, Any]) -> Iterator[str]:
+    """Yield every subject pointer the predicate reads, in order."""
+    for key, value in predicate.items():
+        if key.startswith("/"):
+            yield key
+        elif key in ("any_of", "all_of"):
+            for part in value:
+                yield from pointers(part)
+        elif key == "not":
+            yield from pointers(value)
+
+
+def param_names(fragment: Any) -> Iterator[str]:
+    """Yield the names of parameters referenced anywhere in ``fragment``."""
+    if isinstance(fragment, dict):
+        if set(fragment) == {"$param"}:
+            yield str(fragment["$param"])
+        for value in fragment.values():
+            yield from param_names(value)
+    elif isinstance(fragment, list):
+        for value in fragment:
+            yield from param_names(value)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled predicate: call it with the subject."""
+
+    test: Callable[[Any], bool]
+    reads: tuple[str, ...]
+
+    def __call__(self, subject: Any) -> bool:
+        return self.test(subject)
+
+
+def compile_predicate(predicate: Any, params: Mapping[str, Any], where: str = "") -> Compiled:
+    """Compile a predicate; raise PredicateError naming the bad part."""
+    if not isinstance(predicate, dict) or not predicate:
+        raise PredicateError("a predicate is a non-empty mapping of pointers to schemas", where)
+    tests: list[Callable[[Any], bool]] = []
+    for key, value in predicate.items():
+        at = f"{where}/{key.replace('~', '~0').replace('/', '~1')}"
+        if key.startswith("/"):
+            tests.append(_pointer_test(key, substitute(value, params, at), at))
+        elif key in ("any_of", "all_of"):
+            if not isinstance(value, list) or not value:
+                raise PredicateError(f"{key} takes a non-empty list of predicates", at)
+            parts = [compile_predicate(p, params, f"{at}/{i}") for i, p in enumerate(value)]
+            tests.append(_combine(parts, any_of=key == "any_of"))
+        elif key == "not":
+            tests.append(_negate(compile_predicate(value, params, at)))
+        else:
+            raise PredicateError(
+                f"unknown key {key!r}: use a JSON pointer starting with '/' or one of "
+                + ", ".join(COMBINATORS),
+                at,
+            )
+    reads = tuple(dict.fromkeys(pointers(predicate)))
+    if len(tests) == 1:
+        return Compiled(tests[0], reads)
+
+    def every(subject: Any) -> bool:
+        return all(test(subject) for test in tests)
+
+    return Compiled(every, reads)
+
+
+def _combine(parts: list[Compiled], *, any_of: bool) -> Callable[[Any], bool]:
+    def test(subject: Any) -> bool:
+        results = (part(subject) for part in parts)
+        return any(results) if any_of else all(results)
+
+    return test
+
+
+def _negate(inner: Compiled) -> Callable[[Any], bool]:
+    def test(subject: Any) -> bool:
+        return not inner(subject)
+
+    return test
+
+
+def _pointer_test(pointer: str, schema: Any, where: str) -> Callable[[Any], bool]:
+    if not isinstance(schema, dict | bool):
+        raise PredicateError("the value of a pointer must be a JSON Schema (a mapping)", where)
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        raise PredicateError(f"not a valid JSON Schema: {exc.message}", where) from None
+    validator = Draft202012Validator(schema)
+
+    def test(subject: Any) -> bool:
+        value = resolve(subject, pointer)
+        return not is_absent(value) and validator.is_valid(value)
+
+    return test

@@ -1,0 +1,114 @@
+"""Terminal summary of assessments: verdict, scores, must-level failures first, what is needed."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from sourcing_check.models.results import STATUS_LABELS, STATUS_SYMBOLS, Assessment, Finding
+
+_LEVEL_ORDER = {"must": 0, "should": 1, "may": 2}
+_STATUS_ORDER = {"fail": 0, "unanswered": 1, "unverified": 2, "pass": 3, "not_applicable": 4}
+_WIDTH = 88
+
+
+def subject_line(assessment: Assessment) -> str:
+    """Name what was assessed, e.g. 'Project X (vendor: Y)'."""
+    project, vendor = assessment.subject.get("project"), assessment.subject.get("vendor")
+    if project and vendor:
+        return f"{project} (vendor: {vendor})"
+    return str(project or vendor)
+
+
+def ordered(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings in reading order: by level, then status (failures first), then id."""
+    return sorted(findings, key=lambda f: (_LEVEL_ORDER[f.level], _STATUS_ORDER[f.status]))
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def render_text(assessments: Sequence[Assessment]) -> str:
+    """Render one or more assessments for a terminal."""
+    parts = [_one(a) for a in assessments]
+    if len(assessments) > 1:
+        summary = ["Summary", "-------"]
+        for a in assessments:
+            summary.append(
+                f"  {a.verdict.label:<26} {_score(a.overall.score):>6}  {subject_line(a)}"
+            )
+        parts.append("\n".join(summary) + "\n")
+    return "\n".join(parts)
+
+
+def _score(value: object) -> str:
+    return "n/a" if value is None else f"{value}"
+
+
+def _one(a: Assessment) -> str:
+    lines = [
+        f"{subject_line(a)}",
+        "=" * min(_WIDTH, len(subject_line(a))),
+        f"Verdict: {a.verdict.label.upper()}    Score: {_score(a.overall.score)}/100",
+        f"Framework: {a.framework['title']} {a.framework['version']}; "
+        f"assessed for {a.assessment_date}",
+    ]
+    lines += [f"  - {reason}" for reason in a.verdict.reasons]
+    lines += ["", "Scores by guideline"]
+    for s in a.scores:
+        counts = ", ".join(f"{n} {STATUS_LABELS[k].lower()}" for k, n in s.counts.items())
+        lines.append(f"  {_score(s.score):>6}  {s.title}  ({counts})")
+    wage_lines = _wages(a)
+    if wage_lines:
+        lines += ["", "Effective hourly pay against the living wage", *wage_lines]
+    open_findings = [f for f in ordered(a.findings) if f.status in ("fail", "unverified")]
+    if open_findings:
+        lines += ["", "Findings to act on (must first)"]
+        for f in open_findings:
+            lines.append(
+                f"  {STATUS_SYMBOLS[f.status]} {STATUS_LABELS[f.status].upper()} "
+                f"[{f.level}] {f.requirement} {f.title}"
+            )
+            lines += _wrap(f.message, "      ")
+            if f.remediation:
+                lines += _wrap("Fix: " + f.remediation, "      ")
+            lines += _wrap(
+                f"Source: {f.source_title}, {f.source.section} ({f.source.basis})", "      "
+            )
+    needed = [f for f in ordered(a.findings) if f.status == "unanswered"]
+    if needed:
+        lines += ["", "Information still needed"]
+        for f in needed:
+            lines.append(f"  ? [{f.level}] {f.requirement} {f.title}")
+            for item in f.missing:
+                lines += _wrap("- " + item, "      ")
+    passed = [f for f in a.findings if f.status == "pass"]
+    not_applicable = [f for f in a.findings if f.status == "not_applicable"]
+    lines += [
+        "",
+        f"{len(passed)} requirement(s) met; {len(not_applicable)} not applicable. "
+        "Use --format json or md for every finding.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _wages(a: Assessment) -> list[str]:
+    lines = []
+    for name, label in (("project_wage", "project"), ("vendor_wage", "vendor")):
+        fact = a.facts.get(name)
+        if not fact:
+            continue
+        for loc in fact["locations"]:
+            if "ratio" in loc:
+                mark = "✓" if float(loc["ratio"]) >= 1 else "✗"
+                lines.append(
+                    f"  {mark} {label:<7} {loc['place']:<22} {loc['effective_hourly_text']:>14}/h"
+                    f" vs {loc['living_wage_hourly_text']:>14}/h  ratio {float(loc['ratio']):.2f}"
+                    + ("" if float(loc["ratio"]) >= 1 else f"  needs {loc['required_rate_text']}")
+                )
+            else:
+                lines.append(
+                    f"  ? {label:<7} {loc['place']:<22} not computed: " + "; ".join(loc["missing"])
+                )
+    return lines
