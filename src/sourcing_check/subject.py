@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from sourcing_check.errors import InputError
-from sourcing_check.inputs import LoadedInput, load_input
+from sourcing_check.inputs import LoadedInput, load_input, validate_document
+from sourcing_check.loading import Document
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
 
@@ -79,3 +80,15 @@ def load_subject(path: Path) -> Subject:
             ]
         )
     return Subject(vendor=vendor, project=loaded)
+
+
+def subject_from_data(
+    vendor: dict[str, Any] | None, project: dict[str, Any] | None, name: str = "<data>"
+) -> Subject:
+    """Build a subject from plain data (tests, benchmarks); raise InputError when invalid."""
+    loaded: dict[str, LoadedInput | None] = {"vendor": None, "project": None}
+    for role, data in (("vendor", vendor), ("project", project)):
+        if data is not None:
+            document = Document(Path(f"{name}-{role}"), f"{name} ({role})", data, {}, "")
+            loaded[role] = LoadedInput(document, validate_document(document))
+    return Subject(vendor=loaded["vendor"], project=loaded["project"])

@@ -1,0 +1,190 @@
+"""Wage facts, computed by hand to the cent (test tables: KE 200 KES/h, Nairobi 300, US 20 USD/h;
+USD 1 = KES 130)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from tests.helpers import facts, project, vendor
+
+PAID = {"rejected_work_paid": "always"}
+
+
+def _line(result: dict[str, Any], name: str = "project_wage") -> dict[str, Any]:
+    (line,) = result[name]["locations"]
+    return line
+
+
+def per_task(rate: float, minutes: float, **extra: Any) -> dict[str, Any]:
+    return {
+        "model": "per_task",
+        "rate": {"amount": rate, "currency": "USD", "period": "task"},
+        "minutes_per_task": minutes,
+        "unpaid_minutes_per_task": 0,
+        "fee_share_percent": 0,
+        **extra,
+    }
+
+
+def test_per_task_pay_converted_and_compared() -> None:
+    # USD 0.05 x 60 / 2 min = USD 1.50/h = KES 195/h; 195 / 200 = 0.975
+    plan = project(
+        pay=per_task(0.05, 2), workers={"locations": [{"country": "KE"}]}, rejection=PAID
+    )
+    line = _line(facts(plan))
+    assert line["gross_hourly"] == Decimal("1.5")
+    assert line["effective_hourly"] == Decimal("195")
+    assert line["living_wage_hourly"] == Decimal("200")
+    assert line["ratio"] == Decimal("0.975")
+    # required = 0.05 / 0.975 = 0.051282..., shown rounded up
+    assert line["required_rate_text"] == "USD 0.0513 per task"
+
+
+def test_fees_unpaid_minutes_and_unpaid_rejections() -> None:
+    # USD 0.10/task, 2 min paid + 1 min unpaid, 20% fee, 10% rejected unpaid:
+    # 3.00/h x 0.8 = 2.40 x 0.9 = 2.16 / 1.5 = USD 1.44/h = KES 187.20/h; ratio 0.936
+    plan = project(
+        pay=per_task(0.10, 2, unpaid_minutes_per_task=1, fee_share_percent=20),
+        workers={"locations": [{"country": "KE"}]},
+        rejection={"rejected_work_paid": "never", "expected_rate_percent": 10},
+    )
+    line = _line(facts(plan))
+    assert line["effective_hourly"] == Decimal("187.2")
+    assert line["effective_hourly_text"] == "KES 187.20"
+    assert line["ratio"] == Decimal("0.936")
+    # required = 200/130 USD/h x 3/60 / (0.8 x 0.9) = USD 0.106837...
+    assert line["required_rate"] == Decimal("0.106838")
+    assert line["required_rate_text"] == "USD 0.1069 per task"
+
+
+def test_unpaid_qualification_is_spread_over_tasks() -> None:
+    # 30 unpaid minutes over 60 tasks = 0.5 min per 2-minute task: unpaid ratio 0.25
+    plan = project(
+        pay=per_task(0.10, 2, qualification={"minutes": 30, "paid": False}, tasks_per_worker=60),
+        workers={"locations": [{"country": "KE"}]},
+        rejection=PAID,
+    )
+    line = _line(facts(plan))
+    assert line["unpaid_ratio"] == Decimal("0.25")
+    # 3.00 / 1.25 = USD 2.40/h = KES 312/h
+    assert line["effective_hourly"] == Decimal("312")
+
+
+def test_unpaid_qualification_without_tasks_per_worker_is_missing() -> None:
+    plan = project(
+        pay=per_task(0.10, 2, qualification={"minutes": 30, "paid": False}),
+        workers={"locations": [{"country": "KE"}]},
+        rejection=PAID,
+    )
+    line = _line(facts(plan))
+    assert "ratio" not in line
+    assert any("tasks_per_worker" in m for m in line["missing"])
+
+
+def test_pilot_p75_time_is_used_for_per_task_pay() -> None:
+    plan = project(
+        pay=per_task(0.05, 2),
+        workers={"locations": [{"country": "KE"}]},
+        rejection=PAID,
+        pilot={"status": "completed", "median_minutes": 2.5, "p75_minutes": 3},
+    )
+    line = _line(facts(plan))
+    assert line["gross_hourly"] == Decimal("1")  # 0.05 x 60 / 3
+    median = _line(facts(plan, wage_time_basis="median"))
+    assert median["gross_hourly"] == Decimal("1.2")  # 0.05 x 60 / 2.5
+
+
+def test_monthly_salary_with_unpaid_hours_against_a_regional_benchmark() -> None:
+    # KES 40,000 / 160 h = 250/h; 10 unpaid h: 250 / 1.0625 = 235.294118/h; Nairobi 300/h
+    plan = project(
+        pay={
+            "model": "salaried",
+            "rate": {"amount": 40000, "currency": "KES", "period": "month"},
+            "contracted_hours_per_period": 160,
+            "unpaid_hours_per_period": 10,
+            "fee_share_percent": 0,
+        },
+        workers={"locations": [{"country": "KE", "region": "nairobi"}]},
+        rejection=PAID,
+    )
+    line = _line(facts(plan))
+    assert line["gross_hourly"] == Decimal("250")
+    assert line["effective_hourly"] == Decimal("235.294118")
+    assert line["living_wage_hourly"] == Decimal("300")
+    assert line["benchmark"]["id"] == "ke-nairobi-test"
+    assert line["required_rate_text"] == "KES 51,000.00 per month"
+    assert line["benchmark_age_years"] == 6  # 2026 - 2020
+
+
+def test_hourly_pay_in_the_same_currency() -> None:
+    plan = project(
+        pay={
+            "model": "hourly",
+            "rate": {"amount": 25, "currency": "USD", "period": "hour"},
+            "unpaid_hours_per_period": 0,
+            "fee_share_percent": 0,
+        },
+        workers={"locations": [{"country": "US"}]},
+        rejection=PAID,
+    )
+    line = _line(facts(plan))
+    assert line["ratio"] == Decimal("1.25")
+    assert line["conversion"]["factor"] == Decimal("1")
+
+
+def test_missing_benchmark_is_named() -> None:
+    plan = project(
+        pay=per_task(0.05, 2),
+        rejection=PAID,
+        workers={"locations": [{"country": "PH", "region": "Cebu"}]},
+    )
+    result = facts(plan)["project_wage"]
+    assert "lowest_ratio" not in result
+    assert any("living-wage benchmark for PH (Cebu)" in m for m in result["missing"])
+
+
+def test_missing_currency_rate_is_named() -> None:
+    plan = project(
+        pay={**per_task(0.05, 2), "rate": {"amount": 0.05, "currency": "GBP", "period": "task"}},
+        workers={"locations": [{"country": "KE"}]},
+        rejection=PAID,
+    )
+    result = facts(plan)["project_wage"]
+    assert any("currency rate GBP -> KES" in m for m in result["missing"])
+
+
+def test_lowest_ratio_over_locations_and_partial_results() -> None:
+    plan = project(
+        pay=per_task(0.05, 2),
+        rejection=PAID,
+        workers={"locations": [{"country": "KE"}, {"country": "US"}, {"country": "PH"}]},
+    )
+    result = facts(plan)["project_wage"]
+    assert result["lowest"]["country"] == "US"  # USD 1.50 vs USD 20: ratio 0.075
+    assert result["lowest_ratio"] == Decimal("0.075")
+    assert any(m.startswith("PH:") for m in result["missing"])
+
+
+def test_vendor_rates_per_location() -> None:
+    questionnaire = vendor(
+        pay={
+            "fee_share_percent": 0,
+            "rates": [
+                {
+                    "country": "KE",
+                    "model": "hourly",
+                    "rate": {"amount": 260, "currency": "KES", "period": "hour"},
+                    "unpaid_hours_per_period": 0,
+                },
+            ],
+        },
+        rejection=PAID,
+    )
+    line = _line(facts(questionnaire=questionnaire), "vendor_wage")
+    assert line["ratio"] == Decimal("1.3")
+
+
+def test_pricing_fact() -> None:
+    plan = project(pay=per_task(0.05, 2), pilot={"status": "completed", "p75_minutes": 3})
+    assert facts(plan)["pricing"]["estimate_covers_p75"] is False

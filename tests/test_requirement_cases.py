@@ -1,0 +1,79 @@
+"""Requirement cases as data: tests/cases/*.yaml give answers and the expected status.
+
+Each case names a requirement, a short name, the expected status, and the sections of a
+project plan and/or vendor questionnaire (merged over a minimal document). Facts use the test
+tables in tests/data (KE 200 KES/h, Nairobi 300 KES/h, US 20 USD/h; USD 1 = KES 130).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sourcing_check.engine import assess
+from sourcing_check.framework import Framework, load_framework
+from sourcing_check.loading import read_document
+from sourcing_check.resources import default_framework_dir
+from sourcing_check.subject import subject_from_data
+from tests.helpers import TEST_DATE, reference
+
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+
+
+def _cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in read_document(path).data["cases"]:
+            params.append(pytest.param(case, id=f"{case['requirement']}:{case['name']}"))
+    return params
+
+
+CASES = _cases()
+
+
+@cache
+def _framework() -> Framework:
+    return load_framework(default_framework_dir())
+
+
+def _document(kind: str, head: dict[str, Any], sections: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": kind, "schema_version": 1, **head, **sections}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_requirement_case(case: dict[str, Any]) -> None:
+    vendor = project = None
+    if "vendor" in case:
+        vendor = _document(
+            "vendor-questionnaire", {"vendor": {"name": "Case vendor"}}, case["vendor"] or {}
+        )
+    if "project" in case:
+        project = _document(
+            "project-plan", {"project": {"name": "Case project"}}, case["project"] or {}
+        )
+    subject = subject_from_data(vendor, project, case["name"])
+    framework = _framework()
+    assessment = assess(subject, framework, reference(), TEST_DATE)
+    finding = next(f for f in assessment.findings if f.requirement == case["requirement"])
+    assert finding.status == case["expect"], finding.message
+    if "message_contains" in case:
+        assert case["message_contains"] in finding.message + " " + (finding.remediation or "")
+
+
+def test_every_requirement_has_pass_and_fail_cases() -> None:
+    covered: dict[str, set[str]] = {}
+    for param in CASES:
+        case = param.values[0]
+        covered.setdefault(case["requirement"], set()).add(case["expect"])
+    gaps = []
+    for rule in _framework().rules:
+        needed = {"pass", "fail"}
+        if rule.requirement.applies_when:
+            needed.add("not_applicable")
+        missing = needed - covered.get(rule.requirement.id, set())
+        if missing:
+            gaps.append(f"{rule.requirement.id}: no {', '.join(sorted(missing))} case")
+    assert not gaps, "\n".join(gaps)
