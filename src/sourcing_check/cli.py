@@ -19,23 +19,17 @@ from sourcing_check.models.results import Assessment
 from sourcing_check.outputs import write_atomic
 from sourcing_check.render.catalogue import render_catalogue, render_rule
 from sourcing_check.render.markdown import render_markdown
-from sourcing_check.render.text import render_text
+from sourcing_check.render.text import render_text, subject_line
+from sourcing_check.report import assessments_json, build_report
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.runner import FAIL_ON, Batch, Settings, exit_code, run
 from sourcing_check.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
 from sourcing_check.template import render_template
 
-
-def _json_assessments(assessments: list[Assessment]) -> str:
-    if len(assessments) == 1:
-        return assessments[0].model_dump_json(indent=2) + "\n"
-    return _dump_json({"assessments": [a.model_dump(mode="json") for a in assessments]})
-
-
 #: Output formats of 'check': name -> renderer.
 CHECK_FORMATS: dict[str, Callable[[list[Assessment]], str]] = {
     "text": render_text,
-    "json": _json_assessments,
+    "json": assessments_json,
     "md": render_markdown,
 }
 
@@ -249,6 +243,65 @@ def check(
     if batch.problems:
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(exit_code(batch.assessments, fail_on))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The PDF report to write, e.g. out/report.pdf.",
+)
+@click.option(
+    "--checklist",
+    type=click.Path(path_type=Path),
+    help="Also write the remediation checklist: FILE.md (task list) or FILE.csv.",
+)
+@click.option(
+    "--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as HTML."
+)
+@_settings_options
+def report(
+    files: tuple[Path, ...],
+    output: Path,
+    checklist: Path | None,
+    html_path: Path | None,
+    guidelines: Path | None,
+    living_wages: Path | None,
+    rates: Path | None,
+    date_: Any,
+) -> None:
+    """Write the scored PDF report (PDF/A-3b, with the JSON assessment and the checklist
+    attached) for vendor questionnaires and project plans.
+
+    Outputs are written only when everything rendered, each atomically: a failure
+    leaves no partial file and never replaces a previous report. Pass --date for
+    byte-identical reruns.
+
+    Exit codes: 0 report written; 2 bad input or usage (nothing written).
+    """
+    if checklist is not None and checklist.suffix.lower() not in (".md", ".csv"):
+        _print_problems([Problem(str(checklist), "the checklist must end in .md or .csv")])
+        sys.exit(ExitCode.BAD_INPUT)
+    settings = _settings(guidelines, living_wages, rates, date_)
+    batch = _run_or_exit(files, settings)
+    if batch.problems:
+        click.echo("no report written: fix the problems above", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    built = build_report(batch.assessments, settings.date)
+    writes: list[tuple[Path, bytes | str]] = [(output, built.pdf)]
+    if checklist is not None:
+        is_csv = checklist.suffix.lower() == ".csv"
+        writes.append((checklist, built.checklist_csv if is_csv else built.checklist_md))
+    if html_path is not None:
+        writes.append((html_path, built.html))
+    for path, content in writes:
+        write_atomic(path, content)
+        click.echo(f"wrote {path}")
+    for a in batch.assessments:
+        click.echo(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})")
 
 
 @main.group()

@@ -63,6 +63,7 @@ def assess(
         scores=per_guideline,
         overall=overall,
         unverified_credit=meta.scoring.unverified_credit,
+        conditions_below_score=meta.verdict.conditions_below_score,
         verdict=verdict(findings, overall, meta),
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from sourcing_check.livingwage import Reference
@@ -42,10 +42,23 @@ class Context:
 
 
 def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
-    """Format money for display: 2 decimals (4 below 1), rounded up when ``up``."""
+    """Format money for display: cents, with up to 4 decimals below 1 where they matter.
+
+    ``up`` rounds up, so a required figure shown is always enough.
+    """
+    rounding = ROUND_CEILING if up else ROUND_HALF_EVEN
     places = Decimal("0.0001") if abs(amount) < 1 else Decimal("0.01")
-    value = amount.quantize(places, rounding=ROUND_CEILING) if up else amount.quantize(places)
-    return f"{currency} {value:,}"
+    value = amount.quantize(places, rounding=rounding)
+    text = f"{value:,f}"
+    if places == Decimal("0.0001"):
+        whole, _, fraction = text.partition(".")
+        text = f"{whole}.{fraction.rstrip('0').ljust(2, '0')}"
+    return f"{currency} {text}"
+
+
+def percent(ratio: Decimal) -> str:
+    """A ratio as a percentage for display, e.g. 0.468 -> '46.8%'."""
+    return f"{(ratio * HUNDRED).quantize(Decimal('0.1'))}%"
 
 
 def _q(value: Decimal) -> Decimal:
@@ -267,6 +280,7 @@ def _wage_line(
         "living_wage_hourly": _q(living),
         "living_wage_hourly_text": money(living, benchmark.currency),
         "ratio": _q(ratio),
+        "ratio_text": percent(ratio),
         "required_rate": _q(required) if required is not None else None,
         "rate_text": money(rate.amount, currency) + f" per {rate.period}",
         "required_rate_text": (

@@ -127,4 +127,7 @@ class Assessment(_Frozen):
     scores: list[Score] = Field(description="Score per guideline area.")
     overall: Score = Field(description="Overall score.")
     unverified_credit: Decimal = Field(description="Credit given to an unverified pass.")
+    conditions_below_score: int = Field(
+        description="Scores below this give at best 'approved with conditions'."
+    )
     verdict: Verdict = Field(description="The verdict.")

@@ -1,0 +1,77 @@
+"""The HTML report: Jinja2 templates (autoescaped, StrictUndefined) over the assessments."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from sourcing_check.models.results import (
+    STATUS_LABELS,
+    STATUS_SYMBOLS,
+    VERDICT_LABELS,
+    Assessment,
+)
+from sourcing_check.render.chart import score_chart
+from sourcing_check.render.markdown import checklist_items
+from sourcing_check.render.text import ordered, subject_line
+from sourcing_check.resources import templates_dir
+
+REPORT_TEMPLATE = "report.html.j2"
+STYLESHEET = "report.css"
+
+
+def environment() -> jinja2.Environment:
+    """The template environment: autoescape everything, fail on any undefined name."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["shown"] = _shown
+    return env
+
+
+def _shown(value: Any) -> str:
+    """An answer value as compact text (the template escapes it)."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _context(a: Assessment) -> dict[str, Any]:
+    threshold = a.conditions_below_score
+    findings = ordered(a.findings)
+    return {
+        "a": a,
+        "subject": subject_line(a),
+        "chart": Markup(score_chart(a.scores, threshold)),
+        "must_failures": [f for f in findings if f.level == "must" and f.status == "fail"],
+        "by_guideline": [(s, [f for f in findings if f.guideline == s.id]) for s in a.scores],
+        "needed": [f for f in findings if f.status == "unanswered"],
+        "checklist": checklist_items(a),
+        "wages": [
+            (name, a.facts[name]) for name in ("project_wage", "vendor_wage") if name in a.facts
+        ],
+        "threshold": threshold,
+    }
+
+
+def render_html(assessments: Sequence[Assessment]) -> str:
+    """Render the report for one or more assessments as one HTML document."""
+    env = environment()
+    stylesheet = (templates_dir() / STYLESHEET).read_text(encoding="utf-8")
+    template = env.get_template(REPORT_TEMPLATE)
+    return template.render(
+        stylesheet=Markup(stylesheet),
+        reports=[_context(a) for a in assessments],
+        status_labels=STATUS_LABELS,
+        status_symbols=STATUS_SYMBOLS,
+        verdict_labels=VERDICT_LABELS,
+        title="Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments),
+    )

@@ -1,0 +1,79 @@
+"""The archival PDF (PDF/A-3b): WeasyPrint over our HTML, fetching nothing, same bytes each time.
+
+WeasyPrint is imported here only, inside the function, so that every other command stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sourcing_check.resources import templates_dir
+
+
+class FetchRefused(Exception):
+    """Raised for any URL the report names that is not a bundled template asset."""
+
+
+def _fetcher_class() -> Any:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class BundledOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        """Serves files under templates/ and refuses every other URL: no file, no network."""
+
+        def __init__(self, root: Path) -> None:
+            super().__init__(allowed_protocols=["file"])
+            self.root = root.resolve()
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("file://"):
+                path = Path(url.removeprefix("file://").split("?")[0].split("#")[0]).resolve()
+                if path.is_relative_to(self.root) and path.is_file():
+                    return URLFetcherResponse(url, body=path.read_bytes())
+            raise FetchRefused(f"refused to fetch {url!r}: reports load bundled assets only")
+
+    return BundledOnlyFetcher
+
+
+def render_pdf(
+    html: str,
+    *,
+    title: str,
+    date: dt.date,
+    attachments: Sequence[tuple[str, bytes, str]],
+) -> bytes:
+    """Render HTML to PDF/A-3b bytes with ``attachments`` (name, content, description).
+
+    Every date inside the PDF is ``date``, so the same inputs give the same bytes.
+    """
+    import weasyprint
+
+    fetcher = _fetcher_class()(templates_dir())
+    stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+    files = [
+        weasyprint.Attachment(
+            file_obj=io.BytesIO(content),
+            name=name,
+            description=description,
+            created=stamp,
+            modified=stamp,
+            relationship="Data",
+            url_fetcher=fetcher,
+        )
+        for name, content, description in attachments
+    ]
+    document = weasyprint.HTML(
+        string=html, base_url=templates_dir().resolve().as_uri() + "/", url_fetcher=fetcher
+    ).render(pdf_variant="pdf/a-3b", pdf_tags=True)
+    document.metadata.title = title
+    document.metadata.lang = "en"
+    document.metadata.generator = "sourcing-check"
+    document.metadata.created = None
+    document.metadata.modified = None
+    pdf: bytes = document.write_pdf(
+        attachments=files, pdf_variant="pdf/a-3b", pdf_tags=True, uncompressed_pdf=False
+    )
+    return pdf
