@@ -1,0 +1,107 @@
+"""Throughput of `check` in-process: assessments per second against a parse+validate floor.
+
+Builds N synthetic questionnaire + plan pairs as YAML files, then times (a) the floor: reading,
+parsing and validating both files of every pair, and (b) the full job: the same loading plus
+facts, evaluation of every requirement, scoring and verdict. Prints both and their ratio.
+
+    python benchmarks/check_throughput.py [N]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sourcing_check.engine import assess
+from sourcing_check.inputs import load_input
+from sourcing_check.runner import Settings, load_context
+from sourcing_check.subject import load_subject
+
+VENDOR = """\
+kind: vendor-questionnaire
+schema_version: 1
+vendor: {{name: Synthetic Vendor {i}, jurisdictions: [KE]}}
+engagement: {{models: [employees], subcontractors: [], all_subcontractors_disclosed: true}}
+workforce: {{locations: [{{country: KE, share_percent: 60}}, {{country: IN, share_percent: 40}}]}}
+pay:
+  fee_share_percent: 0
+  worker_share_of_client_price_percent: {share}
+  rates:
+    - {{country: KE, model: salaried, rate: {{amount: {kes}, currency: KES, period: month}},
+       contracted_hours_per_period: 173, unpaid_hours_per_period: 0}}
+    - {{country: IN, model: salaried, rate: {{amount: 30000, currency: INR, period: month}},
+       contracted_hours_per_period: 173, unpaid_hours_per_period: 0}}
+  payout: {{frequency: monthly, days_after_work: 30}}
+  time_paid: {{searching_for_work: true, qualification_tests: true, training: true}}
+rejection: {{rejected_work_paid: except_fraud, reasons_given: true, appeal_available: true,
+            human_review_of_appeals: true}}
+communication: {{channels: [forum], owner: {{name: Support}}, response_target_hours: 24,
+                requester_identity_shown: true, grievance_route_independent: true,
+                gag_clauses: false, change_notice_days: 14}}
+harmful_content: {{handles_harmful_content: false}}
+"""
+
+PROJECT = """\
+kind: project-plan
+schema_version: 1
+project: {{name: Synthetic project {i}, purpose: Evaluate answers, data_use_disclosed_to_workers: true}}
+sourcing: {{vendor_questionnaire: vendor-{i}.yaml}}
+task: {{type: evaluation, difficulty: medium, harmful_content: {{present: false}}}}
+workers: {{population: vendor_workforce, vulnerable_groups: [],
+          locations: [{{country: KE}}, {{country: IN}}], minimum_age: 18}}
+pay: {{model: per_task, rate: {{amount: {rate}, currency: USD, period: task}}, minutes_per_task: 4,
+      unpaid_minutes_per_task: 0.5, fee_share_percent: 0, top_up_when_underpaid: true}}
+rejection: {{rejected_work_paid: except_fraud, reasons_given: true, appeal_available: true}}
+pilot: {{status: completed, participants: 12, like_production_workers: true, median_minutes: 3.5,
+        p75_minutes: 4, interrupted_sessions_excluded: true, feedback_gathered: true}}
+instructions: {{verified_by: [pilot], purpose_stated: true, label_definitions: true, examples: true}}
+communication: {{channels: [forum], owner: {{name: PM}}, response_target_hours: 24}}
+"""
+
+
+def build(directory: Path, count: int) -> list[Path]:
+    """Write ``count`` synthetic pairs; return the plan paths."""
+    plans = []
+    for i in range(count):
+        (directory / f"vendor-{i}.yaml").write_text(
+            VENDOR.format(i=i, share=40 + i % 30, kes=40000 + 500 * (i % 50))
+        )
+        plan = directory / f"plan-{i}.yaml"
+        plan.write_text(PROJECT.format(i=i, rate=f"0.{10 + i % 80:02d}"))
+        plans.append(plan)
+    return plans
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    settings = Settings(date=dt.date(2026, 11, 24))
+    started = time.perf_counter()
+    framework, reference = load_context(settings)
+    setup = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        plans = build(Path(tmp), count)
+        started = time.perf_counter()
+        for plan in plans:
+            load_input(plan)
+            load_input(plan.with_name(plan.name.replace("plan-", "vendor-")))
+        floor = time.perf_counter() - started
+        started = time.perf_counter()
+        verdicts: dict[str, int] = {}
+        for plan in plans:
+            a = assess(load_subject(plan), framework, reference, settings.date)
+            verdicts[a.verdict.value] = verdicts.get(a.verdict.value, 0) + 1
+        full = time.perf_counter() - started
+    print(f"pairs assessed:            {count}  ({len(framework.rules)} requirements each)")
+    print(f"framework + tables load:   {setup * 1000:.1f} ms (once per run)")
+    print(f"floor (parse + validate):  {floor:.3f} s  = {count / floor:,.0f} pairs/s")
+    print(f"full check:                {full:.3f} s  = {count / full:,.0f} assessments/s")
+    print(f"ratio full / floor:        {full / floor:.2f}x")
+    print(f"verdicts:                  {dict(sorted(verdicts.items()))}")
+
+
+if __name__ == "__main__":
+    main()

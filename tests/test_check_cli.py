@@ -1,0 +1,149 @@
+"""`sourcing-check check`: formats, exit codes, several files, and a plan with its vendor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+
+from sourcing_check.cli import main
+from sourcing_check.schemas import named_schema
+from tests.conftest import DATA
+
+TABLES = [
+    "--living-wages",
+    str(DATA / "living-wages.yaml"),
+    "--rates",
+    str(DATA / "currency-rates.yaml"),
+    "--date",
+    "2026-11-24",
+]
+
+VENDOR = """\
+kind: vendor-questionnaire
+schema_version: 1
+vendor: {name: Ridge Annotation}
+rejection: {rejected_work_paid: never}
+"""
+
+PLAN = """\
+kind: project-plan
+schema_version: 1
+project: {name: Street signs}
+sourcing: {vendor_questionnaire: ../vendors/ridge.yaml}
+pay:
+  model: per_task
+  rate: {amount: 0.02, currency: USD, period: task}
+  minutes_per_task: 2
+  unpaid_minutes_per_task: 0
+  fee_share_percent: 0
+workers: {locations: [{country: KE}]}
+rejection: {rejected_work_paid: always}
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    (tmp_path / "vendors").mkdir()
+    (tmp_path / "plans").mkdir()
+    vendor = tmp_path / "vendors" / "ridge.yaml"
+    vendor.write_text(VENDOR)
+    plan = tmp_path / "plans" / "signs.yaml"
+    plan.write_text(PLAN)
+    return {"vendor": vendor, "plan": plan}
+
+
+def test_text_output_names_the_problem_and_the_fix(
+    files: dict[str, Path], runner: CliRunner
+) -> None:
+    result = runner.invoke(main, ["check", str(files["plan"]), *TABLES])
+    assert result.exit_code == 1  # not approved, default --fail-on not-approved
+    out = result.stdout
+    assert "Street signs (vendor: Ridge Annotation)" in out
+    assert "Verdict: NOT APPROVED" in out
+    # USD 0.02 x 60 / 2 = USD 0.60/h = KES 78/h against KES 200/h: needs USD 0.0513
+    assert "KES 78.00" in out
+    assert "USD 0.0513 per task" in out
+    # the vendor's own policy is assessed too (vendor scope): rejected work unpaid
+    assert "PAI-1.8" in out
+    assert out.index("[must]") < out.index("[should]")
+
+
+def test_fail_on_never_and_conditions(files: dict[str, Path], runner: CliRunner) -> None:
+    assert (
+        runner.invoke(main, ["check", str(files["plan"]), *TABLES, "--fail-on", "never"]).exit_code
+        == 0
+    )
+    assert (
+        runner.invoke(
+            main, ["check", str(files["plan"]), *TABLES, "--fail-on", "conditions"]
+        ).exit_code
+        == 1
+    )
+
+
+def test_json_is_the_canonical_assessment(files: dict[str, Path], runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", str(files["plan"]), *TABLES, "--format", "json"])
+    data = json.loads(result.stdout)
+    Draft202012Validator(named_schema("assessment")).validate(data)
+    assert data["verdict"]["value"] == "not_approved"
+    roles = {f["role"] for f in data["files"]}
+    assert roles == {"project-plan", "vendor-questionnaire", "guidelines", "reference"}
+    finding = next(f for f in data["findings"] if f["requirement"] == "PAI-1.7")
+    assert finding["status"] == "pass"
+    assert finding["answers"][0]["file"].endswith("signs.yaml")
+    assert finding["answers"][0]["line"] == 12
+
+
+def test_same_inputs_same_json(files: dict[str, Path], runner: CliRunner) -> None:
+    first = runner.invoke(main, ["check", str(files["plan"]), *TABLES, "--format", "json"])
+    second = runner.invoke(main, ["check", str(files["plan"]), *TABLES, "--format", "json"])
+    assert first.stdout == second.stdout
+
+
+def test_several_files_and_a_broken_one(
+    files: dict[str, Path], tmp_path: Path, runner: CliRunner
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("kind: project-plan\nschema_version: 1\nprojct: {name: x}\n")
+    result = runner.invoke(
+        main, ["check", str(files["plan"]), str(files["vendor"]), str(broken), *TABLES]
+    )
+    assert result.exit_code == 2
+    assert "Summary" in result.stdout
+    assert result.stdout.count("Not approved") >= 2
+    assert f"{broken}:3:1: unknown field 'projct'" in result.stderr
+
+
+def test_missing_vendor_file_is_located(tmp_path: Path, runner: CliRunner) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN)
+    result = runner.invoke(main, ["check", str(plan), *TABLES])
+    assert result.exit_code == 2
+    assert f"{plan}:4:12: names a vendor questionnaire that cannot be read" in result.stderr
+
+
+def test_output_file_and_markdown(
+    files: dict[str, Path], tmp_path: Path, runner: CliRunner
+) -> None:
+    target = tmp_path / "out" / "assessment.md"
+    result = runner.invoke(
+        main,
+        [
+            "check",
+            str(files["plan"]),
+            *TABLES,
+            "--format",
+            "md",
+            "-o",
+            str(target),
+            "--fail-on",
+            "never",
+        ],
+    )
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "**Verdict: Not approved**" in target.read_text()

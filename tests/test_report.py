@@ -1,0 +1,183 @@
+"""The PDF report: content a reader needs, archival form, reproducibility, safe rendering."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from sourcing_check.cli import main
+from sourcing_check.render import pdf as pdf_module
+from tests.conftest import DATA
+
+HOSTILE_PLAN = """\
+kind: project-plan
+schema_version: 1
+project:
+  name: "Label <b>bold</b> {{ 7*7 }} project"
+  purpose: >-
+    <link rel="attachment" href="file:///etc/passwd">
+    <img src="file:///etc/hostname"> <style>@import url(file:///etc/passwd);</style>
+    <a href="http://198.51.100.1/x">x</a> background: url(http://198.51.100.1/y)
+pay:
+  model: per_task
+  rate: {amount: 0.05, currency: USD, period: task}
+  minutes_per_task: 2
+  unpaid_minutes_per_task: 1
+  fee_share_percent: 20
+  evidence:
+    - title: "<script>alert(1)</script> {% raw %}"
+      url: file:///etc/passwd
+workers:
+  locations: [{country: KE}, {country: PH}]
+rejection: {rejected_work_paid: never, expected_rate_percent: 10}
+"""
+
+TABLES = [
+    "--living-wages",
+    str(DATA / "living-wages.yaml"),
+    "--rates",
+    str(DATA / "currency-rates.yaml"),
+    "--date",
+    "2026-11-24",
+]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Render the hostile plan once, recording every URL WeasyPrint asks for."""
+    base = tmp_path_factory.mktemp("report")
+    plan = base / "plan.yaml"
+    plan.write_text(HOSTILE_PLAN)
+    fetched: list[str] = []
+    original = pdf_module._fetcher_class
+
+    def recording_class() -> Any:
+        parent = original()
+
+        class Recording(parent):  # type: ignore[misc, valid-type]
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                fetched.append(url)
+                return super().fetch(url, headers)
+
+        return Recording
+
+    pdf_module._fetcher_class = recording_class  # type: ignore[assignment]
+    try:
+        runner = CliRunner()
+        outputs = {}
+        for name in ("a", "b"):
+            result = runner.invoke(
+                main,
+                [
+                    "report",
+                    str(plan),
+                    "-o",
+                    str(base / f"{name}.pdf"),
+                    "--checklist",
+                    str(base / f"{name}.csv"),
+                    "--html",
+                    str(base / f"{name}.html"),
+                    *TABLES,
+                ],
+            )
+            assert result.exit_code == 0, result.output
+            outputs[name] = (base / f"{name}.pdf").read_bytes()
+    finally:
+        pdf_module._fetcher_class = original  # type: ignore[assignment]
+    return {"dir": base, "pdf": outputs["a"], "again": outputs["b"], "fetched": fetched}
+
+
+def _text(pdf: bytes) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is required; 'make test' installs it")
+    done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
+def test_pdf_shows_verdict_scores_findings_and_wage_figures(rendered: dict[str, Any]) -> None:
+    text = _text(rendered["pdf"])
+    assert "Not approved" in text
+    assert "Overall score 0.0 / 100" in text
+    assert "PAI-1.1 The project's effective hourly pay reaches the living wage" in text
+    assert "PAI-1.7 Rejected work is paid unless fraud is shown" in text
+    # the wage arithmetic (test tables: KE 200 KES/h, USD 1 = KES 130)
+    assert "USD 0.05 x 60 / 2 min" in text
+    assert "KES 93.60/h" in text
+    assert "raise pay to at least USD 0.1069 per task" in text
+    assert "living-wage benchmark for PH: none in the living-wage table" in text
+    assert "Information still needed" in text
+    assert "Sign-off" in text and "Signature" in text
+    assert hashlib.sha256(HOSTILE_PLAN.encode()).hexdigest() in text.replace(" ", "")
+    assert "page 1 of" in text
+
+
+def test_pdf_is_archival_with_attachments(rendered: dict[str, Any]) -> None:
+    reader = PdfReader(io.BytesIO(rendered["pdf"]))
+    assert set(reader.attachments) == {"assessment.json", "checklist.md"}
+    assessment = json.loads(reader.attachments["assessment.json"][0])
+    assert assessment["verdict"]["value"] == "not_approved"
+    assert b"- [ ] **PAI-1.1**" in reader.attachments["checklist.md"][0]
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfaid:part="3"' in xmp
+    assert 'pdfaid:conformance="B"' in xmp
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
+    titles: list[str] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            walk(item) if isinstance(item, list) else titles.append(item.title)
+
+    walk(reader.outline)
+    assert "Must-level failures" in titles
+    assert "1. Pay at least the local living wage, with a fitting payment model" in titles
+
+
+def test_same_inputs_give_identical_bytes(rendered: dict[str, Any]) -> None:
+    assert hashlib.sha256(rendered["pdf"]).digest() == hashlib.sha256(rendered["again"]).digest()
+
+
+def test_hostile_answers_fetch_nothing_and_show_literally(rendered: dict[str, Any]) -> None:
+    assert rendered["fetched"] == []
+    text = _text(rendered["pdf"])
+    assert "Label <b>bold</b> {{ 7*7 }} project" in text
+    assert "<script>alert(1)</script> {% raw %}" in text
+    assert "file:///etc/passwd" in text
+    html = (rendered["dir"] / "a.html").read_text()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<link rel="attachment"' not in html
+
+
+def test_fetcher_refuses_anything_outside_templates(tmp_path: Path) -> None:
+    fetcher = pdf_module._fetcher_class()(tmp_path)
+    for url in ("file:///etc/passwd", "http://198.51.100.1/x", "https://example.org/a.css"):
+        with pytest.raises(pdf_module.FetchRefused):
+            fetcher.fetch(url)
+
+
+def test_checklist_csv_has_tracker_columns(rendered: dict[str, Any]) -> None:
+    lines = (rendered["dir"] / "a.csv").read_text().splitlines()
+    assert lines[0].endswith(",owner,due_date")
+    assert any(",must,PAI-1.1," in line and "USD 0.1069 per task" in line for line in lines)
+
+
+def test_failed_report_leaves_previous_file_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"previous report")
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("kind: project-plan\nschema_version: 1\nproject: {name: [}\n")
+    result = CliRunner().invoke(main, ["report", str(broken), "-o", str(target), *TABLES])
+    assert result.exit_code == 2
+    assert target.read_bytes() == b"previous report"
+    assert [p.name for p in tmp_path.iterdir()] == sorted(["plan.yaml", "report.pdf"]) or (
+        sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml", "report.pdf"]
+    )
