@@ -47,7 +47,8 @@ harmful_content: {{handles_harmful_content: false}}
 PROJECT = """\
 kind: project-plan
 schema_version: 1
-project: {{name: Synthetic project {i}, purpose: Evaluate answers, data_use_disclosed_to_workers: true}}
+project: {{name: Synthetic project {i}, purpose: Evaluate answers,
+          data_use_disclosed_to_workers: true}}
 sourcing: {{vendor_questionnaire: vendor-{i}.yaml}}
 task: {{type: evaluation, difficulty: medium, harmful_content: {{present: false}}}}
 workers: {{population: vendor_workforce, vulnerable_groups: [],
@@ -57,7 +58,8 @@ pay: {{model: per_task, rate: {{amount: {rate}, currency: USD, period: task}}, m
 rejection: {{rejected_work_paid: except_fraud, reasons_given: true, appeal_available: true}}
 pilot: {{status: completed, participants: 12, like_production_workers: true, median_minutes: 3.5,
         p75_minutes: 4, interrupted_sessions_excluded: true, feedback_gathered: true}}
-instructions: {{verified_by: [pilot], purpose_stated: true, label_definitions: true, examples: true}}
+instructions: {{verified_by: [pilot], purpose_stated: true, label_definitions: true,
+               examples: true}}
 communication: {{channels: [forum], owner: {{name: PM}}, response_target_hours: 24}}
 """
 
