@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core
+DEMO_DATE := 2026-11-24
 
 .PHONY: demo test lint typecheck pytest system-packages bench clean
 
@@ -31,8 +32,14 @@ system-packages:
 	  else echo "warning: missing system packages:$$missing (install them as root)"; fi; \
 	fi
 
+# The main job on the bundled examples: validate, check, and the PDF report of the crowd-platform
+# project (a plan that names its vendor questionnaire) with its remediation checklist.
 demo: $(STAMP) system-packages
 	$(BIN)/sourcing-check validate examples/*.yaml
+	$(BIN)/sourcing-check check examples/well-run-project.yaml examples/crowd-platform-project.yaml \
+	    --date $(DEMO_DATE) --fail-on never
+	$(BIN)/sourcing-check report examples/crowd-platform-project.yaml -o out/report.pdf \
+	    --checklist out/checklist.md --date $(DEMO_DATE)
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -46,8 +53,9 @@ pytest: $(DEVSTAMP) system-packages
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/check_throughput.py
+	$(BIN)/python benchmarks/report_render.py
 
 clean:
 	rm -rf $(VENV) out build dist src/*.egg-info
