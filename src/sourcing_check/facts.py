@@ -253,9 +253,9 @@ def _wage_line(
     required = rate.amount / ratio if ratio else None
     steps.append(
         {
-            "label": "Ratio to the living wage",
+            "label": "Share of the living wage",
             "formula": "effective / living wage",
-            "value": f"{ratio.quantize(Decimal('0.01'))}",
+            "value": percent(ratio),
         }
     )
     if required is not None:
