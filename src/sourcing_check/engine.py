@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -102,10 +103,13 @@ def evaluate(
             status = "unanswered"
             message = "Not answered: " + "; ".join(dict.fromkeys(missing))
         elif not rule.check(data):
-            status, message = (
-                "fail",
-                _fill(req.messages.fail or f"Not met: {req.title}.", data, framework),
+            fallback = (
+                "Not met, as answered: "
+                + "; ".join(f"{a.pointer.split('/', 2)[2]} = {_inline(a.value)}" for a in answers)
+                if answers
+                else f"Not met: {req.title}."
             )
+            status, message = "fail", _fill(req.messages.fail or fallback, data, framework)
         else:
             partial = [m for name in used_facts for m in facts.get(name, {}).get("missing", [])]
             if partial:
@@ -223,6 +227,15 @@ def _fill(text: str, data: dict[str, Any], framework: Framework) -> str:
         return format(current.normalize(), "f") if isinstance(current, Decimal) else str(current)
 
     return PLACEHOLDER.sub(lookup, text)
+
+
+def _inline(value: Any) -> str:
+    """An answer value as short text for a message."""
+    if value is None:
+        return "(not answered)"
+    if isinstance(value, str):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _jsonable(value: Any) -> Any:

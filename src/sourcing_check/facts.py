@@ -328,7 +328,9 @@ def _paid_fraction(rejection: Rejection | None, at: str, missing: list[str]) -> 
 def _summarise(lines: list[dict[str, Any]], missing: list[str]) -> dict[str, Any]:
     computed = [line for line in lines if "ratio" in line]
     for line in lines:
-        missing.extend(f"{line['place']}: {m}" for m in line["missing"])
+        missing.extend(
+            m if line["place"] in m else f"{line['place']}: {m}" for m in line["missing"]
+        )
     result: dict[str, Any] = {"locations": lines, "missing": missing}
     if computed:
         lowest = min(computed, key=lambda line: line["ratio"])

@@ -104,7 +104,7 @@ def _wages(a: Assessment) -> list[str]:
                 mark = "✓" if float(loc["ratio"]) >= 1 else "✗"
                 lines.append(
                     f"  {mark} {label:<7} {loc['place']:<22} {loc['effective_hourly_text']:>14}/h"
-                    f" vs {loc['living_wage_hourly_text']:>14}/h  ratio {float(loc['ratio']):.2f}"
+                    f" vs {loc['living_wage_hourly_text']:>14}/h  ({loc['ratio_text']})"
                     + ("" if float(loc["ratio"]) >= 1 else f"  needs {loc['required_rate_text']}")
                 )
             else:
