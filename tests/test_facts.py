@@ -188,3 +188,17 @@ def test_vendor_rates_per_location() -> None:
 def test_pricing_fact() -> None:
     plan = project(pay=per_task(0.05, 2), pilot={"status": "completed", "p75_minutes": 3})
     assert facts(plan)["pricing"]["estimate_covers_p75"] is False
+
+
+def test_location_rates_override_the_main_rate() -> None:
+    plan = project(
+        pay={"model": "hourly", "rate": {"amount": 25, "currency": "USD", "period": "hour"},
+             "unpaid_hours_per_period": 0, "fee_share_percent": 0,
+             "location_rates": [{"country": "KE", "rate": {"amount": 260, "currency": "KES",
+                                                           "period": "hour"}}]},
+        workers={"locations": [{"country": "US"}, {"country": "KE"}]}, rejection=PAID,
+    )
+    us, ke = facts(plan)["project_wage"]["locations"]
+    assert us["ratio"] == Decimal("1.25")
+    assert ke["ratio"] == Decimal("1.3")  # KES 260 against KES 200
+    assert ke["rate_text"] == "KES 260.00 per hour"

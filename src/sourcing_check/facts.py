@@ -15,7 +15,7 @@ from typing import Any
 
 from sourcing_check.livingwage import Reference
 from sourcing_check.models.common import PayTerms, Rejection
-from sourcing_check.models.project import ProjectPlan
+from sourcing_check.models.project import ProjectPay, ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
 
 ONE = Decimal(1)
@@ -401,10 +401,27 @@ def project_wage(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:
     if (rejection is None or rejection.rejected_work_paid is None) and inputs.vendor:
         rejection = inputs.vendor.rejection or rejection
     lines = [
-        _wage_line(_Line(loc.country, loc.region, pay, "/project/pay"), fee, rejection, extras, ctx)
+        _wage_line(_project_line(pay, loc.country, loc.region), fee, rejection, extras, ctx)
         for loc in locations
     ]
     return _summarise(lines, missing)
+
+
+def _project_line(pay: ProjectPay, country: str, region: str | None) -> _Line:
+    """The project's pay terms for one location, with its own rate where one is given."""
+    for index, special in enumerate(pay.location_rates):
+        same_region = (special.region or "").casefold() == (region or "").casefold()
+        if special.country == country and same_region:
+            update: dict[str, Any] = {"rate": special.rate}
+            if special.contracted_hours_per_period is not None:
+                update["contracted_hours_per_period"] = special.contracted_hours_per_period
+            return _Line(
+                country,
+                region,
+                pay.model_copy(update=update),
+                f"/project/pay/location_rates/{index}",
+            )
+    return _Line(country, region, pay, "/project/pay")
 
 
 def pricing(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:

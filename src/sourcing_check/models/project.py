@@ -9,7 +9,9 @@ from pydantic import Field
 from sourcing_check.models.common import (
     Communication,
     Contact,
+    Country,
     IsoDate,
+    Money,
     NonNegative,
     PayTerms,
     Percent,
@@ -138,8 +140,24 @@ class Activity(Section):
     paid: bool | None = Field(None, description="Is the time paid?")
 
 
+class LocationRate(Section):
+    """A rate that differs by worker location."""
+
+    country: Country = Field(description="ISO 3166-1 alpha-2 country code of the workers paid so.")
+    region: str | None = Field(None, description="State, region or city, where known.")
+    rate: Money = Field(description="Gross pay before fees, in the same period as the main rate.")
+    contracted_hours_per_period: NonNegative | None = Field(
+        None, description="Hours the rate covers, if it differs from the main one."
+    )
+
+
 class ProjectPay(PayTerms):
     """Pay for this project's tasks."""
+
+    location_rates: list[LocationRate] = Field(
+        default_factory=list,
+        description="Rates for particular worker locations; the main rate applies elsewhere.",
+    )
 
     fee_share_percent: Percent | None = Field(
         None, description="Share of gross pay taken as fees from workers, in %. 0 if none."
