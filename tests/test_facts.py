@@ -192,11 +192,17 @@ def test_pricing_fact() -> None:
 
 def test_location_rates_override_the_main_rate() -> None:
     plan = project(
-        pay={"model": "hourly", "rate": {"amount": 25, "currency": "USD", "period": "hour"},
-             "unpaid_hours_per_period": 0, "fee_share_percent": 0,
-             "location_rates": [{"country": "KE", "rate": {"amount": 260, "currency": "KES",
-                                                           "period": "hour"}}]},
-        workers={"locations": [{"country": "US"}, {"country": "KE"}]}, rejection=PAID,
+        pay={
+            "model": "hourly",
+            "rate": {"amount": 25, "currency": "USD", "period": "hour"},
+            "unpaid_hours_per_period": 0,
+            "fee_share_percent": 0,
+            "location_rates": [
+                {"country": "KE", "rate": {"amount": 260, "currency": "KES", "period": "hour"}}
+            ],
+        },
+        workers={"locations": [{"country": "US"}, {"country": "KE"}]},
+        rejection=PAID,
     )
     us, ke = facts(plan)["project_wage"]["locations"]
     assert us["ratio"] == Decimal("1.25")

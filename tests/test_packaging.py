@@ -97,13 +97,44 @@ def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     ).stdout.strip()
     assert where.startswith(str(env_dir))
     assert (Path(where) / "pai-data-enrichment").is_dir()
-    linted = subprocess.run([bin_dir / "sourcing-check", "guidelines", "lint"], cwd=workdir,
-                            capture_output=True, text=True, check=False, env=env)
+    linted = subprocess.run(
+        [bin_dir / "sourcing-check", "guidelines", "lint"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
     assert linted.returncode == 0, linted.stderr
     assert str(env_dir) in linted.stdout
     templates = subprocess.run(
-        [bin_dir / "python", "-c",
-         "from sourcing_check import resources; print(resources.templates_dir())"],
-        cwd=workdir, capture_output=True, text=True, check=True, env=env,
+        [
+            bin_dir / "python",
+            "-c",
+            "from sourcing_check import resources; print(resources.templates_dir())",
+        ],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     ).stdout.strip()
     assert (Path(templates) / "report.html.j2").is_file()
+    report = subprocess.run(
+        [
+            bin_dir / "sourcing-check",
+            "report",
+            "vendor.yaml",
+            "-o",
+            "out/report.pdf",
+            "--date",
+            "2026-11-24",
+        ],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert report.returncode == 0, report.stderr
+    assert (workdir / "out" / "report.pdf").read_bytes().startswith(b"%PDF-")
