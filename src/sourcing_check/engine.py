@@ -99,14 +99,16 @@ def evaluate(
         for pointer in rule.reads:
             if is_absent(resolve(data, pointer)):
                 missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
-        if missing:
+        if missing and not rule.check.fails_on_answered(data):
             status = "unanswered"
             message = "Not answered: " + "; ".join(dict.fromkeys(missing))
-        elif not rule.check(data):
+        elif missing or not rule.check(data):
+            missing = []  # decided by what is answered, whatever the rest says
+            given = [a for a in answers if a.value is not None]
             fallback = (
                 "Not met, as answered: "
-                + "; ".join(f"{a.pointer.split('/', 2)[2]} = {_inline(a.value)}" for a in answers)
-                if answers
+                + "; ".join(f"{a.pointer.split('/', 2)[2]} = {_inline(a.value)}" for a in given)
+                if given
                 else f"Not met: {req.title}."
             )
             status, message = "fail", _fill(req.messages.fail or fallback, data, framework)

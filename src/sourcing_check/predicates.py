@@ -99,9 +99,22 @@ class Compiled:
 
     test: Callable[[Any], bool]
     reads: tuple[str, ...]
+    #: The top-level pointer tests, all of which must hold.
+    conjuncts: tuple[tuple[str, Callable[[Any], bool]], ...] = ()
 
     def __call__(self, subject: Any) -> bool:
         return self.test(subject)
+
+    def fails_on_answered(self, subject: Any) -> bool:
+        """True when a top-level pointer that is answered already fails its test.
+
+        Such a predicate is false whatever the unanswered parts turn out to be.
+        """
+        return any(
+            not test(subject)
+            for pointer, test in self.conjuncts
+            if not is_absent(resolve(subject, pointer))
+        )
 
 
 def compile_predicate(predicate: Any, params: Mapping[str, Any], where: str = "") -> Compiled:
@@ -109,10 +122,12 @@ def compile_predicate(predicate: Any, params: Mapping[str, Any], where: str = ""
     if not isinstance(predicate, dict) or not predicate:
         raise PredicateError("a predicate is a non-empty mapping of pointers to schemas", where)
     tests: list[Callable[[Any], bool]] = []
+    conjuncts: list[tuple[str, Callable[[Any], bool]]] = []
     for key, value in predicate.items():
         at = f"{where}/{key.replace('~', '~0').replace('/', '~1')}"
         if key.startswith("/"):
             tests.append(_pointer_test(key, substitute(value, params, at), at))
+            conjuncts.append((key, tests[-1]))
         elif key in ("any_of", "all_of"):
             if not isinstance(value, list) or not value:
                 raise PredicateError(f"{key} takes a non-empty list of predicates", at)
@@ -128,12 +143,12 @@ def compile_predicate(predicate: Any, params: Mapping[str, Any], where: str = ""
             )
     reads = tuple(dict.fromkeys(pointers(predicate)))
     if len(tests) == 1:
-        return Compiled(tests[0], reads)
+        return Compiled(tests[0], reads, tuple(conjuncts))
 
     def every(subject: Any) -> bool:
         return all(test(subject) for test in tests)
 
-    return Compiled(every, reads)
+    return Compiled(every, reads, tuple(conjuncts))
 
 
 def _combine(parts: list[Compiled], *, any_of: bool) -> Callable[[Any], bool]:

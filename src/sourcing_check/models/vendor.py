@@ -127,6 +127,11 @@ class VendorPay(Section):
     worker_share_of_client_price_percent: Percent | None = Field(
         None, description="Share of the price the client pays that reaches workers as pay, in %."
     )
+    worker_share_disclosed: bool | None = Field(
+        None,
+        description="Will the supplier show clients, per project, what share of the price "
+        "reaches workers?",
+    )
     living_wage_benchmark: Benchmark | None = Field(
         None, description="The living-wage benchmark used to set pay."
     )
