@@ -240,12 +240,15 @@ def _inline(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: Any, *, numbers: bool = False) -> Any:
+    """Plain JSON data; Decimals become exact strings, or numbers when ``numbers``."""
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: _jsonable(v, numbers=numbers) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        return [_jsonable(v, numbers=numbers) for v in value]
     if isinstance(value, Decimal):
+        if numbers:
+            return int(value) if value == value.to_integral_value() else float(value)
         return format(value, "f")
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -253,7 +256,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def _shown(value: Any) -> Any:
-    shown = _jsonable(value)
+    shown = _jsonable(value, numbers=True)
     text = repr(shown)
     if len(text) > _MAX_SHOWN:
         return text[: _MAX_SHOWN - 3] + "..."
