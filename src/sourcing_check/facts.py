@@ -104,6 +104,7 @@ def _wage_line(
     currency = rate.currency
     out.update(model=terms.model, rate=str(rate.amount), currency=currency, period=rate.period)
 
+    unpaid_parts: list[str] = []
     gross: Decimal | None = None
     unpaid_ratio = Decimal(0)
     paid_minutes: Decimal | None = extras.get("minutes") or terms.minutes_per_task
@@ -132,6 +133,7 @@ def _wage_line(
                 )
             else:
                 unpaid_ratio = terms.unpaid_minutes_per_task / paid_minutes
+                unpaid_parts.append(f"{terms.unpaid_minutes_per_task.normalize():f} min per task")
     else:
         hours = terms.contracted_hours_per_period
         if rate.period == "hour":
@@ -162,6 +164,10 @@ def _wage_line(
             )
         elif terms.unpaid_hours_per_period and hours:
             unpaid_ratio = terms.unpaid_hours_per_period / hours
+            unpaid_parts.append(
+                f"{terms.unpaid_hours_per_period.normalize():f} h per "
+                f"{rate.period} over {hours.normalize():f} h"
+            )
         elif terms.unpaid_hours_per_period:
             missing.append(
                 f"{line.where}/contracted_hours_per_period: needed to weigh unpaid hours"
@@ -174,11 +180,20 @@ def _wage_line(
             )
         else:
             unpaid_ratio += one_off / tasks_per_worker / paid_minutes
+            unpaid_parts.append(
+                f"{one_off.normalize():f} min unpaid qualification/training over "
+                f"{tasks_per_worker.normalize():f} tasks"
+            )
     if unpaid_ratio:
         steps.append(
             {
                 "label": "Unpaid time per hour of paid time",
-                "formula": "unpaid minutes / paid minutes",
+                "formula": " + ".join(unpaid_parts)
+                + (
+                    f", per {paid_minutes.normalize():f} paid min"
+                    if paid_minutes and terms.model == "per_task"
+                    else ""
+                ),
                 "value": f"{(unpaid_ratio * 60).quantize(Decimal('0.1'))} min",
             }
         )
