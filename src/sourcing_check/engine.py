@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from decimal import Decimal
 from typing import Any
+
+from pydantic import BaseModel
 
 from sourcing_check import __version__
 from sourcing_check.facts import Context, Inputs, derive
@@ -59,7 +62,7 @@ def assess(
         },
         parameters=_jsonable(dict(framework.params)),
         files=files,
-        facts=_jsonable(facts),
+        facts=facts,
         findings=findings,
         scores=per_guideline,
         overall=overall,
@@ -132,7 +135,7 @@ def evaluate(
                     _fill(req.messages.pass_ or f"Met: {req.title}.", data, framework),
                 )
     source = framework.meta.sources[req.source.document]
-    return Finding(
+    return Finding.model_construct(
         requirement=req.id,
         guideline=req.guideline,
         title=req.title,
@@ -140,7 +143,7 @@ def evaluate(
         level=req.level,
         weight=req.weight,
         scope=req.scope,
-        status=status,
+        status=status,  # type: ignore[arg-type]
         message=message,
         answers=answers,
         facts=used_facts,
@@ -169,9 +172,9 @@ def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput
     loaded = documents.get(root)
     value = resolve(data, pointer)
     if loaded is None:
-        return Answer(pointer=pointer, value=None, file="", line=None, column=None)
+        return Answer.model_construct(pointer=pointer, value=None, file="", line=None, column=None)
     line, column = loaded.document.locate("/" + rest if rest else "")
-    return Answer(
+    return Answer.model_construct(
         pointer=pointer,
         value=None if is_absent(value) else _shown(value),
         file=loaded.document.name,
@@ -181,11 +184,18 @@ def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput
 
 
 def _describe(pointer: str, documents: dict[str, LoadedInput | None]) -> str:
-    root, _, rest = pointer[1:].partition("/")
+    root = pointer[1:].partition("/")[0]
     loaded = documents.get(root)
     if loaded is None:
         return f"{pointer} (no {root} input was given)"
-    info = walk(type(loaded.model), tuple(rest.split("/")))
+    return _described(type(loaded.model), pointer)
+
+
+@functools.cache
+def _described(model: type[BaseModel], pointer: str) -> str:
+    """A pointer with the description of its field, e.g. '/project/pay/rate (Gross pay...)'."""
+    rest = pointer[1:].partition("/")[2]
+    info = walk(model, tuple(rest.split("/")))
     description = getattr(info, "description", None)
     return f"{pointer} ({description})" if description else pointer
 
@@ -205,7 +215,7 @@ def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[EvidenceItem], lis
         items = section.get("evidence", []) if isinstance(section, dict) else []
         for item in items:
             found.append(
-                EvidenceItem(
+                EvidenceItem.model_construct(
                     title=item["title"],
                     reference=item.get("reference"),
                     url=item.get("url"),

@@ -38,7 +38,10 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 def escape_pointer_token(token: str | int) -> str:
     """Escape one JSON-pointer reference token (RFC 6901)."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def join_pointer(pointer: str, token: str | int) -> str:

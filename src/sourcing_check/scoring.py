@@ -35,7 +35,7 @@ def score(findings: Sequence[Finding], ident: str, title: str, unverified_credit
         possible += finding.weight
     counts = Counter(f.status for f in findings)
     result = (earned * HUNDRED / possible).quantize(Decimal("0.1")) if possible else None
-    return Score(
+    return Score.model_construct(
         id=ident,
         title=title,
         earned=earned,
