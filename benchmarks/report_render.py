@@ -1,9 +1,10 @@
 """Time and peak memory to produce each example's PDF, against bare WeasyPrint on the same HTML.
 
 For each input (default: the examples' plans and questionnaires), in a fresh child process:
-the full report (assessment, HTML, PDF/A-3b with attachments) and a bare
-``weasyprint.HTML(string=html).write_pdf()`` of the same HTML, each the best of R runs after
-one warm-up. Peak memory is the child's maximum resident set size.
+the full report (assessment, HTML, PDF/A-3b with tags and attachments), a bare
+``weasyprint.HTML(string=html).write_pdf()`` of the same HTML, and the same bare render with
+the archival options (PDF/A-3b, tags), each the best of R runs after one warm-up.
+Peak memory is the child's maximum resident set size.
 
     python benchmarks/report_render.py [FILE...] [--repeat R]
 """
@@ -47,8 +48,12 @@ def measure(path: str, repeat: int) -> dict[str, float]:
         pdf: bytes = weasyprint.HTML(string=html).write_pdf()
         return pdf
 
+    def bare_archival() -> bytes:
+        pdf: bytes = weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/a-3b", pdf_tags=True)
+        return pdf
+
     timings = {}
-    for name, job in (("full", full), ("bare", bare)):
+    for name, job in (("full", full), ("bare", bare), ("archival", bare_archival)):
         job()
         best = min(_timed(job) for _ in range(repeat))
         timings[name] = best
@@ -75,7 +80,10 @@ def main() -> None:
         repeat = int(args[index + 1])
         del args[index : index + 2]
     inputs = args or DEFAULT_INPUTS
-    print(f"{'input':<40} {'pages':>5} {'report s':>9} {'bare s':>8} {'ratio':>6} {'peak MB':>8}")
+    print(
+        f"{'input':<38} {'pages':>5} {'report s':>9} {'bare s':>7} {'ratio':>6} "
+        f"{'bare PDF/A s':>12} {'ratio':>6} {'peak MB':>8}"
+    )
     for path in inputs:
         done = subprocess.run(
             [sys.executable, __file__, "--child", path, str(repeat)],
@@ -86,8 +94,9 @@ def main() -> None:
         )
         t = json.loads(done.stdout.strip().splitlines()[-1])
         print(
-            f"{path:<40} {int(t['pages']):>5} {t['full']:>9.3f} {t['bare']:>8.3f} "
-            f"{t['full'] / t['bare']:>6.2f} {t['peak_mb']:>8.1f}"
+            f"{path:<38} {int(t['pages']):>5} {t['full']:>9.3f} {t['bare']:>7.3f} "
+            f"{t['full'] / t['bare']:>6.2f} {t['archival']:>12.3f} "
+            f"{t['full'] / t['archival']:>6.2f} {t['peak_mb']:>8.1f}"
         )
 
 
