@@ -236,6 +236,8 @@ def _fill(text: str, data: dict[str, Any], framework: Framework) -> str:
             current = current.get(part) if isinstance(current, dict) else None
         if current is None:
             return "(not known)"
+        if isinstance(current, list):
+            return ", ".join(str(item) for item in current) or "(none)"
         return format(current.normalize(), "f") if isinstance(current, Decimal) else str(current)
 
     return PLACEHOLDER.sub(lookup, text)

@@ -461,6 +461,25 @@ def pricing(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:
     }
 
 
+def languages(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:
+    """Which of the task's languages the instructions are not available in."""
+    project = inputs.project
+    if project is None:
+        return None
+    task_languages = project.task.languages if project.task else []
+    given = project.instructions.languages if project.instructions else []
+    missing = []
+    if not task_languages:
+        missing.append("/project/task/languages: the languages the task needs")
+    if not given:
+        missing.append("/project/instructions/languages: the languages of the instructions")
+    if missing:
+        return {"missing": missing}
+    have = {language.casefold() for language in given}
+    uncovered = [language for language in task_languages if language.casefold() not in have]
+    return {"missing": [], "uncovered": uncovered, "covered": not uncovered}
+
+
 FactFunction = Callable[[Inputs, Context], dict[str, Any] | None]
 
 #: The fact registry: name -> function. Rules read facts at ``/facts/<name>/...``.
@@ -468,6 +487,7 @@ FACTS: dict[str, FactFunction] = {
     "vendor_wage": vendor_wage,
     "project_wage": project_wage,
     "pricing": pricing,
+    "languages": languages,
 }
 
 #: The top-level keys each fact may produce, for linting rule pointers.
@@ -479,6 +499,7 @@ FACT_KEYS: dict[str, frozenset[str]] = {
         {"locations", "missing", "lowest_ratio", "lowest", "max_benchmark_age_years"}
     ),
     "pricing": frozenset({"missing", "estimate_minutes", "p75_minutes", "estimate_covers_p75"}),
+    "languages": frozenset({"missing", "uncovered", "covered"}),
 }
 
 

@@ -129,7 +129,7 @@ class Workers(Section):
     skills_claims_supported: bool | None = Field(
         None,
         description="Are claims that the work builds skills backed by real training? "
-        "Null if no such claim is made.",
+        "Answer true when no such claim is made.",
     )
 
 
