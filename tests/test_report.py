@@ -105,8 +105,17 @@ def _text(pdf: bytes) -> str:
 
 def test_pdf_shows_verdict_scores_findings_and_wage_figures(rendered: dict[str, Any]) -> None:
     text = _text(rendered["pdf"])
+    reader = PdfReader(io.BytesIO(rendered["pdf"]))
+    assessment = json.loads(reader.attachments["assessment.json"][0])
     assert "Not approved" in text
-    assert "Overall score 0.0 / 100" in text
+    assert f"Overall score {assessment['overall']['score']} / 100" in text
+    for score in assessment["scores"]:
+        assert f"{score['title']} Score {score['score']} ({score['earned']} of" in text
+    must_failures = [f for f in assessment["findings"]
+                     if f["level"] == "must" and f["status"] == "fail"]
+    assert len(must_failures) >= 2
+    for finding in must_failures:
+        assert f"{finding['requirement']} {finding['title']}" in text
     assert "PAI-1.1 The project's effective hourly pay reaches the living wage" in text
     assert "PAI-1.7 Rejected work is paid unless fraud is shown" in text
     # the wage arithmetic (test tables: KE 200 KES/h, USD 1 = KES 130)
