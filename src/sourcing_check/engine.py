@@ -8,7 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from sourcing_check import __version__
 from sourcing_check.facts import Context, Inputs, derive
@@ -16,9 +16,7 @@ from sourcing_check.framework import PLACEHOLDER, Framework, Rule
 from sourcing_check.inputs import LoadedInput, walk
 from sourcing_check.livingwage import Reference
 from sourcing_check.models.results import (
-    Answer,
     Assessment,
-    EvidenceItem,
     FileRef,
     Finding,
 )
@@ -27,6 +25,7 @@ from sourcing_check.scoring import scores, verdict
 from sourcing_check.subject import Subject
 
 _MAX_SHOWN = 400
+_FINDINGS = TypeAdapter(list[Finding])
 
 
 def assess(
@@ -38,11 +37,13 @@ def assess(
     data = subject.data()
     data["facts"] = facts
     documents = {"vendor": subject.vendor, "project": subject.project}
-    findings = [
-        evaluate(rule, data, documents, framework)
-        for rule in framework.rules
-        if documents[rule.requirement.scope] is not None
-    ]
+    findings = _FINDINGS.validate_python(
+        [
+            evaluate(rule, data, documents, framework)
+            for rule in framework.rules
+            if documents[rule.requirement.scope] is not None
+        ]
+    )
     per_guideline, overall = scores(findings, framework.meta)
     meta = framework.meta
     files = [
@@ -77,8 +78,8 @@ def evaluate(
     data: dict[str, Any],
     documents: dict[str, LoadedInput | None],
     framework: Framework,
-) -> Finding:
-    """Decide one requirement's status and explain it."""
+) -> dict[str, Any]:
+    """Decide one requirement's status and explain it; return the finding's data."""
     req = rule.requirement
     facts: dict[str, Any] = data.get("facts", {})
     answers = [_answer(p, data, documents) for p in _answer_pointers(rule)]
@@ -107,10 +108,12 @@ def evaluate(
             message = "Not answered: " + "; ".join(dict.fromkeys(missing))
         elif missing or not rule.check(data):
             missing = []  # decided by what is answered, whatever the rest says
-            given = [a for a in answers if a.value is not None]
+            given = [a for a in answers if a["value"] is not None]
             fallback = (
                 "Not met, as answered: "
-                + "; ".join(f"{a.pointer.split('/', 2)[2]} = {_inline(a.value)}" for a in given)
+                + "; ".join(
+                    f"{a['pointer'].split('/', 2)[2]} = {_inline(a['value'])}" for a in given
+                )
                 if given
                 else f"Not met: {req.title}."
             )
@@ -135,7 +138,7 @@ def evaluate(
                     _fill(req.messages.pass_ or f"Met: {req.title}.", data, framework),
                 )
     source = framework.meta.sources[req.source.document]
-    return Finding.model_construct(
+    return dict(
         requirement=req.id,
         guideline=req.guideline,
         title=req.title,
@@ -143,7 +146,7 @@ def evaluate(
         level=req.level,
         weight=req.weight,
         scope=req.scope,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         message=message,
         answers=answers,
         facts=used_facts,
@@ -167,14 +170,16 @@ def _answer_pointers(rule: Rule) -> list[str]:
     return list(dict.fromkeys(pointers))
 
 
-def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]) -> Answer:
+def _answer(
+    pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> dict[str, Any]:
     root, _, rest = pointer[1:].partition("/")
     loaded = documents.get(root)
     value = resolve(data, pointer)
     if loaded is None:
-        return Answer.model_construct(pointer=pointer, value=None, file="", line=None, column=None)
+        return {"pointer": pointer, "value": None, "file": "", "line": None, "column": None}
     line, column = loaded.document.locate("/" + rest if rest else "")
-    return Answer.model_construct(
+    return dict(
         pointer=pointer,
         value=None if is_absent(value) else _shown(value),
         file=loaded.document.name,
@@ -207,15 +212,15 @@ def _fact_missing(pointer: str, facts: dict[str, Any]) -> list[str]:
     return list(facts.get(name, {}).get("missing", []))
 
 
-def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[EvidenceItem], list[str]]:
-    found: list[EvidenceItem] = []
+def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    found: list[dict[str, Any]] = []
     missing: list[str] = []
     for spec in rule.requirement.evidence:
         section = resolve(data, spec.at)
         items = section.get("evidence", []) if isinstance(section, dict) else []
         for item in items:
             found.append(
-                EvidenceItem.model_construct(
+                dict(
                     title=item["title"],
                     reference=item.get("reference"),
                     url=item.get("url"),

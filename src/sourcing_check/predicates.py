@@ -9,6 +9,7 @@ anywhere in a fragment is replaced by the parameter's value before compiling.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,17 +29,22 @@ class PredicateError(ValueError):
         self.where = where
 
 
+@functools.lru_cache(maxsize=8192)
+def _tokens(pointer: str) -> tuple[str, ...]:
+    """The unescaped reference tokens of a JSON pointer."""
+    if pointer == "":
+        return ()
+    return tuple(raw.replace("~1", "/").replace("~0", "~") for raw in pointer[1:].split("/"))
+
+
 def resolve(document: Any, pointer: str) -> Any:
     """Return the value at ``pointer``, or the ``_ABSENT`` marker (None also counts as absent)."""
-    if pointer == "":
-        return document
     current = document
-    for raw in pointer[1:].split("/"):
-        token = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(current, Mapping):
-            if token not in current:
+    for token in _tokens(pointer):
+        if type(current) is dict or isinstance(current, Mapping):
+            current = current.get(token, _ABSENT)
+            if current is _ABSENT:
                 return _ABSENT
-            current = current[token]
         elif isinstance(current, list):
             if not token.isdigit() or int(token) >= len(current):
                 return _ABSENT
