@@ -111,8 +111,9 @@ def test_pdf_shows_verdict_scores_findings_and_wage_figures(rendered: dict[str, 
     assert f"Overall score {assessment['overall']['score']} / 100" in text
     for score in assessment["scores"]:
         assert f"{score['title']} Score {score['score']} ({score['earned']} of" in text
-    must_failures = [f for f in assessment["findings"]
-                     if f["level"] == "must" and f["status"] == "fail"]
+    must_failures = [
+        f for f in assessment["findings"] if f["level"] == "must" and f["status"] == "fail"
+    ]
     assert len(must_failures) >= 2
     for finding in must_failures:
         assert f"{finding['requirement']} {finding['title']}" in text

@@ -1,0 +1,123 @@
+"""Predicates: pointer resolution, combinators, parameters, and the fast path's agreement
+with jsonschema."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from sourcing_check.predicates import (
+    PredicateError,
+    compile_predicate,
+    fast_validator,
+    is_absent,
+    resolve,
+)
+
+SCHEMAS: list[dict[str, Any]] = [
+    {"const": True},
+    {"const": False},
+    {"const": "completed"},
+    {"const": 1},
+    {"enum": ["always", "except_fraud"]},
+    {"enum": [1, 2]},
+    {"minimum": 1},
+    {"maximum": 24},
+    {"exclusiveMinimum": 0},
+    {"exclusiveMaximum": Decimal("2.5")},
+    {"minItems": 1},
+    {"minItems": 2},
+    {"type": "string", "minLength": 1},
+    {"type": "integer"},
+    {"type": "number"},
+    {"type": "boolean"},
+    {"type": "array"},
+    {"type": "object"},
+    {"minLength": 2},
+]
+VALUES: list[Any] = [
+    True,
+    False,
+    0,
+    1,
+    2,
+    -1,
+    1.0,
+    0.5,
+    Decimal("0.999"),
+    Decimal("1"),
+    Decimal("24.5"),
+    "",
+    "a",
+    "completed",
+    "always",
+    "1",
+    [],
+    ["breaks"],
+    ["breaks", "rotation"],
+    {},
+    {"a": 1},
+]
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=str)
+def test_fast_path_agrees_with_jsonschema(schema: dict[str, Any]) -> None:
+    fast = fast_validator(schema)
+    assert fast is not None
+    reference = Draft202012Validator(schema)
+    for value in VALUES:
+        assert fast(value) == reference.is_valid(value), (schema, value)
+
+
+def test_other_keywords_use_jsonschema() -> None:
+    assert fast_validator({"contains": {"const": "breaks"}}) is None
+    assert fast_validator({"items": {"required": ["reason"]}}) is None
+
+
+def test_resolve_and_absence() -> None:
+    data = {"a": {"b/c": [None, {"d": 0}]}}
+    assert resolve(data, "/a/b~1c/1/d") == 0
+    assert is_absent(resolve(data, "/a/b~1c/0"))  # null counts as not answered
+    assert is_absent(resolve(data, "/a/x"))
+    assert is_absent(resolve(data, "/a/b~1c/7"))
+
+
+def test_absent_value_never_satisfies_a_pointer() -> None:
+    # JSON Schema alone would accept a missing property; a predicate must not.
+    predicate = compile_predicate({"/pilot/status": {"not": {"const": "not_planned"}}}, {})
+    assert predicate({}) is False
+    assert predicate({"pilot": {"status": "completed"}}) is True
+
+
+def test_combinators_and_parameters() -> None:
+    predicate = compile_predicate(
+        {"any_of": [{"/x": {"minimum": {"$param": "floor"}}}, {"not": {"/y": {"const": True}}}]},
+        {"floor": 10},
+    )
+    assert predicate({"x": 12, "y": True})
+    assert predicate({"x": 1, "y": False})
+    assert not predicate({"x": 1, "y": True})
+
+
+def test_fails_on_answered_ignores_unanswered_parts() -> None:
+    predicate = compile_predicate({"/a": {"const": True}, "/b": {"const": True}}, {})
+    assert predicate.fails_on_answered({"a": False})
+    assert not predicate.fails_on_answered({"a": True})
+
+
+@pytest.mark.parametrize(
+    ("predicate", "message"),
+    [
+        ({}, "non-empty mapping"),
+        ({"/a": {"type": 12}}, "not a valid JSON Schema"),
+        ({"/a": {"minimum": {"$param": "nope"}}}, "parameter 'nope' is not declared"),
+        ({"either": []}, "unknown key 'either'"),
+        ({"any_of": []}, "non-empty list"),
+    ],
+)
+def test_malformed_predicates(predicate: dict[str, Any], message: str) -> None:
+    with pytest.raises(PredicateError, match=message):
+        compile_predicate(predicate, {})
