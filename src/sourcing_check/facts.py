@@ -276,7 +276,7 @@ def _wage_line(
     if required is not None:
         steps.append(
             {
-                "label": "Pay needed to reach the living wage",
+                "label": "Pay that exactly reaches the living wage",
                 "formula": f"{money(rate.amount, currency)} / {ratio.quantize(Decimal('0.0001'))}",
                 "value": money(required, currency, up=True) + f" per {rate.period}",
             }
@@ -305,6 +305,7 @@ def _wage_line(
         ),
         "benchmark": {
             "id": benchmark.id,
+            "amount_text": money(benchmark.amount, benchmark.currency),
             "amount": str(benchmark.amount),
             "currency": benchmark.currency,
             "period": benchmark.period,

@@ -53,7 +53,8 @@ def _context(a: Assessment) -> dict[str, Any]:
         "chart": Markup(score_chart(a.scores, threshold)),
         "must_failures": [f for f in findings if f.level == "must" and f.status == "fail"],
         "other_actions": [
-            f for f in findings
+            f
+            for f in findings
             if (f.status == "fail" and f.level != "must") or f.status == "unverified"
         ],
         "by_guideline": [(s, [f for f in findings if f.guideline == s.id]) for s in a.scores],
