@@ -10,6 +10,15 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
+#: Options that make check/report use the synthetic test tables and a fixed date.
+TEST_TABLES = [
+    "--living-wages",
+    str(DATA / "living-wages.yaml"),
+    "--rates",
+    str(DATA / "currency-rates.yaml"),
+    "--date",
+    "2026-11-24",
+]
 
 
 @pytest.fixture

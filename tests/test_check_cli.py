@@ -11,16 +11,7 @@ from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
 from sourcing_check.schemas import named_schema
-from tests.conftest import DATA
-
-TABLES = [
-    "--living-wages",
-    str(DATA / "living-wages.yaml"),
-    "--rates",
-    str(DATA / "currency-rates.yaml"),
-    "--date",
-    "2026-11-24",
-]
+from tests.conftest import TEST_TABLES
 
 VENDOR = """\
 kind: vendor-questionnaire
@@ -59,7 +50,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
 def test_text_output_names_the_problem_and_the_fix(
     files: dict[str, Path], runner: CliRunner
 ) -> None:
-    result = runner.invoke(main, ["check", str(files["plan"]), *TABLES])
+    result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES])
     assert result.exit_code == 1  # not approved, default --fail-on not-approved
     out = result.stdout
     assert "Street signs (vendor: Ridge Annotation)" in out
@@ -73,20 +64,13 @@ def test_text_output_names_the_problem_and_the_fix(
 
 
 def test_fail_on_never_and_conditions(files: dict[str, Path], runner: CliRunner) -> None:
-    assert (
-        runner.invoke(main, ["check", str(files["plan"]), *TABLES, "--fail-on", "never"]).exit_code
-        == 0
-    )
-    assert (
-        runner.invoke(
-            main, ["check", str(files["plan"]), *TABLES, "--fail-on", "conditions"]
-        ).exit_code
-        == 1
-    )
+    base = ["check", str(files["plan"]), *TEST_TABLES, "--fail-on"]
+    assert runner.invoke(main, [*base, "never"]).exit_code == 0
+    assert runner.invoke(main, [*base, "conditions"]).exit_code == 1
 
 
 def test_json_is_the_canonical_assessment(files: dict[str, Path], runner: CliRunner) -> None:
-    result = runner.invoke(main, ["check", str(files["plan"]), *TABLES, "--format", "json"])
+    result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES, "--format", "json"])
     data = json.loads(result.stdout)
     Draft202012Validator(named_schema("assessment")).validate(data)
     assert data["verdict"]["value"] == "not_approved"
@@ -99,8 +83,8 @@ def test_json_is_the_canonical_assessment(files: dict[str, Path], runner: CliRun
 
 
 def test_same_inputs_same_json(files: dict[str, Path], runner: CliRunner) -> None:
-    first = runner.invoke(main, ["check", str(files["plan"]), *TABLES, "--format", "json"])
-    second = runner.invoke(main, ["check", str(files["plan"]), *TABLES, "--format", "json"])
+    first = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES, "--format", "json"])
+    second = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES, "--format", "json"])
     assert first.stdout == second.stdout
 
 
@@ -110,7 +94,7 @@ def test_several_files_and_a_broken_one(
     broken = tmp_path / "broken.yaml"
     broken.write_text("kind: project-plan\nschema_version: 1\nprojct: {name: x}\n")
     result = runner.invoke(
-        main, ["check", str(files["plan"]), str(files["vendor"]), str(broken), *TABLES]
+        main, ["check", str(files["plan"]), str(files["vendor"]), str(broken), *TEST_TABLES]
     )
     assert result.exit_code == 2
     assert "Summary" in result.stdout
@@ -121,7 +105,7 @@ def test_several_files_and_a_broken_one(
 def test_missing_vendor_file_is_located(tmp_path: Path, runner: CliRunner) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN)
-    result = runner.invoke(main, ["check", str(plan), *TABLES])
+    result = runner.invoke(main, ["check", str(plan), *TEST_TABLES])
     assert result.exit_code == 2
     assert f"{plan}:4:12: names a vendor questionnaire that cannot be read" in result.stderr
 
@@ -135,7 +119,7 @@ def test_output_file_and_markdown(
         [
             "check",
             str(files["plan"]),
-            *TABLES,
+            *TEST_TABLES,
             "--format",
             "md",
             "-o",

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from sourcing_check.cli import main
 from sourcing_check.render import pdf as pdf_module
-from tests.conftest import DATA
+from tests.conftest import TEST_TABLES
 
 HOSTILE_PLAN = """\
 kind: project-plan
@@ -40,15 +40,6 @@ workers:
   locations: [{country: KE}, {country: PH}]
 rejection: {rejected_work_paid: never, expected_rate_percent: 10}
 """
-
-TABLES = [
-    "--living-wages",
-    str(DATA / "living-wages.yaml"),
-    "--rates",
-    str(DATA / "currency-rates.yaml"),
-    "--date",
-    "2026-11-24",
-]
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +77,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                     str(base / f"{name}.csv"),
                     "--html",
                     str(base / f"{name}.html"),
-                    *TABLES,
+                    *TEST_TABLES,
                 ],
             )
             assert result.exit_code == 0, result.output
@@ -185,7 +176,7 @@ def test_failed_report_leaves_previous_file_untouched(tmp_path: Path) -> None:
     target.write_bytes(b"previous report")
     broken = tmp_path / "plan.yaml"
     broken.write_text("kind: project-plan\nschema_version: 1\nproject: {name: [}\n")
-    result = CliRunner().invoke(main, ["report", str(broken), "-o", str(target), *TABLES])
+    result = CliRunner().invoke(main, ["report", str(broken), "-o", str(target), *TEST_TABLES])
     assert result.exit_code == 2
     assert target.read_bytes() == b"previous report"
     assert [p.name for p in tmp_path.iterdir()] == sorted(["plan.yaml", "report.pdf"]) or (

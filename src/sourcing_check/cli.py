@@ -304,6 +304,14 @@ def report(
         click.echo(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})")
 
 
+_framework_option = click.option(
+    "--guidelines",
+    "directory",
+    type=click.Path(path_type=Path),
+    help="Framework directory [default: the bundled PAI framework].",
+)
+
+
 @main.group()
 def guidelines() -> None:
     """List, show, lint and document guideline frameworks."""
@@ -318,12 +326,7 @@ def _framework_or_exit(directory: Path | None) -> Framework:
 
 
 @guidelines.command("list")
-@click.option(
-    "--guidelines",
-    "directory",
-    type=click.Path(path_type=Path),
-    help="Framework directory [default: the bundled PAI framework].",
-)
+@_framework_option
 def guidelines_list(directory: Path | None) -> None:
     """List every requirement: id, level, scope and title."""
     framework = _framework_or_exit(directory)
@@ -339,12 +342,7 @@ def guidelines_list(directory: Path | None) -> None:
 
 @guidelines.command("show")
 @click.argument("requirement_id")
-@click.option(
-    "--guidelines",
-    "directory",
-    type=click.Path(path_type=Path),
-    help="Framework directory [default: the bundled PAI framework].",
-)
+@_framework_option
 def guidelines_show(requirement_id: str, directory: Path | None) -> None:
     """Show one requirement: why, how it is checked, how to fix it, its source."""
     framework = _framework_or_exit(directory)
@@ -376,12 +374,7 @@ def guidelines_lint(directory: Path | None) -> None:
 
 
 @guidelines.command("docs")
-@click.option(
-    "--guidelines",
-    "directory",
-    type=click.Path(path_type=Path),
-    help="Framework directory [default: the bundled PAI framework].",
-)
+@_framework_option
 @click.option(
     "-o",
     "--output",

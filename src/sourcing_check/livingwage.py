@@ -7,21 +7,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from sourcing_check.errors import InputError
 from sourcing_check.inputs import validate_as
 from sourcing_check.loading import read_document
-from sourcing_check.models.common import Country, Currency, NonNegative
+from sourcing_check.models.common import Country, Currency, NonNegative, Strict
 
 BenchmarkPeriod = Literal["hour", "day", "week", "month", "year"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class LivingWage(_Strict):
+class LivingWage(Strict):
     """One benchmark: a living wage for one geography, with its provenance."""
 
     id: str = Field(description="Unique slug of the entry.")
@@ -46,7 +42,7 @@ class LivingWage(_Strict):
         return self.amount / self.hours_per_period
 
 
-class LivingWageTable(_Strict):
+class LivingWageTable(Strict):
     """A table of living-wage benchmarks, one row per geography."""
 
     kind: Literal["living-wage-table"]
@@ -66,7 +62,7 @@ class LivingWageTable(_Strict):
         return self
 
 
-class Rate(_Strict):
+class Rate(Strict):
     """A rate with its own provenance."""
 
     rate: NonNegative
@@ -75,7 +71,7 @@ class Rate(_Strict):
     source_url: str
 
 
-class RateTable(_Strict):
+class RateTable(Strict):
     """Units of each currency per one unit of ``base``, from a cited source."""
 
     kind: Literal["currency-rates"]

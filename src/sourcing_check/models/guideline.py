@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from sourcing_check.models.common import Strict
 
 Level = Literal["must", "should", "may"]
 Scope = Literal["vendor", "project"]
@@ -15,11 +17,7 @@ Scope = Literal["vendor", "project"]
 Predicate = dict[str, Any]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class SourceRef(_Strict):
+class SourceRef(Strict):
     """Where a requirement comes from, precisely enough for a reader to check it."""
 
     document: str = Field(description="Key of a source declared by the framework, e.g. PAI.")
@@ -32,7 +30,7 @@ class SourceRef(_Strict):
     note: str | None = Field(None, description="How the rule follows from the source.")
 
 
-class EvidenceSpec(_Strict):
+class EvidenceSpec(Strict):
     """A document that would substantiate a pass."""
 
     description: str = Field(description="What the document is, e.g. 'payslips per location'.")
@@ -40,7 +38,7 @@ class EvidenceSpec(_Strict):
     required: bool = Field(True, description="Without it a pass is reported as 'unverified'.")
 
 
-class Messages(_Strict):
+class Messages(Strict):
     """Finding messages; may quote facts and parameters as {facts.wage.lowest_ratio}."""
 
     pass_: str | None = Field(None, alias="pass", description="Message when the check passes.")
@@ -49,7 +47,7 @@ class Messages(_Strict):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 
 
-class Requirement(_Strict):
+class Requirement(Strict):
     """One checkable requirement."""
 
     id: str = Field(
@@ -82,7 +80,7 @@ class Requirement(_Strict):
     source: SourceRef = Field(description="Where the requirement comes from.")
 
 
-class RequirementsFile(_Strict):
+class RequirementsFile(Strict):
     """A file of requirements inside a framework directory."""
 
     kind: Literal["guideline-requirements"]
@@ -90,7 +88,7 @@ class RequirementsFile(_Strict):
     requirements: list[Requirement]
 
 
-class Source(_Strict):
+class Source(Strict):
     """A source document the framework cites."""
 
     title: str
@@ -99,7 +97,7 @@ class Source(_Strict):
     url: str | None = None
 
 
-class Guideline(_Strict):
+class Guideline(Strict):
     """A guideline area: one of the five PAI guidelines or a further area."""
 
     id: str
@@ -107,14 +105,14 @@ class Guideline(_Strict):
     summary: str
 
 
-class Parameter(_Strict):
+class Parameter(Strict):
     """A judgement-call threshold, declared with its default and meaning."""
 
     default: int | Decimal | str | bool
     description: str
 
 
-class Scoring(_Strict):
+class Scoring(Strict):
     """How findings become scores."""
 
     unverified_credit: Decimal = Field(
@@ -122,7 +120,7 @@ class Scoring(_Strict):
     )
 
 
-class VerdictRules(_Strict):
+class VerdictRules(Strict):
     """Thresholds of the verdict."""
 
     conditions_below_score: int = Field(
@@ -133,7 +131,7 @@ class VerdictRules(_Strict):
     )
 
 
-class FrameworkFile(_Strict):
+class FrameworkFile(Strict):
     """``framework.yaml``: the metadata of a guideline framework."""
 
     kind: Literal["guideline-framework"]
