@@ -122,3 +122,19 @@ def test_hostile_files_in_a_real_process(
     assert lines[0].startswith(f"{path}")
     assert message in lines[0]
     assert "Traceback" not in done.stderr
+
+
+def test_plan_is_validated_with_its_questionnaire(tmp_path: Path, runner: CliRunner) -> None:
+    (tmp_path / "vendor.yaml").write_text(VALID_VENDOR + "  websit: x\n")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
+        "sourcing: {vendor_questionnaire: vendor.yaml}\n"
+    )
+    result = runner.invoke(main, ["validate", str(plan)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'vendor.yaml'}:5:3: unknown field 'websit'" in result.stderr
+    (tmp_path / "vendor.yaml").write_text(VALID_VENDOR)
+    result = runner.invoke(main, ["validate", str(plan)])
+    assert result.exit_code == 0
+    assert "valid project-plan (with " in result.stdout

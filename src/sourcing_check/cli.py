@@ -14,7 +14,6 @@ import click
 from sourcing_check import __version__
 from sourcing_check.errors import ExitCode, InputError, Problem
 from sourcing_check.framework import Framework, lint_framework, load_framework
-from sourcing_check.inputs import load_input
 from sourcing_check.models.results import Assessment
 from sourcing_check.outputs import write_atomic
 from sourcing_check.render.catalogue import render_catalogue, render_rule
@@ -24,6 +23,7 @@ from sourcing_check.report import assessments_json, build_report
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.runner import FAIL_ON, Batch, Settings, exit_code, run
 from sourcing_check.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
+from sourcing_check.subject import load_subject
 from sourcing_check.template import render_template
 
 #: Output formats of 'check': name -> renderer.
@@ -69,14 +69,15 @@ def main() -> None:
 def validate(files: tuple[Path, ...], fmt: str) -> None:
     """Validate vendor questionnaires and project plans (YAML or JSON).
 
-    Every problem in every file is reported as FILE:LINE:COL: MESSAGE [POINTER];
+    A project plan is valid only with the vendor questionnaire it names, which is checked
+    too. Every problem in every file is reported as FILE:LINE:COL: MESSAGE [POINTER];
     a broken file does not stop the others. Exit 0 when all are valid, 2 otherwise.
     """
     results: list[dict[str, Any]] = []
     failed = False
     for path in files:
         try:
-            loaded = load_input(path)
+            subject = load_subject(path)
         except InputError as exc:
             failed = True
             results.append(
@@ -85,9 +86,16 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
             if fmt == "text":
                 _print_problems(exc.problems)
             continue
+        loaded = subject.project or subject.vendor
+        assert loaded is not None
         results.append({"file": str(path), "valid": True, "kind": loaded.kind, "problems": []})
         if fmt == "text":
-            click.echo(f"{path}: valid {loaded.kind}")
+            names = (
+                f" (with {subject.vendor.document.name})"
+                if subject.project and subject.vendor
+                else ""
+            )
+            click.echo(f"{path}: valid {loaded.kind}{names}")
     if fmt == "json":
         click.echo(_dump_json({"files": results}), nl=False)
     sys.exit(ExitCode.BAD_INPUT if failed else ExitCode.OK)
