@@ -111,9 +111,9 @@ def test_filled_template_validates(runner: CliRunner, tmp_path: Path) -> None:
     text = target.read_text()
     text = text.replace('name: ""  # required', "name: Nairobi Data Works", 1)
     text = text.replace("  fee_share_percent: null", "  fee_share_percent: 0", 1)
-    text = text.replace("  jurisdictions: []", "  jurisdictions: [KE]", 1)
+    text = text.replace("  # jurisdictions: []", "  jurisdictions: [KE]", 1)
     text = text.replace(
-        "  rates: []",
+        "  # rates: []",
         (
             "  rates:\n    - {country: KE, model: hourly, "
             "rate: {amount: 400, currency: KES, period: hour}}"

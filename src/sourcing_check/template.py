@@ -22,8 +22,9 @@ def render_template(model: type[BaseModel], kind: str, schema_file: str) -> str:
         f"# yaml-language-server: $schema={schema_file}",
         f"# {model.__doc__.strip() if model.__doc__ else kind}",
         "# Fill in what you know; leave a value as null (or delete it) where you have no answer",
-        "# yet: the report lists it as information still needed. Every section also accepts",
-        "# 'comment:' (free text) and 'evidence:' (a list of {title, reference, url, date}).",
+        "# yet: the report lists it as information still needed. Lists are commented out until",
+        "# you answer them ('[]' means 'none'). Every section also accepts 'comment:' (free",
+        "# text) and 'evidence:' (a list of {title, reference, url, date}).",
         "",
     ]
     _fields(model, 0, lines, kind)
@@ -63,10 +64,11 @@ def _entry(name: str, info: FieldInfo, depth: int, lines: list[str], kind: str) 
         lines.append("  " * depth + f"{name}:")
         _fields(inner, depth + 1, lines, kind)
         return None
+    # Lists start commented out: an empty list is an answer ("none"), a missing one is not.
     if inner is not None:
-        return f"{name}: []  # a list of items, each with: {_field_list(inner)}"
+        return f"# {name}: []  # a list of items, each with: {_field_list(inner)}"
     if _is_list(annotation):
-        return f"{name}: []"
+        return f"# {name}: []  # uncomment and list, or leave [] for none"
     if info.is_required():
         return f'{name}: ""  # required'
     return f"{name}: null"

@@ -15,9 +15,11 @@ _WIDTH = 88
 def subject_line(assessment: Assessment) -> str:
     """Name what was assessed, e.g. 'Project X (vendor: Y)'."""
     project, vendor = assessment.subject.get("project"), assessment.subject.get("vendor")
-    if project and vendor:
-        return f"{project} (vendor: {vendor})"
-    return str(project or vendor)
+    project_name = (project or "(unnamed project)") if project is not None else None
+    vendor_name = (vendor or "(unnamed vendor)") if vendor is not None else None
+    if project_name and vendor_name:
+        return f"{project_name} (vendor: {vendor_name})"
+    return project_name or vendor_name or "(nothing assessed)"
 
 
 def ordered(findings: Sequence[Finding]) -> list[Finding]:
