@@ -15,7 +15,7 @@ _ACTIONABLE = ("fail", "unanswered", "unverified")
 def _md(text: str) -> str:
     """Escape Markdown-significant characters in user-controlled text."""
     out = text.replace("\\", "\\\\")
-    for char in "`*_[]<>|#":
+    for char in "`*[]<>|#":
         out = out.replace(char, "\\" + char)
     return " ".join(out.split())
 
