@@ -18,6 +18,7 @@ from sourcing_check.models.guideline import FrameworkFile, Requirement, Requirem
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
 from sourcing_check.predicates import Compiled, PredicateError, compile_predicate, param_names
+from sourcing_check.resources import display_path
 
 FRAMEWORK_FILE = "framework.yaml"
 REQUIREMENTS_GLOB = "requirements/*.yaml"
@@ -80,11 +81,12 @@ def _build(directory: Path, overrides: Mapping[str, Any]) -> tuple[Framework | N
             )
         ]
     try:
-        meta_doc = read_document(directory / FRAMEWORK_FILE)
+        meta_path = directory / FRAMEWORK_FILE
+        meta_doc = read_document(meta_path)
         meta = validate_as(meta_doc, FrameworkFile)
     except InputError as exc:
         return None, exc.problems
-    files = [(str(meta_doc.path), meta_doc.sha256)]
+    files = [(display_path(meta_path), meta_doc.sha256)]
     params = {name: p.default for name, p in meta.parameters.items()}
     for name, value in overrides.items():
         if name not in params:
@@ -108,7 +110,7 @@ def _build(directory: Path, overrides: Mapping[str, Any]) -> tuple[Framework | N
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        files.append((str(path), document.sha256))
+        files.append((display_path(path), document.sha256))
         for index, requirement in enumerate(content.requirements):
             at = f"/requirements/{index}"
             line = document.locate(at)[0]

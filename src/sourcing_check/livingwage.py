@@ -13,6 +13,7 @@ from sourcing_check.errors import InputError
 from sourcing_check.inputs import validate_as
 from sourcing_check.loading import read_document
 from sourcing_check.models.common import Country, Currency, NonNegative, Strict
+from sourcing_check.resources import display_path
 
 BenchmarkPeriod = Literal["hour", "day", "week", "month", "year"]
 
@@ -145,7 +146,7 @@ def load_reference(living_wages: Path, rates: Path) -> Reference:
         try:
             document = read_document(path)
             loaded.append(validate_as(document, model))
-            files.append((str(path), document.sha256))
+            files.append((display_path(path), document.sha256))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -35,3 +35,13 @@ def default_framework_dir() -> Path:
 def reference_dir() -> Path:
     """Return the directory of bundled reference data (living wages, currency rates)."""
     return guidelines_dir() / "reference"
+
+
+def display_path(path: Path) -> str:
+    """Name a file for messages and reports: bundled files by their place in the package
+    (the same on every machine), other files as given."""
+    try:
+        relative = path.resolve().relative_to(guidelines_dir().resolve())
+    except ValueError:
+        return str(path)
+    return f"<bundled>/guidelines/{relative.as_posix()}"
