@@ -82,8 +82,8 @@ def evaluate(
     """Decide one requirement's status and explain it; return the finding's data."""
     req = rule.requirement
     facts: dict[str, Any] = data.get("facts", {})
-    answers = [_answer(p, data, documents) for p in _answer_pointers(rule)]
-    used_facts = sorted({p.split("/")[2] for p in rule.reads if p.startswith("/facts/")})
+    answers = [_answer(p, data, documents) for p in rule.answer_pointers]
+    used_facts = list(rule.facts)
     missing: list[str] = []
     evidence, evidence_missing = _evidence(rule, data)
     status: str
@@ -162,12 +162,6 @@ def evaluate(
         source_title=source.title,
         source_url=req.source.url or source.url,
     )
-
-
-def _answer_pointers(rule: Rule) -> list[str]:
-    pointers = list(rule.applies.reads) if rule.applies else []
-    pointers += [p for p in rule.reads if not p.startswith("/facts/")]
-    return list(dict.fromkeys(pointers))
 
 
 def _answer(
@@ -273,6 +267,9 @@ def _jsonable(value: Any, *, numbers: bool = False) -> Any:
 
 
 def _shown(value: Any) -> Any:
+    """An answer for display; large structures are cut to a short text."""
+    if isinstance(value, str | bool | int | float | Decimal | dt.date):
+        return _jsonable(value, numbers=True)
     shown = _jsonable(value, numbers=True)
     text = repr(shown)
     if len(text) > _MAX_SHOWN:

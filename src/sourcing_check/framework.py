@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -36,6 +37,18 @@ class Rule:
     reads: tuple[str, ...]
     file: str
     line: int
+
+    @functools.cached_property
+    def answer_pointers(self) -> tuple[str, ...]:
+        """The input answers a finding shows: applicability first, then what the check reads."""
+        pointers = list(self.applies.reads) if self.applies else []
+        pointers += [p for p in self.reads if not p.startswith("/facts/")]
+        return tuple(dict.fromkeys(pointers))
+
+    @functools.cached_property
+    def facts(self) -> tuple[str, ...]:
+        """The names of the facts the check reads."""
+        return tuple(sorted({p.split("/")[2] for p in self.reads if p.startswith("/facts/")}))
 
 
 @dataclass(frozen=True)

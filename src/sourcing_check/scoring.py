@@ -48,10 +48,13 @@ def score(findings: Sequence[Finding], ident: str, title: str, unverified_credit
 def scores(findings: Sequence[Finding], meta: FrameworkFile) -> tuple[list[Score], Score]:
     """Scores per guideline area (in framework order) and overall."""
     unverified = meta.scoring.unverified_credit
+    by_guideline: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_guideline.setdefault(finding.guideline, []).append(finding)
     per = [
-        score([f for f in findings if f.guideline == g.id], g.id, g.title, unverified)
+        score(by_guideline[g.id], g.id, g.title, unverified)
         for g in meta.guidelines
-        if any(f.guideline == g.id for f in findings)
+        if g.id in by_guideline
     ]
     return per, score(findings, "overall", "Overall", unverified)
 
