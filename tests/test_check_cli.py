@@ -134,3 +134,25 @@ def test_output_file_and_markdown(
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "**Verdict: Not approved**" in target.read_text()
+
+
+def test_unwritable_output_is_a_clear_error(
+    files: dict[str, Path], tmp_path: Path, runner: CliRunner
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    result = runner.invoke(
+        main,
+        [
+            "check",
+            str(files["plan"]),
+            *TEST_TABLES,
+            "--format",
+            "json",
+            "-o",
+            str(blocker / "out.json"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "cannot write the file" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -44,6 +44,23 @@ def _print_problems(problems: list[Problem]) -> None:
         click.echo(problem.format(), err=True)
 
 
+def _write(path: Path, content: bytes | str) -> None:
+    """Write an output file atomically; on failure print why and exit 2."""
+    try:
+        write_atomic(path, content)
+    except OSError as exc:
+        _print_problems(
+            [
+                Problem(
+                    str(path),
+                    f"cannot write the file: {exc.strerror or exc}",
+                    hint="check that the directory exists and is writable",
+                )
+            ]
+        )
+        sys.exit(ExitCode.BAD_INPUT)
+
+
 def _dump_json(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
@@ -140,8 +157,8 @@ def init(name: str, output: Path | None, force: bool) -> None:
                 ]
             )
             sys.exit(ExitCode.BAD_INPUT)
-    write_atomic(schema_path, _dump_json(input_schema(name)))
-    write_atomic(target, render_template(model, kind, schema_path.name))
+    _write(schema_path, _dump_json(input_schema(name)))
+    _write(target, render_template(model, kind, schema_path.name))
     click.echo(f"wrote {target} and {schema_path}")
 
 
@@ -245,7 +262,7 @@ def check(
     batch = _run_or_exit(files, _settings(guidelines, living_wages, rates, date_))
     text = CHECK_FORMATS[fmt](batch.assessments)
     if output is not None:
-        write_atomic(output, text)
+        _write(output, text)
     else:
         click.echo(text, nl=False)
     if batch.problems:
@@ -306,7 +323,7 @@ def report(
     if html_path is not None:
         writes.append((html_path, built.html))
     for path, content in writes:
-        write_atomic(path, content)
+        _write(path, content)
         click.echo(f"wrote {path}")
     for a in batch.assessments:
         click.echo(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})")
@@ -393,6 +410,6 @@ def guidelines_docs(directory: Path | None, output: Path | None) -> None:
     """Generate the Markdown catalogue of requirements from the YAML."""
     text = render_catalogue(_framework_or_exit(directory))
     if output is not None:
-        write_atomic(output, text)
+        _write(output, text)
     else:
         click.echo(text, nl=False)
