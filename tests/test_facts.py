@@ -208,3 +208,20 @@ def test_location_rates_override_the_main_rate() -> None:
     assert us["ratio"] == Decimal("1.25")
     assert ke["ratio"] == Decimal("1.3")  # KES 260 against KES 200
     assert ke["rate_text"] == "KES 260.00 per hour"
+
+
+def test_unpaid_rejections_do_not_reduce_a_salary() -> None:
+    plan = project(
+        pay={
+            "model": "salaried",
+            "rate": {"amount": 34600, "currency": "KES", "period": "month"},
+            "contracted_hours_per_period": 173,
+            "unpaid_hours_per_period": 0,
+            "fee_share_percent": 0,
+        },
+        workers={"locations": [{"country": "KE"}]},
+        rejection={"rejected_work_paid": "never", "expected_rate_percent": 50},
+    )
+    line = _line(facts(plan))
+    assert line["paid_fraction"] == Decimal("1")
+    assert line["ratio"] == Decimal("1")  # KES 34,600 / 173 h = KES 200/h

@@ -152,7 +152,12 @@ def _wage_line(
 
     if fee_percent is None:
         missing.append(f"{extras['fee_at']}: the share of pay taken as fees (0 if none)")
-    paid_fraction = _paid_fraction(rejection, extras["rejection_at"], missing)
+    # A salary does not depend on whether work is accepted; per-task and hourly pay can.
+    paid_fraction = (
+        ONE
+        if terms.model == "salaried"
+        else _paid_fraction(rejection, extras["rejection_at"], missing)
+    )
     benchmark = ctx.reference.benchmark(line.country, line.region)
     if benchmark is None:
         missing.append(
