@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
 from sourcing_check.errors import InputError
 from sourcing_check.framework import load_framework
+from sourcing_check.loading import read_document
 from sourcing_check.resources import default_framework_dir
 
 GOOD = """\
@@ -115,3 +118,13 @@ def test_check_refuses_a_broken_framework(tmp_path: Path, runner: CliRunner) -> 
     result = runner.invoke(main, ["check", str(plan), "--guidelines", str(directory)])
     assert result.exit_code == 2
     assert "duplicate requirement id" in result.stderr
+
+
+def test_guideline_schema_accepts_the_shipped_files(runner: CliRunner) -> None:
+    schema = json.loads(runner.invoke(main, ["schema", "guidelines"]).stdout)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    directory = default_framework_dir()
+    for path in [directory / "framework.yaml", *sorted(directory.glob("requirements/*.yaml"))]:
+        data = json.loads(json.dumps(read_document(path).data, default=float))
+        assert list(validator.iter_errors(data)) == [], path
