@@ -20,7 +20,7 @@ from sourcing_check.models.results import (
     FileRef,
     Finding,
 )
-from sourcing_check.predicates import is_absent, resolve
+from sourcing_check.predicates import View, is_absent, resolve
 from sourcing_check.scoring import scores, verdict
 from sourcing_check.subject import Subject
 
@@ -34,8 +34,9 @@ def assess(
     """Derive facts, evaluate every rule in scope, score, and decide the verdict."""
     ctx = Context(reference, framework.params, date)
     facts = derive(Inputs(subject.vendor_model, subject.project_model), ctx)
-    data = subject.data()
-    data["facts"] = facts
+    answers = subject.data()
+    answers["facts"] = facts
+    data = View(answers)
     documents = {"vendor": subject.vendor, "project": subject.project}
     findings = _FINDINGS.validate_python(
         [

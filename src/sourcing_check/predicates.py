@@ -38,8 +38,27 @@ def _tokens(pointer: str) -> tuple[str, ...]:
     return tuple(raw.replace("~1", "/").replace("~0", "~") for raw in pointer[1:].split("/"))
 
 
+class View(dict[str, Any]):
+    """A subject that remembers the values its pointers resolve to (it is never changed)."""
+
+    __slots__ = ("cache",)
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__(data)
+        self.cache: dict[str, Any] = {}
+
+
 def resolve(document: Any, pointer: str) -> Any:
     """Return the value at ``pointer``, or the ``_ABSENT`` marker (None also counts as absent)."""
+    if type(document) is View:
+        cache = document.cache
+        if pointer not in cache:
+            cache[pointer] = _resolve(document, pointer)
+        return cache[pointer]
+    return _resolve(document, pointer)
+
+
+def _resolve(document: Any, pointer: str) -> Any:
     current = document
     for token in _tokens(pointer):
         if type(current) is dict or isinstance(current, Mapping):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict
 
 from sourcing_check.models.guideline import Level, Scope, SourceRef
 
@@ -43,23 +44,23 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Answer(_Frozen):
-    """An answer a finding read, and where it is written."""
+class Answer(TypedDict):
+    """An answer a finding read, and where it is written (a plain mapping: built in bulk)."""
 
-    pointer: str = Field(description="JSON pointer in the subject, e.g. /project/pay/rate.")
-    value: Any = Field(description="The answer (null when not answered).")
-    file: str = Field(description="The input file.")
-    line: int | None = Field(description="Line in the file, when known.")
-    column: int | None = Field(description="Column in the file, when known.")
+    pointer: Annotated[str, Field(description="JSON pointer in the subject, e.g. /project/pay.")]
+    value: Annotated[Any, Field(description="The answer (null when not answered).")]
+    file: Annotated[str, Field(description="The input file.")]
+    line: Annotated[int | None, Field(description="Line in the file, when known.")]
+    column: Annotated[int | None, Field(description="Column in the file, when known.")]
 
 
-class EvidenceItem(_Frozen):
+class EvidenceItem(TypedDict):
     """A document given as evidence."""
 
-    title: str = Field(description="Title.")
-    reference: str | None = Field(description="Reference.")
-    url: str | None = Field(description="URL, shown as text, never fetched.")
-    date: str | None = Field(description="Date.")
+    title: Annotated[str, Field(description="Title.")]
+    reference: Annotated[str | None, Field(description="Reference.")]
+    url: Annotated[str | None, Field(description="URL, shown as text, never fetched.")]
+    date: Annotated[str | None, Field(description="Date.")]
 
 
 class Finding(_Frozen):
