@@ -173,7 +173,7 @@ def _settings_options(command: Any) -> Any:
         click.option(
             "--living-wages",
             type=click.Path(path_type=Path),
-            help="Living-wage table (YAML) [default: the bundled starter table].",
+            help="Living-wage table, YAML or CSV [default: the bundled starter table].",
         ),
         click.option(
             "--rates",

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from sourcing_check.errors import InputError
 from sourcing_check.inputs import validate_as
-from sourcing_check.loading import read_document
+from sourcing_check.loading import Document, read_csv_rows, read_document
 from sourcing_check.models.common import Country, Currency, NonNegative, Strict
 from sourcing_check.resources import display_path
 
@@ -137,6 +137,19 @@ class Reference:
         return Conversion(source, target, rates[target] / rates[source], as_of, citation, url)
 
 
+def _csv_table(path: Path) -> Document:
+    """A living-wage table kept as CSV (one row per geography, a column per field)."""
+    rows = read_csv_rows(path)
+    positions = {"": (1, 1), **{f"/entries{p}": at for p, at in rows.positions.items() if p}}
+    data = {
+        "kind": "living-wage-table",
+        "schema_version": 1,
+        "title": path.name,
+        "entries": rows.data,
+    }
+    return Document(rows.path, rows.name, data, positions, rows.sha256)
+
+
 def load_reference(living_wages: Path, rates: Path) -> Reference:
     """Load both tables; raise InputError with located problems."""
     problems = []
@@ -144,7 +157,11 @@ def load_reference(living_wages: Path, rates: Path) -> Reference:
     files = []
     for path, model in ((living_wages, LivingWageTable), (rates, RateTable)):
         try:
-            document = read_document(path)
+            document = (
+                _csv_table(path)
+                if model is LivingWageTable and path.suffix.lower() == ".csv"
+                else read_document(path)
+            )
             loaded.append(validate_as(document, model))
             files.append((display_path(path), document.sha256))
         except InputError as exc:

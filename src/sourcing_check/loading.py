@@ -9,7 +9,9 @@ nesting limit are refused before they cost anything.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import re
 import typing
@@ -77,6 +79,71 @@ class Document:
 def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse one YAML or JSON file; raise InputError with a located problem."""
     label = name if name is not None else str(path)
+    raw, text = _read_text(path, label, max_bytes)
+    if path.suffix.lower() == ".json":
+        _check_json(text, label)
+        text = text.replace("\t", " ")  # tabs can only be whitespace in valid JSON
+    data, positions = parse_yaml(text, label)
+    return Document(path, label, data, positions, hashlib.sha256(raw).hexdigest())
+
+
+def read_csv_rows(path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a CSV file with a header row into a list of row mappings (empty cells left out).
+
+    Cells are typed like plain YAML scalars: whole numbers become int, other numbers exact
+    Decimal, everything else stays text. Positions are ``/ROW/COLUMN`` -> (line, field).
+    """
+    label = name if name is not None else str(path)
+    raw, text = _read_text(path, label, max_bytes)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [cell.strip() for cell in next(reader, [])]
+        rows: list[dict[str, Any]] = []
+        positions: dict[str, tuple[int, int]] = {"": (1, 1)}
+        for record in reader:
+            if not any(cell.strip() for cell in record):
+                continue
+            line = reader.line_num
+            if len(record) > len(header):
+                raise InputError(
+                    [
+                        Problem(
+                            label,
+                            f"row has {len(record)} cells but the header "
+                            f"names {len(header)} columns",
+                            line,
+                            1,
+                        )
+                    ]
+                )
+            row: dict[str, Any] = {}
+            positions[f"/{len(rows)}"] = (line, 1)
+            for index, cell in enumerate(record):
+                if cell.strip():
+                    row[header[index]] = plain_scalar(cell.strip())
+                    positions[join_pointer(f"/{len(rows)}", header[index])] = (line, index + 1)
+            rows.append(row)
+    except csv.Error as exc:
+        raise InputError([Problem(label, f"CSV error: {exc}", reader.line_num, 1)]) from None
+    return Document(path, label, rows, positions, hashlib.sha256(raw).hexdigest())
+
+
+def plain_scalar(text: str) -> Any:
+    """Type an unquoted scalar: null, booleans, int, exact Decimal, else the text itself."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text):
+        return Decimal(text)
+    return text
+
+
+def _read_text(path: Path, label: str, max_bytes: int) -> tuple[bytes, str]:
     raw = _read_bytes(path, label, max_bytes)
     try:
         text = raw.decode("utf-8-sig")
@@ -95,11 +162,7 @@ def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_B
                 )
             ]
         ) from None
-    if path.suffix.lower() == ".json":
-        _check_json(text, label)
-        text = text.replace("\t", " ")  # tabs can only be whitespace in valid JSON
-    data, positions = parse_yaml(text, label)
-    return Document(path, label, data, positions, hashlib.sha256(raw).hexdigest())
+    return raw, text
 
 
 def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
@@ -288,17 +351,7 @@ class _Builder:
         text: str = event.value
         if event.style or event.tag in ("!", _STR_TAG) or not event.implicit[0]:
             return text
-        if text in _NULLS:
-            return None
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        if _INT.fullmatch(text):
-            return int(text)
-        if _DECIMAL.fullmatch(text):
-            return Decimal(text)
-        return text
+        return plain_scalar(text)
 
     def _place(self, event: Any, value: Any) -> str:
         """Attach ``value`` to the current container and return its pointer."""
