@@ -8,6 +8,7 @@ from functools import cache
 import pytest
 
 from sourcing_check.models.results import Assessment
+from sourcing_check.render.text import needed_answers
 from sourcing_check.runner import Settings, run
 from tests.conftest import EXAMPLES
 
@@ -71,3 +72,10 @@ def test_well_run_project_pays_above_the_living_wage_everywhere() -> None:
     assert status("well-run-project.yaml", "PAI-1.1") == "pass"
     ratios = [float(loc["ratio"]) for loc in a.facts["project_wage"]["locations"]]
     assert len(ratios) == 2 and min(ratios) > 1.5
+
+
+def test_information_needed_lists_each_answer_once_with_what_it_decides() -> None:
+    needed = dict(needed_answers(assessment("self-assessment-vendor.yaml").findings))
+    item = next(k for k in needed if k.startswith("/vendor/rejection/rejected_work_paid"))
+    assert {f.requirement for f in needed[item]} == {"PAI-1.2", "PAI-1.4", "PAI-1.8"}
+    assert len([k for k in needed if "rejected_work_paid" in k]) == 1

@@ -17,7 +17,7 @@ from sourcing_check.models.results import (
 )
 from sourcing_check.render.chart import score_chart
 from sourcing_check.render.markdown import checklist_items
-from sourcing_check.render.text import ordered, subject_line
+from sourcing_check.render.text import needed_answers, ordered, subject_line
 from sourcing_check.resources import templates_dir
 
 REPORT_TEMPLATE = "report.html.j2"
@@ -58,7 +58,7 @@ def _context(a: Assessment) -> dict[str, Any]:
             if (f.status == "fail" and f.level != "must") or f.status == "unverified"
         ],
         "by_guideline": [(s, [f for f in findings if f.guideline == s.id]) for s in a.scores],
-        "needed": [f for f in findings if f.status == "unanswered"],
+        "needed": needed_answers(findings),
         "checklist": checklist_items(a),
         "wages": [
             (name, a.facts[name]) for name in ("project_wage", "vendor_wage") if name in a.facts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -10,6 +11,7 @@ from sourcing_check.models.results import STATUS_LABELS, STATUS_SYMBOLS, Assessm
 _LEVEL_ORDER = {"must": 0, "should": 1, "may": 2}
 _STATUS_ORDER = {"fail": 0, "unanswered": 1, "unverified": 2, "pass": 3, "not_applicable": 4}
 _WIDTH = 88
+_POINTER = re.compile(r"(/(?:vendor|project)/[A-Za-z0-9_/~.-]*[A-Za-z0-9_])")
 
 
 def subject_line(assessment: Assessment) -> str:
@@ -25,6 +27,27 @@ def subject_line(assessment: Assessment) -> str:
 def ordered(findings: Sequence[Finding]) -> list[Finding]:
     """Findings in reading order: by level, then status (failures first), then id."""
     return sorted(findings, key=lambda f: (_LEVEL_ORDER[f.level], _STATUS_ORDER[f.status]))
+
+
+def needed_answers(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
+    """What is still to be answered, each item once, with the requirements it would decide.
+
+    Ordered by the most demanding level waiting on it (must first), then as found.
+    """
+    waiting: dict[str, list[Finding]] = {}
+    label: dict[str, str] = {}
+    for finding in ordered(findings):
+        if finding.status != "unanswered":
+            continue
+        for item in finding.missing:
+            found = _POINTER.search(item)
+            key = found.group(1) if found else item
+            if key not in label or (item.startswith(key) and not label[key].startswith(key)):
+                label[key] = item  # prefer the plain "pointer (description)" wording
+            if finding not in waiting.setdefault(key, []):
+                waiting[key].append(finding)
+    entries = [(label[key], waiting[key]) for key in waiting]
+    return sorted(entries, key=lambda entry: min(_LEVEL_ORDER[f.level] for f in entry[1]))
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -78,13 +101,13 @@ def _one(a: Assessment) -> str:
             lines += _wrap(
                 f"Source: {f.source_title}, {f.source.section} ({f.source.basis})", "      "
             )
-    needed = [f for f in ordered(a.findings) if f.status == "unanswered"]
+    needed = needed_answers(a.findings)
     if needed:
-        lines += ["", "Information still needed"]
-        for f in needed:
-            lines.append(f"  ? [{f.level}] {f.requirement} {f.title}")
-            for item in f.missing:
-                lines += _wrap("- " + item, "      ")
+        lines += ["", "Information still needed (each answer, and the requirements it decides)"]
+        for item, waiting in needed:
+            lines += _wrap("? " + item, "  ")
+            decides = ", ".join(f"{f.requirement} [{f.level}]" for f in waiting)
+            lines += _wrap("decides: " + decides, "      ")
     passed = [f for f in a.findings if f.status == "pass"]
     not_applicable = [f for f in a.findings if f.status == "not_applicable"]
     lines += [
