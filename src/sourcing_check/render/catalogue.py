@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sourcing_check.framework import Framework, Rule
-from sourcing_check.render.markdown import _md
+import re
+
+from sourcing_check.framework import PLACEHOLDER, Framework, Rule
+from sourcing_check.render.markdown import escape_md
 
 
 def _source(framework: Framework, rule: Rule, *, markdown: bool = True) -> str:
@@ -14,8 +16,22 @@ def _source(framework: Framework, rule: Rule, *, markdown: bool = True) -> str:
         return f"{source.publisher}, {source.title}, {req.source.section}" + (
             f" ({url})" if url else ""
         )
-    text = f"{source.publisher}, *{_md(source.title)}*, {_md(req.source.section)}"
+    text = f"{source.publisher}, *{escape_md(source.title)}*, {escape_md(req.source.section)}"
     return text + (f" <{url}>" if url else "")
+
+
+def readable(text: str, framework: Framework) -> str:
+    """Show placeholders as a reader would see them: parameters by their value, computed
+    figures by name, e.g. '{facts.project_wage.lowest.required_rate_text}' -> '[required rate]'."""
+
+    def replace(match: re.Match[str]) -> str:
+        parts = match.group(1).split(".")
+        if parts[0] == "params" and len(parts) == 2 and parts[1] in framework.params:
+            return str(framework.params[parts[1]])
+        name = parts[-1].removesuffix("_text").replace("_", " ")
+        return f"[{name}]"
+
+    return PLACEHOLDER.sub(replace, " ".join(text.split()))
 
 
 def render_catalogue(framework: Framework) -> str:
@@ -37,28 +53,28 @@ def render_catalogue(framework: Framework) -> str:
         "|---|---|---|",
     ]
     for name, param in meta.parameters.items():
-        out.append(f"| `{name}` | {param.default} | {_md(param.description)} |")
+        out.append(f"| `{name}` | {param.default} | {escape_md(param.description)} |")
     for guideline in meta.guidelines:
         rules = [r for r in framework.rules if r.requirement.guideline == guideline.id]
-        out += ["", f"## {_md(guideline.title)}", "", _md(guideline.summary), ""]
+        out += ["", f"## {escape_md(guideline.title)}", "", escape_md(guideline.summary), ""]
         for rule in rules:
             req = rule.requirement
             out += [
-                f"### {req.id}: {_md(req.title)}",
+                f"### {req.id}: {escape_md(req.title)}",
                 "",
                 f"**{req.level}** · weight {req.weight} · scope {req.scope} · "
                 f"basis {req.source.basis}",
                 "",
-                f"*Why:* {_md(req.rationale)}",
+                f"*Why:* {escape_md(req.rationale)}",
                 "",
-                f"*Fix:* {_md(req.remediation)}",
+                f"*Fix:* {escape_md(readable(req.remediation, framework))}",
                 "",
                 f"*Source:* {_source(framework, rule)}",
                 "",
             ]
             if req.not_applicable_reason:
                 out[-1:-1] = [
-                    f'*Applies only when relevant:* otherwise "{_md(req.not_applicable_reason)}"',
+                    f'*Applies only when relevant:* otherwise "{escape_md(req.not_applicable_reason)}"',
                     "",
                 ]
     return "\n".join(out).rstrip() + "\n"

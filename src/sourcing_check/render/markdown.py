@@ -12,7 +12,7 @@ from sourcing_check.render.text import ordered, subject_line
 _ACTIONABLE = ("fail", "unanswered", "unverified")
 
 
-def _md(text: str) -> str:
+def escape_md(text: str) -> str:
     """Escape Markdown-significant characters in user-controlled text."""
     out = text.replace("\\", "\\\\")
     for char in "`*[]<>|#":
@@ -37,7 +37,7 @@ def render_checklist_md(assessments: Sequence[Assessment]) -> str:
     """A Markdown task list per assessment, grouped must -> should -> may."""
     out: list[str] = []
     for a in assessments:
-        out.append(f"# Remediation checklist: {_md(subject_line(a))}\n")
+        out.append(f"# Remediation checklist: {escape_md(subject_line(a))}\n")
         out.append(
             f"Verdict: **{a.verdict.label}**, score {a.overall.score}/100 "
             f"({a.framework['title']} {a.framework['version']}, {a.assessment_date}).\n"
@@ -52,14 +52,14 @@ def render_checklist_md(assessments: Sequence[Assessment]) -> str:
             out.append(f"## {level.capitalize()}\n")
             for f in group:
                 out.append(
-                    f"- [ ] **{f.requirement}** {_md(f.title)} ({STATUS_LABELS[f.status].lower()})"
+                    f"- [ ] **{f.requirement}** {escape_md(f.title)} ({STATUS_LABELS[f.status].lower()})"
                 )
-                out.append(f"  - To do: {_md(_todo(f))}")
+                out.append(f"  - To do: {escape_md(_todo(f))}")
                 if f.status == "fail":
-                    out.append(f"  - Found: {_md(f.message)}")
+                    out.append(f"  - Found: {escape_md(f.message)}")
                 if f.evidence_missing and f.status != "unverified":
-                    out.append(f"  - Evidence to provide: {_md('; '.join(f.evidence_missing))}")
-                out.append(f"  - Source: {_md(f.source_title)}, {_md(f.source.section)}")
+                    out.append(f"  - Evidence to provide: {escape_md('; '.join(f.evidence_missing))}")
+                out.append(f"  - Source: {escape_md(f.source_title)}, {escape_md(f.source.section)}")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -113,23 +113,23 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
     """Every finding of every assessment as Markdown."""
     out: list[str] = []
     for a in assessments:
-        out.append(f"# {_md(subject_line(a))}\n")
+        out.append(f"# {escape_md(subject_line(a))}\n")
         out.append(
             f"**Verdict: {a.verdict.label}** · overall score {a.overall.score}/100 · "
             f"{a.framework['title']} {a.framework['version']} · {a.assessment_date}\n"
         )
-        out += [f"- {_md(r)}" for r in a.verdict.reasons]
+        out += [f"- {escape_md(r)}" for r in a.verdict.reasons]
         out.append("\n| Guideline | Score | Earned / possible |\n|---|---:|---:|")
         for s in a.scores:
-            out.append(f"| {_md(s.title)} | {s.score} | {s.earned} / {s.possible} |")
+            out.append(f"| {escape_md(s.title)} | {s.score} | {s.earned} / {s.possible} |")
         out.append("")
         for f in ordered(a.findings):
-            out.append(f"### {STATUS_SYMBOLS[f.status]} {f.requirement} {_md(f.title)}\n")
+            out.append(f"### {STATUS_SYMBOLS[f.status]} {f.requirement} {escape_md(f.title)}\n")
             out.append(f"{STATUS_LABELS[f.status]} · {f.level} · weight {f.weight}\n")
-            out.append(_md(f.message) + "\n")
+            out.append(escape_md(f.message) + "\n")
             if f.remediation:
-                out.append(f"**Fix:** {_md(f.remediation)}\n")
+                out.append(f"**Fix:** {escape_md(f.remediation)}\n")
             out.append(
-                f"Source: {_md(f.source_title)}, {_md(f.source.section)} ({f.source.basis})\n"
+                f"Source: {escape_md(f.source_title)}, {escape_md(f.source.section)} ({f.source.basis})\n"
             )
     return "\n".join(out)
