@@ -74,7 +74,8 @@ def render_catalogue(framework: Framework) -> str:
             ]
             if req.not_applicable_reason:
                 out[-1:-1] = [
-                    f'*Applies only when relevant:* otherwise "{escape_md(req.not_applicable_reason)}"',
+                    "*Applies only when relevant:* otherwise "
+                    f'"{escape_md(req.not_applicable_reason)}"',
                     "",
                 ]
     return "\n".join(out).rstrip() + "\n"

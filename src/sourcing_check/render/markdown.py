@@ -52,14 +52,19 @@ def render_checklist_md(assessments: Sequence[Assessment]) -> str:
             out.append(f"## {level.capitalize()}\n")
             for f in group:
                 out.append(
-                    f"- [ ] **{f.requirement}** {escape_md(f.title)} ({STATUS_LABELS[f.status].lower()})"
+                    f"- [ ] **{f.requirement}** {escape_md(f.title)} "
+                    f"({STATUS_LABELS[f.status].lower()})"
                 )
                 out.append(f"  - To do: {escape_md(_todo(f))}")
                 if f.status == "fail":
                     out.append(f"  - Found: {escape_md(f.message)}")
                 if f.evidence_missing and f.status != "unverified":
-                    out.append(f"  - Evidence to provide: {escape_md('; '.join(f.evidence_missing))}")
-                out.append(f"  - Source: {escape_md(f.source_title)}, {escape_md(f.source.section)}")
+                    out.append(
+                        f"  - Evidence to provide: {escape_md('; '.join(f.evidence_missing))}"
+                    )
+                out.append(
+                    f"  - Source: {escape_md(f.source_title)}, {escape_md(f.source.section)}"
+                )
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -130,6 +135,7 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
             if f.remediation:
                 out.append(f"**Fix:** {escape_md(f.remediation)}\n")
             out.append(
-                f"Source: {escape_md(f.source_title)}, {escape_md(f.source.section)} ({f.source.basis})\n"
+                f"Source: {escape_md(f.source_title)}, {escape_md(f.source.section)} "
+                f"({f.source.basis})\n"
             )
     return "\n".join(out)
