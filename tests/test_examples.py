@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
+from pathlib import Path
 
 import pytest
 
+from sourcing_check.loading import read_document
 from sourcing_check.models.results import Assessment
 from sourcing_check.render.text import needed_answers
+from sourcing_check.resources import reference_dir
 from sourcing_check.runner import Settings, run
 from tests.conftest import EXAMPLES
 
@@ -79,3 +83,15 @@ def test_information_needed_lists_each_answer_once_with_what_it_decides() -> Non
     item = next(k for k in needed if k.startswith("/vendor/rejection/rejected_work_paid"))
     assert {f.requirement for f in needed[item]} == {"PAI-1.2", "PAI-1.4", "PAI-1.8"}
     assert len([k for k in needed if "rejected_work_paid" in k]) == 1
+
+
+def test_well_run_project_is_approved_with_current_benchmarks(tmp_path: Path) -> None:
+    # The same benchmarks as the bundled table, but dated within the 3-year limit.
+    table = read_document(reference_dir() / "living-wages.yaml").data
+    for entry in table["entries"]:
+        entry["year"] = 2025
+    current = tmp_path / "current.json"
+    current.write_text(json.dumps(table, default=float))
+    settings = Settings(living_wages=current, date=DATE)
+    (result,) = run([EXAMPLES / "well-run-project.yaml"], settings).assessments
+    assert result.verdict.value == "approved", result.verdict.reasons
