@@ -73,6 +73,21 @@ BROKEN = [
         },
     ),
     ("project", {"project": {}}),
+    (
+        "vendor",
+        {
+            "vendor": {"name": "X"},
+            "pay": {
+                "fee_share_percent": 5,
+                "rates": [
+                    {
+                        "country": "KE",
+                        "rate": {"amount": 1e300, "currency": "KES", "period": "month"},
+                    }
+                ],
+            },
+        },
+    ),
     ("project", {"project": {"name": "P"}, "workers": {"minimum_age": "18"}}),
 ]
 

@@ -26,6 +26,7 @@ BAD_INPUTS = {
     "unknown": (VALID_VENDOR + "  websit: https://example.org\n", "unknown field 'websit'", 5),
     "type": (VALID_VENDOR + "pay:\n  fee_share_percent: ten\n", "Input should be a number", 6),
     "kind": ("kind: invoice\nschema_version: 1\n", "unknown kind 'invoice'", 1),
+    "huge": (VALID_VENDOR + "pay:\n  fee_share_percent: 1e999999999\n", "below 10^15", 6),
 }
 
 

@@ -12,13 +12,20 @@ from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.codes import COUNTRIES, CURRENCIES
 
+#: Bound on any number in an input: far above any real pay or count, and keeps Decimal
+#: arithmetic away from overflow on hostile input such as 1e999999999.
+LARGEST_INT = 10**15
+LARGEST = Decimal(LARGEST_INT)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _number(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise PydanticCustomError("number_type", "Input should be a number")
-    return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite() or number.adjusted() > 15 or abs(number) > LARGEST:
+        raise PydanticCustomError("number_range", "Input should be a number below 10^15")
+    return number
 
 
 def _date(value: Any) -> dt.date:
@@ -46,7 +53,7 @@ def _code(kind: str, allowed: frozenset[str]) -> Any:
 
 
 def _number_schema(**bounds: int) -> dict[str, Any]:
-    return {"type": "number", **bounds}
+    return {"type": "number", "minimum": -LARGEST_INT, "maximum": LARGEST_INT, **bounds}
 
 
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_number_schema())]
