@@ -68,3 +68,11 @@ def test_bundled_tables_cite_every_entry() -> None:
         assert entry.source_url.startswith("http")
         assert entry.publisher and entry.hours_basis and entry.household_basis
     assert reference.rates.source_url.startswith("http")
+
+
+def test_zero_hours_or_amount_are_refused(tmp_path: Path) -> None:
+    table = tmp_path / "living-wages.csv"
+    table.write_text(HEADER + ROW_KE.replace(",173,", ",0,"))
+    with pytest.raises(InputError) as caught:
+        load_reference(table, DATA / "currency-rates.yaml")
+    assert caught.value.problems[0].pointer == "/entries/0/hours_per_period"
