@@ -158,6 +158,19 @@ def test_hostile_answers_fetch_nothing_and_show_literally(rendered: dict[str, An
     assert '<link rel="attachment"' not in html
 
 
+def test_fetcher_serves_only_files_under_its_root(tmp_path: Path) -> None:
+    root = tmp_path / "templates dir"
+    root.mkdir()
+    (root / "style.css").write_text("p {}")
+    fetcher = pdf_module._fetcher_class()(root)
+    assert fetcher.fetch((root / "style.css").as_uri()).read() == b"p {}"
+    with pytest.raises(pdf_module.FetchRefused):
+        fetcher.fetch((root / ".." / "templates dir" / ".." / "secret").as_uri())
+    for url in ("file:///etc/passwd", "http://198.51.100.1/x", "https://example.org/a.css"):
+        with pytest.raises(pdf_module.FetchRefused):
+            fetcher.fetch(url)
+
+
 def test_fetcher_refuses_anything_outside_templates(tmp_path: Path) -> None:
     fetcher = pdf_module._fetcher_class()(tmp_path)
     for url in ("file:///etc/passwd", "http://198.51.100.1/x", "https://example.org/a.css"):

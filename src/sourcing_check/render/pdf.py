@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.request import url2pathname
 
 from sourcing_check.resources import templates_dir
 
@@ -30,7 +31,8 @@ def _fetcher_class() -> Any:
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("file://"):
-                path = Path(url.removeprefix("file://").split("?")[0].split("#")[0]).resolve()
+                location = url.removeprefix("file://").split("?")[0].split("#")[0]
+                path = Path(url2pathname(location)).resolve()
                 if path.is_relative_to(self.root) and path.is_file():
                     return URLFetcherResponse(url, body=path.read_bytes())
             raise FetchRefused(f"refused to fetch {url!r}: reports load bundled assets only")
