@@ -115,6 +115,7 @@ def test_pdf_shows_verdict_scores_findings_and_wage_figures(rendered: dict[str, 
     assert "KES 93.60/h" in text
     assert "raise pay to at least USD 0.1069 per task" in text
     assert "living-wage benchmark for PH: none in the living-wage table" in text
+    assert "lowest effective pay KES 93.60/h in KE: 46.8% of the living wage" in text
     assert "Information still needed" in text
     assert "Sign-off" in text and "Signature" in text
     assert hashlib.sha256(HOSTILE_PLAN.encode()).hexdigest() in text.replace(" ", "")
