@@ -140,13 +140,7 @@ def evaluate(
                 )
     source = framework.meta.sources[req.source.document]
     return dict(
-        requirement=req.id,
-        guideline=req.guideline,
-        title=req.title,
-        rationale=req.rationale,
-        level=req.level,
-        weight=req.weight,
-        scope=req.scope,
+        rule.static,
         status=status,
         message=message,
         answers=answers,
@@ -159,7 +153,6 @@ def evaluate(
             if status in ("pass", "not_applicable")
             else _fill(req.remediation, data, framework)
         ),
-        source=req.source,
         source_title=source.title,
         source_url=req.source.url or source.url,
     )
@@ -210,6 +203,8 @@ def _fact_missing(pointer: str, facts: dict[str, Any]) -> list[str]:
 def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
     found: list[dict[str, Any]] = []
     missing: list[str] = []
+    if not rule.requirement.evidence:
+        return found, missing
     for spec in rule.requirement.evidence:
         section = resolve(data, spec.at)
         items = section.get("evidence", []) if isinstance(section, dict) else []
@@ -228,6 +223,8 @@ def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[dict[str, Any]], l
 
 
 def _fill(text: str, data: dict[str, Any], framework: Framework) -> str:
+    if "{" not in text:
+        return text
     scope = {"facts": data.get("facts", {}), "params": framework.params}
 
     def lookup(match: Any) -> str:

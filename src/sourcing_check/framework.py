@@ -46,6 +46,21 @@ class Rule:
         return tuple(dict.fromkeys(pointers))
 
     @functools.cached_property
+    def static(self) -> dict[str, Any]:
+        """The parts of a finding that do not depend on the subject (sources filled in later)."""
+        req = self.requirement
+        return {
+            "requirement": req.id,
+            "guideline": req.guideline,
+            "title": req.title,
+            "rationale": req.rationale,
+            "level": req.level,
+            "weight": req.weight,
+            "scope": req.scope,
+            "source": req.source,
+        }
+
+    @functools.cached_property
     def facts(self) -> tuple[str, ...]:
         """The names of the facts the check reads."""
         return tuple(sorted({p.split("/")[2] for p in self.reads if p.startswith("/facts/")}))
