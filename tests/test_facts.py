@@ -16,6 +16,16 @@ def _line(result: dict[str, Any], name: str = "project_wage") -> dict[str, Any]:
     return line
 
 
+def salaried(amount: int, hours: int, unpaid_hours: int) -> dict[str, Any]:
+    return {
+        "model": "salaried",
+        "rate": {"amount": amount, "currency": "KES", "period": "month"},
+        "contracted_hours_per_period": hours,
+        "unpaid_hours_per_period": unpaid_hours,
+        "fee_share_percent": 0,
+    }
+
+
 def per_task(rate: float, minutes: float, **extra: Any) -> dict[str, Any]:
     return {
         "model": "per_task",
@@ -98,13 +108,7 @@ def test_pilot_p75_time_is_used_for_per_task_pay() -> None:
 def test_monthly_salary_with_unpaid_hours_against_a_regional_benchmark() -> None:
     # KES 40,000 / 160 h = 250/h; 10 unpaid h: 250 / 1.0625 = 235.294118/h; Nairobi 300/h
     plan = project(
-        pay={
-            "model": "salaried",
-            "rate": {"amount": 40000, "currency": "KES", "period": "month"},
-            "contracted_hours_per_period": 160,
-            "unpaid_hours_per_period": 10,
-            "fee_share_percent": 0,
-        },
+        pay=salaried(40000, 160, 10),
         workers={"locations": [{"country": "KE", "region": "nairobi"}]},
         rejection=PAID,
     )
@@ -212,13 +216,7 @@ def test_location_rates_override_the_main_rate() -> None:
 
 def test_unpaid_rejections_do_not_reduce_a_salary() -> None:
     plan = project(
-        pay={
-            "model": "salaried",
-            "rate": {"amount": 34600, "currency": "KES", "period": "month"},
-            "contracted_hours_per_period": 173,
-            "unpaid_hours_per_period": 0,
-            "fee_share_percent": 0,
-        },
+        pay=salaried(34600, 173, 0),
         workers={"locations": [{"country": "KE"}]},
         rejection={"rejected_work_paid": "never", "expected_rate_percent": 50},
     )

@@ -73,68 +73,34 @@ def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     workdir.mkdir()
     shutil.copy(EXAMPLES / "well-run-vendor.yaml", workdir / "vendor.yaml")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    done = subprocess.run(
-        [bin_dir / "sourcing-check", "validate", "vendor.yaml"],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+
+    def installed(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [bin_dir / args[0], *args[1:]],
+            cwd=workdir,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+
+    done = installed("sourcing-check", "validate", "vendor.yaml")
     assert done.returncode == 0, done.stderr
     assert "valid vendor-questionnaire" in done.stdout
-    where = subprocess.run(
-        [
-            bin_dir / "python",
-            "-c",
-            "from sourcing_check import resources; print(resources.guidelines_dir())",
-        ],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    ).stdout.strip()
-    assert where.startswith(str(env_dir))
-    assert (Path(where) / "pai-data-enrichment").is_dir()
-    linted = subprocess.run(
-        [bin_dir / "sourcing-check", "guidelines", "lint"],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
+    where = installed(
+        "python", "-c", "from sourcing_check import resources; print(resources.guidelines_dir())"
     )
+    assert where.stdout.strip().startswith(str(env_dir))
+    assert (Path(where.stdout.strip()) / "pai-data-enrichment").is_dir()
+    linted = installed("sourcing-check", "guidelines", "lint")
     assert linted.returncode == 0, linted.stderr
     assert str(env_dir) in linted.stdout
-    templates = subprocess.run(
-        [
-            bin_dir / "python",
-            "-c",
-            "from sourcing_check import resources; print(resources.templates_dir())",
-        ],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    ).stdout.strip()
-    assert (Path(templates) / "report.html.j2").is_file()
-    report = subprocess.run(
-        [
-            bin_dir / "sourcing-check",
-            "report",
-            "vendor.yaml",
-            "-o",
-            "out/report.pdf",
-            "--date",
-            "2026-11-24",
-        ],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
+    templates = installed(
+        "python", "-c", "from sourcing_check import resources; print(resources.templates_dir())"
+    )
+    assert (Path(templates.stdout.strip()) / "report.html.j2").is_file()
+    report = installed(
+        "sourcing-check", "report", "vendor.yaml", "-o", "out/report.pdf", "--date", "2026-11-24"
     )
     assert report.returncode == 0, report.stderr
     assert (workdir / "out" / "report.pdf").read_bytes().startswith(b"%PDF-")
