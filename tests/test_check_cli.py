@@ -133,7 +133,9 @@ def test_output_file_and_markdown(
     )
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "**Verdict: Not approved**" in target.read_text()
+    text = target.read_text()
+    assert "**Verdict: Not approved**" in text
+    assert "| Share of the living wage | effective / living wage | 39.0% |" in text
 
 
 def test_unwritable_output_is_a_clear_error(

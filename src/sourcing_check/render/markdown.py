@@ -128,6 +128,7 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
         for s in a.scores:
             out.append(f"| {escape_md(s.title)} | {s.score} | {s.earned} / {s.possible} |")
         out.append("")
+        out += _wage_tables(a)
         for f in ordered(a.findings):
             out.append(f"### {STATUS_SYMBOLS[f.status]} {f.requirement} {escape_md(f.title)}\n")
             out.append(f"{STATUS_LABELS[f.status]} · {f.level} · weight {f.weight}\n")
@@ -139,3 +140,25 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
                 f"({f.source.basis})\n"
             )
     return "\n".join(out)
+
+
+def _wage_tables(a: Assessment) -> list[str]:
+    """The wage working per location as Markdown tables."""
+    out: list[str] = []
+    for name, label in (("project_wage", "Project pay"), ("vendor_wage", "Vendor pay")):
+        fact = a.facts.get(name)
+        if not fact:
+            continue
+        out.append(f"## {label} against the living wage\n")
+        for loc in fact["locations"]:
+            out.append(f"**{escape_md(loc['place'])}**\n")
+            out.append("| Step | Working | Result |\n|---|---|---:|")
+            for step in loc["steps"]:
+                out.append(
+                    f"| {escape_md(step['label'])} | {escape_md(step['formula'])} | "
+                    f"{escape_md(step['value'])} |"
+                )
+            for missing in loc["missing"]:
+                out.append(f"| Not computed | {escape_md(missing)} | |")
+            out.append("")
+    return out
