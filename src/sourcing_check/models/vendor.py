@@ -98,10 +98,17 @@ class Payout(Section):
         None, description="How often workers are paid."
     )
     days_after_work: NonNegative | None = Field(
-        None, description="Longest time between work done and payment received, in days."
+        None,
+        description="Longest time between work done and payment received, in days, "
+        "including any wait to reach the withdrawal minimum.",
     )
     currencies: list[Currency] = Field(
         default_factory=list, description="Currencies workers can be paid in."
+    )
+    usable_currency: bool | None = Field(
+        None,
+        description="Do workers receive money they can spend or withdraw where they live (local "
+        "currency or one they choose), not vouchers, gift cards or platform credit?",
     )
     withdrawal_minimum: Money | None = Field(
         None, description="Smallest balance a worker can withdraw (period: task is not used)."
