@@ -158,3 +158,20 @@ def test_unwritable_output_is_a_clear_error(
     assert result.exit_code == 2
     assert "cannot write the file" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_answers_are_quoted_literally_in_messages(tmp_path: Path, runner: CliRunner) -> None:
+    # PAI-4.7 has no fail message of its own: the engine quotes the answers it read.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
+        "instructions:\n  version: '{params.max_payout_days}'\n  workers_told_of_changes: false\n"
+    )
+    result = runner.invoke(
+        main, ["check", str(plan), *TEST_TABLES, "--format", "json", "--fail-on", "never"]
+    )
+    finding = next(
+        f for f in json.loads(result.stdout)["findings"] if f["requirement"] == "PAI-4.7"
+    )
+    assert finding["status"] == "fail"
+    assert "instructions/version = '{params.max_payout_days}'" in finding["message"]

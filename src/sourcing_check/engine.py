@@ -118,7 +118,9 @@ def evaluate(
                 if given
                 else f"Not met: {req.title}."
             )
-            status, message = "fail", _fill(req.messages.fail or fallback, data, framework)
+            # Only text the guideline author wrote is filled; quoted answers stay as written.
+            message = _fill(req.messages.fail, data, framework) if req.messages.fail else fallback
+            status = "fail"
         else:
             partial = [m for name in used_facts for m in facts.get(name, {}).get("missing", [])]
             if partial:
@@ -136,7 +138,9 @@ def evaluate(
             else:
                 status, message = (
                     "pass",
-                    _fill(req.messages.pass_ or f"Met: {req.title}.", data, framework),
+                    _fill(req.messages.pass_, data, framework)
+                    if req.messages.pass_
+                    else f"Met: {req.title}.",
                 )
     source = framework.meta.sources[req.source.document]
     return dict(
