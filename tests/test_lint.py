@@ -73,6 +73,17 @@ DEFECTS = {
         "unknown key 'either'",
     ),
     "duplicate id": (GOOD + GOOD, "duplicate requirement id 'T-1.1'"),
+    "conditional without reason": (
+        GOOD.replace(
+            "    check:\n",
+            "    applies_when:\n      /project/pay/model: {const: per_task}\n    check:\n",
+        ),
+        "needs a not_applicable_reason",
+    ),
+    "vendor rule reads the plan": (
+        GOOD.replace("scope: project", "scope: vendor"),
+        "only a project plan provides",
+    ),
 }
 
 

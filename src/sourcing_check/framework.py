@@ -200,6 +200,28 @@ def _lint_requirement(
         )
     if not requirement.remediation.strip():
         yield document.problem(f"{at}/remediation", "the remediation is empty")
+    if requirement.applies_when and not requirement.not_applicable_reason:
+        yield document.problem(
+            f"{at}/applies_when",
+            "a conditional requirement needs a not_applicable_reason",
+            "say in a sentence when it does not apply",
+        )
+    if requirement.scope == "vendor":
+        reads = [
+            *_keys(requirement.check),
+            *(requirement.reads or []),
+            *_keys(requirement.applies_when or {}),
+        ]
+        for pointer in reads:
+            if pointer.startswith(
+                ("/project/", "/facts/project_wage", "/facts/pricing", "/facts/languages")
+            ):
+                yield document.problem(
+                    f"{at}/scope",
+                    f"a vendor-scope requirement reads "
+                    f"{pointer}, which only a project plan provides",
+                    "make it project scope, or read /vendor answers",
+                )
     pointer_lists: list[tuple[str, list[str]]] = [
         ("check", list(_keys(requirement.check))),
         ("reads", requirement.reads or []),
