@@ -26,6 +26,15 @@ def salaried(amount: int, hours: int, unpaid_hours: int) -> dict[str, Any]:
     }
 
 
+def hourly_usd(amount: int) -> dict[str, Any]:
+    return {
+        "model": "hourly",
+        "rate": {"amount": amount, "currency": "USD", "period": "hour"},
+        "unpaid_hours_per_period": 0,
+        "fee_share_percent": 0,
+    }
+
+
 def per_task(rate: float, minutes: float, **extra: Any) -> dict[str, Any]:
     return {
         "model": "per_task",
@@ -123,12 +132,7 @@ def test_monthly_salary_with_unpaid_hours_against_a_regional_benchmark() -> None
 
 def test_hourly_pay_in_the_same_currency() -> None:
     plan = project(
-        pay={
-            "model": "hourly",
-            "rate": {"amount": 25, "currency": "USD", "period": "hour"},
-            "unpaid_hours_per_period": 0,
-            "fee_share_percent": 0,
-        },
+        pay=hourly_usd(25),
         workers={"locations": [{"country": "US"}]},
         rejection=PAID,
     )
@@ -197,10 +201,7 @@ def test_pricing_fact() -> None:
 def test_location_rates_override_the_main_rate() -> None:
     plan = project(
         pay={
-            "model": "hourly",
-            "rate": {"amount": 25, "currency": "USD", "period": "hour"},
-            "unpaid_hours_per_period": 0,
-            "fee_share_percent": 0,
+            **hourly_usd(25),
             "location_rates": [
                 {"country": "KE", "rate": {"amount": 260, "currency": "KES", "period": "hour"}}
             ],

@@ -89,18 +89,20 @@ def evaluate(
     evidence, evidence_missing = _evidence(rule, data)
     status: str
     message: str
+    applies = True
     if rule.applies is not None:
         unknown = [p for p in rule.applies.reads if is_absent(resolve(data, p))]
+        applies = not unknown and rule.applies(data)
         if unknown:
             missing = [_describe(p, documents) for p in unknown]
             status, message = (
                 "unanswered",
                 "Cannot tell whether this applies: not answered: " + ("; ".join(missing)),
             )
-        elif not rule.applies(data):
+        elif not applies:
             status = "not_applicable"
             message = req.not_applicable_reason or "Does not apply to this subject."
-    if rule.applies is None or (not missing and rule.applies(data)):
+    if applies:
         for pointer in rule.reads:
             if is_absent(resolve(data, pointer)):
                 missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])

@@ -18,7 +18,13 @@ from sourcing_check.loading import Document, read_document
 from sourcing_check.models.guideline import FrameworkFile, Requirement, RequirementsFile
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
-from sourcing_check.predicates import Compiled, PredicateError, compile_predicate, param_names
+from sourcing_check.predicates import (
+    Compiled,
+    PredicateError,
+    compile_predicate,
+    param_names,
+    pointers,
+)
 from sourcing_check.resources import display_path
 
 FRAMEWORK_FILE = "framework.yaml"
@@ -208,9 +214,9 @@ def _lint_requirement(
         )
     if requirement.scope == "vendor":
         reads = [
-            *_keys(requirement.check),
+            *pointers(requirement.check),
             *(requirement.reads or []),
-            *_keys(requirement.applies_when or {}),
+            *pointers(requirement.applies_when or {}),
         ]
         for pointer in reads:
             if pointer.startswith(
@@ -223,13 +229,13 @@ def _lint_requirement(
                     "make it project scope, or read /vendor answers",
                 )
     pointer_lists: list[tuple[str, list[str]]] = [
-        ("check", list(_keys(requirement.check))),
+        ("check", list(pointers(requirement.check))),
         ("reads", requirement.reads or []),
-        ("applies_when", list(_keys(requirement.applies_when or {}))),
+        ("applies_when", list(pointers(requirement.applies_when or {}))),
         ("evidence", [e.at for e in requirement.evidence]),
     ]
-    for where, pointers in pointer_lists:
-        for pointer in pointers:
+    for where, listed in pointer_lists:
+        for pointer in listed:
             error = pointer_error(pointer, evidence=where == "evidence")
             if error:
                 yield document.problem(f"{at}/{where}", f"{pointer}: {error}")
@@ -251,18 +257,6 @@ def _lint_requirement(
             error = placeholder_error(placeholder, meta)
             if error:
                 yield document.problem(f"{at}/{where}", f"{{{placeholder}}}: {error}")
-
-
-def _keys(predicate: Mapping[str, Any]) -> Iterator[str]:
-    for key, value in predicate.items():
-        if key.startswith("/"):
-            yield key
-        elif key in ("any_of", "all_of") and isinstance(value, list):
-            for part in value:
-                if isinstance(part, dict):
-                    yield from _keys(part)
-        elif key == "not" and isinstance(value, dict):
-            yield from _keys(value)
 
 
 def pointer_error(pointer: str, *, evidence: bool = False) -> str | None:

@@ -95,12 +95,15 @@ def substitute(fragment: Any, params: Mapping[str, Any], where: str = "") -> Any
     return fragment
 
 
-def pointers(predicate: Mapping[str, Any]) -> Iterator[str]:
-    """Yield every subject pointer the predicate reads, in order."""
+def pointers(predicate: Any) -> Iterator[str]:
+    """Yield every subject pointer a predicate reads, in order; malformed parts are skipped
+    (lint reports them), so this also serves on predicates not yet compiled."""
+    if not isinstance(predicate, Mapping):
+        return
     for key, value in predicate.items():
         if key.startswith("/"):
             yield key
-        elif key in ("any_of", "all_of"):
+        elif key in ("any_of", "all_of") and isinstance(value, list):
             for part in value:
                 yield from pointers(part)
         elif key == "not":
