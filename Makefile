@@ -4,22 +4,40 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
+# The exact versions `make demo` and `make test` install (pyproject.toml keeps the ranges).
+LOCK := requirements/lock.txt
 APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core
 DEMO_DATE := 2026-11-24
 
-.PHONY: demo test lint typecheck pytest system-packages bench clean
+.PHONY: demo test test-latest lock lint typecheck pytest system-packages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e .
 	touch $@
 
-$(DEVSTAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(DEVSTAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[dev]'
 	touch $@ $(STAMP)
+
+# Refresh the lock file: the newest versions pyproject.toml allows, for Python 3.11+.
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --universal \
+	    --no-header --quiet -o $(LOCK)
+
+# The suite against the newest versions pyproject.toml allows, in a throwaway venv, so an
+# upstream release that breaks us is seen the day it appears. CI reports it as a warning.
+test-latest: system-packages
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/pip install --quiet --upgrade -e '.[dev]'
+	.venv-latest/bin/pip freeze --exclude-editable > .venv-latest/versions.txt
+	.venv-latest/bin/pytest -q -p no:cacheprovider
 
 # Install the system packages the tests and reports use, when missing and installable.
 system-packages:
@@ -58,4 +76,4 @@ bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/report_render.py
 
 clean:
-	rm -rf $(VENV) out build dist src/*.egg-info
+	rm -rf $(VENV) .venv-latest out build dist src/*.egg-info

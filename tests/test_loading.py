@@ -82,10 +82,29 @@ def test_small_aliases_are_fine() -> None:
     assert data == {"a": {"k": 1}, "b": {"k": 1}}
 
 
-def test_deep_nesting_is_refused() -> None:
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 200])
+def test_deep_nesting_is_refused_by_our_limit(depth: int) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_yaml("[" * depth + "]" * depth, "deep.yaml")
+    problem = caught.value.problems[0]
+    assert f"more than {MAX_DEPTH} levels" in problem.message
+    assert (problem.line, problem.column) == (1, MAX_DEPTH + 1)
+
+
+def test_nesting_at_the_limit_is_read() -> None:
+    data, _ = parse_yaml("[" * MAX_DEPTH + "]" * MAX_DEPTH, "deep.yaml")
+    for _ in range(MAX_DEPTH - 1):
+        data = data[0]
+    assert data == []
+
+
+def test_very_deep_nesting_is_a_located_problem() -> None:
+    # Whoever refuses first (our limit or the parser's own), the user gets a located problem.
     with pytest.raises(InputError) as caught:
         parse_yaml("[" * 5000 + "]" * 5000, "deep.yaml")
-    assert f"more than {MAX_DEPTH} levels" in caught.value.problems[0].message
+    problem = caught.value.problems[0]
+    assert problem.file == "deep.yaml"
+    assert problem.line == 1 and problem.column > 1
 
 
 def test_large_file_is_refused(tmp_path: Path) -> None:

@@ -45,13 +45,13 @@ def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
             ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
         )
     wheels = tmp_path / "wheels"
-    subprocess.run(
+    built = subprocess.run(
         [
             sys.executable,
             "-m",
             "pip",
             "wheel",
-            "--quiet",
+            "--verbose",
             "--no-deps",
             "--no-build-isolation",
             "-w",
@@ -60,7 +60,10 @@ def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
         ],
         check=True,
         capture_output=True,
+        text=True,
     )
+    # every bundled data folder is declared: setuptools has nothing to warn about
+    assert "would be ignored" not in built.stdout + built.stderr
     (wheel,) = wheels.glob("sourcing_check-*.whl")
     env_dir = tmp_path / "fresh"
     venv.create(env_dir, with_pip=True)
