@@ -17,10 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sourcing_check.engine import assess
-from sourcing_check.inputs import load_input
-from sourcing_check.runner import Settings, load_context
-from sourcing_check.subject import load_subject
+from sourcing_check.load.subject import load_input, load_subject
+from sourcing_check.rules.evaluate import assess
+from sourcing_check.run import Settings, load_context
 
 VENDOR = """\
 kind: vendor-questionnaire

@@ -33,8 +33,8 @@ def measure(path: str, repeat: int) -> dict[str, float]:
     import weasyprint
 
     from sourcing_check.render.html import render_html
-    from sourcing_check.report import build_report
-    from sourcing_check.runner import Settings, run
+    from sourcing_check.render.report import build_report
+    from sourcing_check.run import Settings, run
 
     settings = Settings(date=dt.date(2026, 11, 24))
 

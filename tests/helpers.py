@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.facts import Context, Inputs, derive
-from sourcing_check.livingwage import Reference, load_reference
+from sourcing_check.load.reference import load_reference
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
+from sourcing_check.reference.lookup import Reference
 from tests.conftest import DATA
 
 TEST_DATE = dt.date(2026, 11, 24)

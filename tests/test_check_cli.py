@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
-from sourcing_check.schemas import named_schema
+from sourcing_check.forms.schemas import named_schema
 from tests.conftest import TEST_TABLES
 
 VENDOR = """\

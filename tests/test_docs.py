@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sourcing_check.framework import load_framework
 from sourcing_check.render.catalogue import render_catalogue
 from sourcing_check.resources import default_framework_dir
+from sourcing_check.rules.framework import load_framework
 from tests.conftest import ROOT
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from sourcing_check.loading import read_document
+from sourcing_check.load.documents import read_document
 from sourcing_check.models.results import Assessment
 from sourcing_check.render.text import needed_answers
 from sourcing_check.resources import reference_dir
-from sourcing_check.runner import Settings, run
+from sourcing_check.run import Settings, run
 from tests.conftest import EXAMPLES
 
 DATE = dt.date(2026, 11, 24)

@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
 from sourcing_check.errors import InputError
-from sourcing_check.framework import load_framework
-from sourcing_check.loading import read_document
+from sourcing_check.load.documents import read_document
 from sourcing_check.resources import default_framework_dir
+from sourcing_check.rules.framework import load_framework
 
 GOOD = """\
   - id: T-1.1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sourcing_check.errors import InputError
-from sourcing_check.livingwage import load_reference
+from sourcing_check.load.reference import load_reference
 from sourcing_check.resources import reference_dir
 from tests.conftest import DATA
 

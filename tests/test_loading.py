@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from sourcing_check.errors import InputError
-from sourcing_check.loading import MAX_DEPTH, parse_yaml, read_document
+from sourcing_check.load.documents import read_document
+from sourcing_check.load.yaml_reader import MAX_DEPTH, parse_yaml
 
 
 def test_yaml_11_surprises_stay_strings() -> None:

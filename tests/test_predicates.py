@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from sourcing_check.predicates import (
+from sourcing_check.rules.predicates import (
     PredicateError,
     compile_predicate,
     fast_validator,

@@ -12,8 +12,8 @@ from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
 from sourcing_check.errors import InputError
-from sourcing_check.inputs import load_input
-from sourcing_check.loading import read_document
+from sourcing_check.load.documents import read_document
+from sourcing_check.load.subject import load_input
 from tests.conftest import EXAMPLES
 
 KIND_OF = {"vendor": "vendor-questionnaire", "project": "project-plan"}

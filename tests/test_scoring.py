@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from sourcing_check.framework import load_framework
 from sourcing_check.models.guideline import SourceRef
 from sourcing_check.models.results import Finding
 from sourcing_check.resources import default_framework_dir
+from sourcing_check.rules.framework import load_framework
 from sourcing_check.scoring import score, scores, verdict
 
 META = load_framework(default_framework_dir()).meta

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from sourcing_check.models.codes import COUNTRIES, CURRENCIES
+from sourcing_check.models.iso_codes import COUNTRIES, CURRENCIES
 
 #: Bound on any number in an input: far above any real pay or count, and keeps Decimal
 #: arithmetic away from overflow on hostile input such as 1e999999999.

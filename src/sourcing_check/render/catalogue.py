@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from sourcing_check.framework import PLACEHOLDER, Framework, Rule
 from sourcing_check.render.markdown import escape_md
+from sourcing_check.rules.framework import PLACEHOLDER, Framework, Rule
 
 
 def _source(framework: Framework, rule: Rule, *, markdown: bool = True) -> str:

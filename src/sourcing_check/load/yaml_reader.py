@@ -1,30 +1,24 @@
-"""The only code that opens input files: YAML or JSON into plain data plus a source map.
+"""YAML (and JSON, a subset of it) into plain data plus a source map, under our limits.
 
 YAML is read event by event from the (C, where available) safe parser and built here, so that
 we control every surprise: YAML 1.1 booleans such as ``yes``/``no``/``on``/``off`` and dates
 stay strings, non-integer numbers become exact ``Decimal`` values, duplicate keys and tags are
-errors, aliases may not expand past a small bound (billion laughs), and files over a size or
-nesting limit are refused before they cost anything.
+errors, aliases may not expand past a small bound (billion laughs), and nesting is bounded.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import json
 import re
 import typing
-from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.models.document import join_pointer
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 1000
 
@@ -36,96 +30,6 @@ _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?[0-9]+")
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _STR_TAG = "tag:yaml.org,2002:str"
-
-
-def escape_pointer_token(token: str | int) -> str:
-    """Escape one JSON-pointer reference token (RFC 6901)."""
-    text = str(token)
-    if "~" in text or "/" in text:
-        return text.replace("~", "~0").replace("/", "~1")
-    return text
-
-
-def join_pointer(pointer: str, token: str | int) -> str:
-    """Return ``pointer`` extended by one reference token."""
-    return f"{pointer}/{escape_pointer_token(token)}"
-
-
-@dataclass(frozen=True)
-class Document:
-    """A loaded input file: its data, where each value came from, and its hash."""
-
-    path: Path
-    name: str
-    data: Any
-    positions: dict[str, tuple[int, int]] = field(repr=False)
-    sha256: str
-
-    def locate(self, pointer: str) -> tuple[int, int]:
-        """Return (line, column) of ``pointer`` or of its nearest located ancestor."""
-        while True:
-            if pointer in self.positions:
-                return self.positions[pointer]
-            if not pointer:
-                return (0, 0)
-            pointer = pointer.rsplit("/", 1)[0]
-
-    def problem(self, pointer: str, message: str, hint: str = "") -> Problem:
-        """Return a Problem located at ``pointer`` in this document."""
-        line, column = self.locate(pointer)
-        return Problem(self.name, message, line, column, pointer, hint)
-
-
-def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse one YAML or JSON file; raise InputError with a located problem."""
-    label = name if name is not None else str(path)
-    raw, text = _read_text(path, label, max_bytes)
-    if path.suffix.lower() == ".json":
-        _check_json(text, label)
-        text = text.replace("\t", " ")  # tabs can only be whitespace in valid JSON
-    data, positions = parse_yaml(text, label)
-    return Document(path, label, data, positions, hashlib.sha256(raw).hexdigest())
-
-
-def read_csv_rows(path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """Read a CSV file with a header row into a list of row mappings (empty cells left out).
-
-    Cells are typed like plain YAML scalars: whole numbers become int, other numbers exact
-    Decimal, everything else stays text. Positions are ``/ROW/COLUMN`` -> (line, field).
-    """
-    label = name if name is not None else str(path)
-    raw, text = _read_text(path, label, max_bytes)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [cell.strip() for cell in next(reader, [])]
-        rows: list[dict[str, Any]] = []
-        positions: dict[str, tuple[int, int]] = {"": (1, 1)}
-        for record in reader:
-            if not any(cell.strip() for cell in record):
-                continue
-            line = reader.line_num
-            if len(record) > len(header):
-                raise InputError(
-                    [
-                        Problem(
-                            label,
-                            f"row has {len(record)} cells but the header "
-                            f"names {len(header)} columns",
-                            line,
-                            1,
-                        )
-                    ]
-                )
-            row: dict[str, Any] = {}
-            positions[f"/{len(rows)}"] = (line, 1)
-            for index, cell in enumerate(record):
-                if cell.strip():
-                    row[header[index]] = plain_scalar(cell.strip())
-                    positions[join_pointer(f"/{len(rows)}", header[index])] = (line, index + 1)
-            rows.append(row)
-    except csv.Error as exc:
-        raise InputError([Problem(label, f"CSV error: {exc}", reader.line_num, 1)]) from None
-    return Document(path, label, rows, positions, hashlib.sha256(raw).hexdigest())
 
 
 def plain_scalar(text: str) -> Any:
@@ -143,64 +47,8 @@ def plain_scalar(text: str) -> Any:
     return text
 
 
-def _read_text(path: Path, label: str, max_bytes: int) -> tuple[bytes, str]:
-    raw = _read_bytes(path, label, max_bytes)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            [
-                Problem(
-                    label,
-                    f"the file is not valid UTF-8 "
-                    f"(byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                    line,
-                    column,
-                    hint="save the file as UTF-8 (most editors offer 'UTF-8' in 'Save as')",
-                )
-            ]
-        ) from None
-    return raw, text
-
-
-def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError(
-                [
-                    Problem(
-                        label,
-                        "is a directory, expected a YAML or JSON file",
-                        hint="name the file itself, e.g. examples/vendor.yaml",
-                    )
-                ]
-            )
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(
-            [Problem(label, "no such file", hint="check the path and the working directory")]
-        ) from None
-    except PermissionError:
-        raise InputError([Problem(label, "permission denied while opening the file")]) from None
-    except OSError as exc:
-        raise InputError([Problem(label, f"cannot read the file: {exc.strerror}")]) from None
-    if len(raw) > max_bytes:
-        raise InputError(
-            [
-                Problem(
-                    label,
-                    f"the file is larger than the {max_bytes // (1024 * 1024)} MiB limit",
-                    hint="questionnaires and plans are small; check that this is the right file",
-                )
-            ]
-        )
-    return raw
-
-
-def _check_json(text: str, label: str) -> None:
+def check_json(text: str, label: str) -> None:
+    """Refuse text that is not valid JSON, with the line and column of the first error."""
     try:
         json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:

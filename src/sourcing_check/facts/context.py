@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from sourcing_check.livingwage import Reference
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
+from sourcing_check.reference.lookup import Reference
 
 ONE = Decimal(1)
 HUNDRED = Decimal(100)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sourcing_check.facts_base import Context, Inputs
-from sourcing_check.facts_base import q as _q
-from sourcing_check.wage import project_wage, vendor_wage
+from sourcing_check.facts.context import Context, Inputs
+from sourcing_check.facts.context import q as _q
+from sourcing_check.facts.wage import project_wage, vendor_wage
 
 __all__ = ["FACTS", "FACT_KEYS", "Context", "Inputs", "derive"]
 

@@ -12,19 +12,19 @@ from typing import Any
 import click
 
 from sourcing_check import __version__
+from sourcing_check.cli.files import write_atomic
 from sourcing_check.errors import ExitCode, InputError, Problem
-from sourcing_check.framework import Framework, lint_framework, load_framework
+from sourcing_check.forms.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
+from sourcing_check.forms.yaml_template import render_template
+from sourcing_check.load.subject import load_subject
 from sourcing_check.models.results import Assessment
-from sourcing_check.outputs import write_atomic
 from sourcing_check.render.catalogue import render_catalogue, render_rule
 from sourcing_check.render.markdown import render_markdown
+from sourcing_check.render.report import assessments_json, build_report
 from sourcing_check.render.text import render_text, subject_line
-from sourcing_check.report import assessments_json, build_report
 from sourcing_check.resources import default_framework_dir
-from sourcing_check.runner import FAIL_ON, Batch, Settings, exit_code, run
-from sourcing_check.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
-from sourcing_check.subject import load_subject
-from sourcing_check.template import render_template
+from sourcing_check.rules.framework import Framework, lint_framework, load_framework
+from sourcing_check.run import FAIL_ON, Batch, Settings, exit_code, run
 
 #: Output formats of 'check': name -> renderer.
 CHECK_FORMATS: dict[str, Callable[[list[Assessment]], str]] = {

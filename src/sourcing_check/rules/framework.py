@@ -13,19 +13,21 @@ from pydantic import BaseModel
 
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.facts import FACT_KEYS
-from sourcing_check.inputs import model_in, validate_as
-from sourcing_check.loading import Document, read_document
+from sourcing_check.load.documents import read_document
+from sourcing_check.load.validation import validate_as
+from sourcing_check.models.document import Document
 from sourcing_check.models.guideline import FrameworkFile, Requirement, RequirementsFile
+from sourcing_check.models.introspect import model_in
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
-from sourcing_check.predicates import (
+from sourcing_check.resources import display_path
+from sourcing_check.rules.predicates import (
     Compiled,
     PredicateError,
     compile_predicate,
     param_names,
     pointers,
 )
-from sourcing_check.resources import display_path
 
 FRAMEWORK_FILE = "framework.yaml"
 REQUIREMENTS_GLOB = "requirements/*.yaml"

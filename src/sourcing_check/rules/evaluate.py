@@ -12,17 +12,17 @@ from pydantic import BaseModel, TypeAdapter
 
 from sourcing_check import __version__
 from sourcing_check.facts import Context, Inputs, derive
-from sourcing_check.framework import PLACEHOLDER, Framework, Rule
-from sourcing_check.inputs import LoadedInput, walk
-from sourcing_check.livingwage import Reference
+from sourcing_check.models.introspect import walk
 from sourcing_check.models.results import (
     Assessment,
     FileRef,
     Finding,
 )
-from sourcing_check.predicates import View, is_absent, resolve
+from sourcing_check.models.subject import LoadedInput, Subject
+from sourcing_check.reference.lookup import Reference
+from sourcing_check.rules.framework import PLACEHOLDER, Framework, Rule
+from sourcing_check.rules.predicates import View, is_absent, resolve
 from sourcing_check.scoring import scores, verdict
-from sourcing_check.subject import Subject
 
 _MAX_SHOWN = 400
 _FINDINGS = TypeAdapter(list[Finding])

@@ -1,49 +1,59 @@
-"""The subject of an assessment: a questionnaire, or a plan with the questionnaire it names."""
+"""Load the subject of an assessment: one input file, and the questionnaire a plan names."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sourcing_check.errors import InputError
-from sourcing_check.inputs import LoadedInput, load_input, validate_document
-from sourcing_check.loading import Document
+from sourcing_check.load.documents import read_document
+from sourcing_check.load.validation import validate_as
+from sourcing_check.models.document import Document
 from sourcing_check.models.project import ProjectPlan
+from sourcing_check.models.subject import InputModel, LoadedInput, Subject
 from sourcing_check.models.vendor import VendorQuestionnaire
 
+#: Document kinds, keyed by the value of their ``kind`` field.
+KINDS: dict[str, type[VendorQuestionnaire] | type[ProjectPlan]] = {
+    "vendor-questionnaire": VendorQuestionnaire,
+    "project-plan": ProjectPlan,
+}
 
-@dataclass(frozen=True)
-class Subject:
-    """What is assessed: at least one of a vendor questionnaire and a project plan."""
 
-    vendor: LoadedInput | None
-    project: LoadedInput | None
+def load_input(path: Path, *, name: str | None = None) -> LoadedInput:
+    """Read, parse and validate one input file; raise InputError listing every problem."""
+    document = read_document(path, name=name)
+    return LoadedInput(document, validate_document(document))
 
-    @property
-    def vendor_model(self) -> VendorQuestionnaire | None:
-        """The questionnaire, if any."""
-        model = self.vendor.model if self.vendor else None
-        return model if isinstance(model, VendorQuestionnaire) else None
 
-    @property
-    def project_model(self) -> ProjectPlan | None:
-        """The plan, if any."""
-        model = self.project.model if self.project else None
-        return model if isinstance(model, ProjectPlan) else None
-
-    def inputs(self) -> list[LoadedInput]:
-        """The loaded inputs, plan first."""
-        return [i for i in (self.project, self.vendor) if i is not None]
-
-    def data(self) -> dict[str, Any]:
-        """The answers as plain data; fields the author did not write are absent."""
-        data: dict[str, Any] = {}
-        if self.vendor is not None:
-            data["vendor"] = self.vendor.model.model_dump(exclude_unset=True)
-        if self.project is not None:
-            data["project"] = self.project.model.model_dump(exclude_unset=True)
-        return data
+def validate_document(document: Document) -> InputModel:
+    """Validate parsed data against the model its ``kind`` names."""
+    data = document.data
+    if not isinstance(data, dict):
+        raise InputError(
+            [
+                document.problem(
+                    "",
+                    "expected a mapping with 'kind', 'schema_version' and answers",
+                    "start from 'sourcing-check init vendor' or 'init project'",
+                )
+            ]
+        )
+    kind = data.get("kind")
+    model_class = KINDS.get(kind) if isinstance(kind, str) else None
+    if model_class is None:
+        expected = ", ".join(repr(k) for k in KINDS)
+        message = "missing field 'kind'" if "kind" not in data else f"unknown kind {kind!r}"
+        raise InputError(
+            [
+                document.problem(
+                    "/kind",
+                    f"{message}; expected one of {expected}",
+                    "add e.g. 'kind: vendor-questionnaire' at the top of the file",
+                )
+            ]
+        )
+    return validate_as(document, model_class)
 
 
 def load_subject(path: Path) -> Subject:

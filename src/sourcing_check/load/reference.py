@@ -1,0 +1,52 @@
+"""Load the reference tables (living wages as YAML or CSV, currency rates) with located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from sourcing_check.errors import InputError
+from sourcing_check.load.csv_reader import read_csv_rows
+from sourcing_check.load.documents import read_document
+from sourcing_check.load.validation import validate_as
+from sourcing_check.models.document import Document
+from sourcing_check.reference.lookup import Reference
+from sourcing_check.reference.tables import LivingWageTable, RateTable
+from sourcing_check.resources import display_path
+
+
+def _csv_table(path: Path) -> Document:
+    """A living-wage table kept as CSV (one row per geography, a column per field)."""
+    rows = read_csv_rows(path)
+    positions = {"": (1, 1), **{f"/entries{p}": at for p, at in rows.positions.items() if p}}
+    data = {
+        "kind": "living-wage-table",
+        "schema_version": 1,
+        "title": path.name,
+        "entries": rows.data,
+    }
+    return Document(rows.path, rows.name, data, positions, rows.sha256)
+
+
+def load_reference(living_wages: Path, rates: Path) -> Reference:
+    """Load both tables; raise InputError with located problems."""
+    problems = []
+    loaded: list[BaseModel] = []
+    files = []
+    for path, model in ((living_wages, LivingWageTable), (rates, RateTable)):
+        try:
+            document = (
+                _csv_table(path)
+                if model is LivingWageTable and path.suffix.lower() == ".csv"
+                else read_document(path)
+            )
+            loaded.append(validate_as(document, model))
+            files.append((display_path(path), document.sha256))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    table, rate_table = loaded
+    assert isinstance(table, LivingWageTable) and isinstance(rate_table, RateTable)
+    return Reference(table, rate_table, tuple(files))

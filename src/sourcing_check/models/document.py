@@ -1,0 +1,47 @@
+"""A loaded input document: its plain data, the source map of every value, and its hash."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sourcing_check.errors import Problem
+
+
+def escape_pointer_token(token: str | int) -> str:
+    """Escape one JSON-pointer reference token (RFC 6901)."""
+    text = str(token)
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
+
+
+def join_pointer(pointer: str, token: str | int) -> str:
+    """Return ``pointer`` extended by one reference token."""
+    return f"{pointer}/{escape_pointer_token(token)}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded input file: its data, where each value came from, and its hash."""
+
+    path: Path
+    name: str
+    data: Any
+    positions: dict[str, tuple[int, int]] = field(repr=False)
+    sha256: str
+
+    def locate(self, pointer: str) -> tuple[int, int]:
+        """Return (line, column) of ``pointer`` or of its nearest located ancestor."""
+        while True:
+            if pointer in self.positions:
+                return self.positions[pointer]
+            if not pointer:
+                return (0, 0)
+            pointer = pointer.rsplit("/", 1)[0]
+
+    def problem(self, pointer: str, message: str, hint: str = "") -> Problem:
+        """Return a Problem located at ``pointer`` in this document."""
+        line, column = self.locate(pointer)
+        return Problem(self.name, message, line, column, pointer, hint)
