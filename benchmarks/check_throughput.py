@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sourcing_check.assess import assess
 from sourcing_check.load.subject import load_input, load_subject
-from sourcing_check.rules.evaluate import assess
 from sourcing_check.run import Settings, load_context
 
 VENDOR = """\

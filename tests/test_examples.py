@@ -11,7 +11,7 @@ import pytest
 
 from sourcing_check.load.documents import read_document
 from sourcing_check.models.results import Assessment
-from sourcing_check.render.text import needed_answers
+from sourcing_check.render.views import needed_answers
 from sourcing_check.resources import reference_dir
 from sourcing_check.run import Settings, run
 from tests.conftest import EXAMPLES

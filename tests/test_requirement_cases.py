@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from sourcing_check.assess import assess
 from sourcing_check.load.documents import read_document
 from sourcing_check.load.subject import subject_from_data
 from sourcing_check.resources import default_framework_dir
-from sourcing_check.rules.evaluate import assess
 from sourcing_check.rules.framework import Framework, load_framework
 from tests.helpers import TEST_DATE, reference
 

@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sourcing_check.assess import assess
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.reference import load_reference
 from sourcing_check.load.subject import load_subject
 from sourcing_check.models.results import Assessment
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.resources import default_framework_dir, reference_dir
-from sourcing_check.rules.evaluate import assess
 from sourcing_check.rules.framework import Framework, load_framework
 
 #: Verdict severity, for --fail-on.

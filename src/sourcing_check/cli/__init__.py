@@ -21,7 +21,8 @@ from sourcing_check.models.results import Assessment
 from sourcing_check.render.catalogue import render_catalogue, render_rule
 from sourcing_check.render.markdown import render_markdown
 from sourcing_check.render.report import assessments_json, build_report
-from sourcing_check.render.text import render_text, subject_line
+from sourcing_check.render.text import render_text
+from sourcing_check.render.views import subject_line
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import Framework, lint_framework, load_framework
 from sourcing_check.run import FAIL_ON, Batch, Settings, exit_code, run

@@ -1,21 +1,15 @@
-"""What every fact function shares: its inputs and context, and money formatting."""
+"""What every fact function receives: the inputs, and the run's reference data and settings."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
 from sourcing_check.reference.lookup import Reference
-
-ONE = Decimal(1)
-HUNDRED = Decimal(100)
-SIXTY = Decimal(60)
-_EXACT = Decimal("0.000001")
 
 
 @dataclass(frozen=True)
@@ -33,29 +27,3 @@ class Context:
     reference: Reference
     params: Mapping[str, Any]
     date: dt.date
-
-
-def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
-    """Format money for display: cents, with up to 4 decimals below 1 where they matter.
-
-    ``up`` rounds up, so a required figure shown is always enough.
-    """
-    rounding = ROUND_CEILING if up else ROUND_HALF_EVEN
-    places = Decimal("0.0001") if abs(amount) < 1 else Decimal("0.01")
-    value = amount.quantize(places, rounding=rounding)
-    text = f"{value:,f}"
-    if places == Decimal("0.0001"):
-        whole, _, fraction = text.partition(".")
-        text = f"{whole}.{fraction.rstrip('0').ljust(2, '0')}"
-    return f"{currency} {text}"
-
-
-def percent(ratio: Decimal) -> str:
-    """A ratio as a percentage for display, e.g. 0.468 -> '46.8%'."""
-    return f"{(ratio * HUNDRED).quantize(Decimal('0.1'))}%"
-
-
-def q(value: Decimal) -> Decimal:
-    """Round to six places for storage, without trailing zeros or exponents."""
-    text = format(value.quantize(_EXACT), "f")
-    return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)

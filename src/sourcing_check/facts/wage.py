@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.facts.context import HUNDRED, ONE, SIXTY, Context, Inputs, money, percent
-from sourcing_check.facts.context import q as _q
+from sourcing_check.facts.context import Context, Inputs
+from sourcing_check.facts.money import HUNDRED, ONE, SIXTY, money, percent
+from sourcing_check.facts.money import q as _q
 from sourcing_check.models.common import PayTerms, Rejection
 from sourcing_check.models.project import ProjectPay
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from sourcing_check.render.markdown import escape_md
-from sourcing_check.rules.framework import PLACEHOLDER, Framework, Rule
+from sourcing_check.render.escaping import escape_md
+from sourcing_check.rules.framework import Framework, Rule
+from sourcing_check.rules.lint import PLACEHOLDER
 
 
 def _source(framework: Framework, rule: Rule, *, markdown: bool = True) -> str:

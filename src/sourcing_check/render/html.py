@@ -16,8 +16,7 @@ from sourcing_check.models.results import (
     Assessment,
 )
 from sourcing_check.render.chart import score_chart
-from sourcing_check.render.markdown import checklist_items
-from sourcing_check.render.text import needed_answers, ordered, subject_line
+from sourcing_check.render.views import checklist_items, needed_answers, ordered, subject_line
 from sourcing_check.resources import templates_dir
 
 REPORT_TEMPLATE = "report.html.j2"

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sourcing_check.models.results import Assessment
+from sourcing_check.render.checklist import render_checklist_csv, render_checklist_md
 from sourcing_check.render.html import render_html
-from sourcing_check.render.markdown import render_checklist_csv, render_checklist_md
-from sourcing_check.render.text import subject_line
+from sourcing_check.render.views import subject_line
 
 
 def assessments_json(assessments: Sequence[Assessment]) -> str:

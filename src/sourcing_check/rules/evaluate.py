@@ -1,4 +1,4 @@
-"""Evaluate a framework against a subject: applicability, answers, check, evidence, finding."""
+"""Evaluate one requirement against a subject: applicability, answers, check, evidence."""
 
 from __future__ import annotations
 
@@ -8,70 +8,15 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
-from sourcing_check import __version__
-from sourcing_check.facts import Context, Inputs, derive
 from sourcing_check.models.introspect import walk
-from sourcing_check.models.results import (
-    Assessment,
-    FileRef,
-    Finding,
-)
-from sourcing_check.models.subject import LoadedInput, Subject
-from sourcing_check.reference.lookup import Reference
-from sourcing_check.rules.framework import PLACEHOLDER, Framework, Rule
-from sourcing_check.rules.predicates import View, is_absent, resolve
-from sourcing_check.scoring import scores, verdict
+from sourcing_check.models.subject import LoadedInput
+from sourcing_check.rules.framework import Framework, Rule
+from sourcing_check.rules.lint import PLACEHOLDER
+from sourcing_check.rules.predicates import is_absent, resolve
 
 _MAX_SHOWN = 400
-_FINDINGS = TypeAdapter(list[Finding])
-
-
-def assess(
-    subject: Subject, framework: Framework, reference: Reference, date: dt.date
-) -> Assessment:
-    """Derive facts, evaluate every rule in scope, score, and decide the verdict."""
-    ctx = Context(reference, framework.params, date)
-    facts = derive(Inputs(subject.vendor_model, subject.project_model), ctx)
-    answers = subject.data()
-    answers["facts"] = facts
-    data = View(answers)
-    documents = {"vendor": subject.vendor, "project": subject.project}
-    findings = _FINDINGS.validate_python(
-        [
-            evaluate(rule, data, documents, framework)
-            for rule in framework.rules
-            if documents[rule.requirement.scope] is not None
-        ]
-    )
-    per_guideline, overall = scores(findings, framework.meta)
-    meta = framework.meta
-    files = [
-        FileRef(role=i.kind, path=i.document.name, sha256=i.document.sha256)
-        for i in subject.inputs()
-    ]
-    files += [FileRef(role="guidelines", path=p, sha256=h) for p, h in framework.files]
-    files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
-    return Assessment(
-        schema_version=1,
-        tool={"name": "sourcing-check", "version": __version__},
-        framework={"id": meta.id, "title": meta.title, "version": meta.version},
-        assessment_date=date.isoformat(),
-        subject={
-            "vendor": subject.vendor_model.vendor.name if subject.vendor_model else None,
-            "project": subject.project_model.project.name if subject.project_model else None,
-        },
-        parameters=_jsonable(dict(framework.params)),
-        files=files,
-        facts=facts,
-        findings=findings,
-        scores=per_guideline,
-        overall=overall,
-        unverified_credit=meta.scoring.unverified_credit,
-        conditions_below_score=meta.verdict.conditions_below_score,
-        verdict=verdict(findings, overall, meta),
-    )
 
 
 def evaluate(
@@ -255,12 +200,12 @@ def _inline(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _jsonable(value: Any, *, numbers: bool = False) -> Any:
+def plain_json(value: Any, *, numbers: bool = False) -> Any:
     """Plain JSON data; Decimals become exact strings, or numbers when ``numbers``."""
     if isinstance(value, dict):
-        return {k: _jsonable(v, numbers=numbers) for k, v in value.items()}
+        return {k: plain_json(v, numbers=numbers) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(v, numbers=numbers) for v in value]
+        return [plain_json(v, numbers=numbers) for v in value]
     if isinstance(value, Decimal):
         if numbers:
             return int(value) if value == value.to_integral_value() else float(value)
@@ -273,8 +218,8 @@ def _jsonable(value: Any, *, numbers: bool = False) -> Any:
 def _shown(value: Any) -> Any:
     """An answer for display; large structures are cut to a short text."""
     if isinstance(value, str | bool | int | float | Decimal | dt.date):
-        return _jsonable(value, numbers=True)
-    shown = _jsonable(value, numbers=True)
+        return plain_json(value, numbers=True)
+    shown = plain_json(value, numbers=True)
     text = repr(shown)
     if len(text) > _MAX_SHOWN:
         return text[: _MAX_SHOWN - 3] + "..."

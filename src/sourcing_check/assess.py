@@ -1,0 +1,68 @@
+"""Assess one subject: derive facts, evaluate every rule in scope, score, decide the verdict.
+
+A pure function of its arguments: it reads no file and prints nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import TypeAdapter
+
+from sourcing_check import __version__
+from sourcing_check.facts import Context, Inputs, derive
+from sourcing_check.models.results import Assessment, FileRef, Finding
+from sourcing_check.models.subject import Subject
+from sourcing_check.reference.lookup import Reference
+from sourcing_check.rules.evaluate import evaluate, plain_json
+from sourcing_check.rules.framework import Framework
+from sourcing_check.rules.predicates import View
+from sourcing_check.scoring import scores, verdict
+
+_FINDINGS = TypeAdapter(list[Finding])
+
+
+def assess(
+    subject: Subject, framework: Framework, reference: Reference, date: dt.date
+) -> Assessment:
+    """Derive facts, evaluate every rule in scope, score, and decide the verdict."""
+    ctx = Context(reference, framework.params, date)
+    facts = derive(Inputs(subject.vendor_model, subject.project_model), ctx)
+    answers = subject.data()
+    answers["facts"] = facts
+    data = View(answers)
+    documents = {"vendor": subject.vendor, "project": subject.project}
+    findings = _FINDINGS.validate_python(
+        [
+            evaluate(rule, data, documents, framework)
+            for rule in framework.rules
+            if documents[rule.requirement.scope] is not None
+        ]
+    )
+    per_guideline, overall = scores(findings, framework.meta)
+    meta = framework.meta
+    files = [
+        FileRef(role=i.kind, path=i.document.name, sha256=i.document.sha256)
+        for i in subject.inputs()
+    ]
+    files += [FileRef(role="guidelines", path=p, sha256=h) for p, h in framework.files]
+    files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
+    return Assessment(
+        schema_version=1,
+        tool={"name": "sourcing-check", "version": __version__},
+        framework={"id": meta.id, "title": meta.title, "version": meta.version},
+        assessment_date=date.isoformat(),
+        subject={
+            "vendor": subject.vendor_model.vendor.name if subject.vendor_model else None,
+            "project": subject.project_model.project.name if subject.project_model else None,
+        },
+        parameters=plain_json(dict(framework.params)),
+        files=files,
+        facts=facts,
+        findings=findings,
+        scores=per_guideline,
+        overall=overall,
+        unverified_credit=meta.scoring.unverified_credit,
+        conditions_below_score=meta.verdict.conditions_below_score,
+        verdict=verdict(findings, overall, meta),
+    )

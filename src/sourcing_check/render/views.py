@@ -1,0 +1,54 @@
+"""What every assessment renderer shows alike: subject names, reading order, open items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sourcing_check.models.results import Assessment, Finding
+
+_LEVEL_ORDER = {"must": 0, "should": 1, "may": 2}
+_STATUS_ORDER = {"fail": 0, "unanswered": 1, "unverified": 2, "pass": 3, "not_applicable": 4}
+_POINTER = re.compile(r"(/(?:vendor|project)/[A-Za-z0-9_/~.-]*[A-Za-z0-9_])")
+_ACTIONABLE = ("fail", "unanswered", "unverified")
+
+
+def subject_line(assessment: Assessment) -> str:
+    """Name what was assessed, e.g. 'Project X (vendor: Y)'."""
+    project, vendor = assessment.subject.get("project"), assessment.subject.get("vendor")
+    project_name = (project or "(unnamed project)") if project is not None else None
+    vendor_name = (vendor or "(unnamed vendor)") if vendor is not None else None
+    if project_name and vendor_name:
+        return f"{project_name} (vendor: {vendor_name})"
+    return project_name or vendor_name or "(nothing assessed)"
+
+
+def ordered(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings in reading order: by level, then status (failures first), then id."""
+    return sorted(findings, key=lambda f: (_LEVEL_ORDER[f.level], _STATUS_ORDER[f.status]))
+
+
+def needed_answers(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
+    """What is still to be answered, each item once, with the requirements it would decide.
+
+    Ordered by the most demanding level waiting on it (must first), then as found.
+    """
+    waiting: dict[str, list[Finding]] = {}
+    label: dict[str, str] = {}
+    for finding in ordered(findings):
+        if finding.status != "unanswered":
+            continue
+        for item in finding.missing:
+            found = _POINTER.search(item)
+            key = found.group(1) if found else item
+            if key not in label or (item.startswith(key) and not label[key].startswith(key)):
+                label[key] = item  # prefer the plain "pointer (description)" wording
+            if finding not in waiting.setdefault(key, []):
+                waiting[key].append(finding)
+    entries = [(label[key], waiting[key]) for key in waiting]
+    return sorted(entries, key=lambda entry: min(_LEVEL_ORDER[f.level] for f in entry[1]))
+
+
+def checklist_items(a: Assessment) -> list[Finding]:
+    """Findings that need action, must before should before may."""
+    return [f for f in ordered(a.findings) if f.status in _ACTIONABLE]
