@@ -33,14 +33,14 @@ def measure(path: str, repeat: int) -> dict[str, float]:
     import weasyprint
 
     from sourcing_check.render.html import render_html
-    from sourcing_check.render.report import build_report
+    from sourcing_check.render.pdf import render_report
     from sourcing_check.run import Settings, run
 
     settings = Settings(date=dt.date(2026, 11, 24))
 
     def full() -> bytes:
         batch = run([Path(path)], settings)
-        return build_report(batch.assessments, settings.date).pdf
+        return render_report(batch.assessments)
 
     html = render_html(run([Path(path)], settings).assessments)
 

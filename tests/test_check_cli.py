@@ -91,18 +91,23 @@ def test_same_inputs_same_json(files: dict[str, Path], runner: CliRunner) -> Non
     assert first.stdout == second.stdout
 
 
-def test_several_files_and_a_broken_one(
+def test_several_files_and_a_broken_one_writes_nothing(
     files: dict[str, Path], tmp_path: Path, runner: CliRunner
 ) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("kind: project-plan\nschema_version: 1\nprojct: {name: x}\n")
-    result = runner.invoke(
-        main, ["check", str(files["plan"]), str(files["vendor"]), str(broken), *TEST_TABLES]
-    )
-    assert result.exit_code == 2
-    assert "Summary" in result.stdout
-    assert result.stdout.count("Not approved") >= 2
-    assert f"{broken}:3:1: unknown field 'projct'" in result.stderr
+    gone = tmp_path / "gone.yaml"
+    target = tmp_path / "out.json"
+    paths = [str(files["plan"]), str(broken), str(files["vendor"]), str(gone)]
+    for extra in ([], ["--format", "json", "-o", str(target)]):
+        result = runner.invoke(main, ["check", *paths, *TEST_TABLES, *extra])
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        # every broken file is named, not just the first
+        assert f"{broken}:3:1:" in result.stderr and "unknown field 'projct'" in result.stderr
+        assert f"{gone}: " in result.stderr
+        assert "nothing written" in result.stderr
+    assert not target.exists()
 
 
 def test_missing_vendor_file_is_located(tmp_path: Path, runner: CliRunner) -> None:
@@ -175,3 +180,31 @@ def test_answers_are_quoted_literally_in_messages(tmp_path: Path, runner: CliRun
     )
     assert finding["status"] == "fail"
     assert "instructions/version = '{params.max_payout_days}'" in finding["message"]
+
+
+def test_a_bug_is_one_line_and_exit_3(
+    files: dict[str, Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("sourcing_check.cli.assess.run", broken)
+    result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES])
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1
+    assert "internal error (RuntimeError: boom)" in result.stderr
+    assert "Traceback" not in result.stderr
+    debug = runner.invoke(main, ["--debug", "check", str(files["plan"]), *TEST_TABLES])
+    assert isinstance(debug.exception, RuntimeError)
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [("never", 0), ("conditions", 1), ("information-needed", 1), ("not-approved", 1)],
+)
+def test_fail_on_thresholds(
+    files: dict[str, Path], runner: CliRunner, fail_on: str, code: int
+) -> None:
+    # the plan's verdict is 'not approved', the worst: every threshold but 'never' trips
+    result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES, "--fail-on", fail_on])
+    assert result.exit_code == code

@@ -196,3 +196,18 @@ def test_failed_report_leaves_previous_file_untouched(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == sorted(["plan.yaml", "report.pdf"]) or (
         sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml", "report.pdf"]
     )
+
+
+def test_outputs_are_all_written_or_none(tmp_path: Path, runner: CliRunner) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a directory")
+    plan = Path(__file__).resolve().parent.parent / "examples" / "well-run-vendor.yaml"
+    pdf = tmp_path / "new.pdf"
+    result = runner.invoke(
+        main,
+        ["report", str(plan), *TEST_TABLES, "-o", str(pdf), "--checklist", f"{blocker}/c.md"],
+    )
+    assert result.exit_code == 2
+    assert f"{blocker}/c.md: cannot write the file" in result.stderr
+    assert not pdf.exists()  # the PDF could be written, but the set could not
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]  # no temporary left behind

@@ -1,17 +1,8 @@
-"""Error values and exit codes shared by every layer; only the CLI prints them."""
+"""Error values shared by every layer: located problems; only the CLI prints them."""
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
-
-
-class ExitCode(enum.IntEnum):
-    """Process exit codes, documented in ``--help`` and the README."""
-
-    OK = 0
-    FINDINGS = 1
-    BAD_INPUT = 2
 
 
 @dataclass(frozen=True)

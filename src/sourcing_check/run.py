@@ -1,4 +1,8 @@
-"""Wiring for the commands: settings in, assessments and problems out. No printing here."""
+"""The one core call of every command: read the files, assess them; values out, no printing.
+
+This is the top of the flow and, with the framework loader, the only caller of ``load/``:
+it reads the framework, the reference tables and the inputs, and hands them down.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +15,10 @@ from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.reference import load_reference
 from sourcing_check.load.subject import load_subject
 from sourcing_check.models.results import Assessment
+from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.resources import default_framework_dir, reference_dir
 from sourcing_check.rules.framework import Framework, load_framework
-
-#: Verdict severity, for --fail-on.
-SEVERITY = {
-    "approved": 0,
-    "approved_with_conditions": 1,
-    "information_needed": 2,
-    "not_approved": 3,
-}
-#: --fail-on choices: the least severe verdict that makes the exit code 1 (None: never).
-FAIL_ON = {"not-approved": 3, "information-needed": 2, "conditions": 1, "never": None}
 
 
 @dataclass(frozen=True)
@@ -34,6 +29,24 @@ class Settings:
     living_wages: Path = field(default_factory=lambda: reference_dir() / "living-wages.yaml")
     rates: Path = field(default_factory=lambda: reference_dir() / "currency-rates.yaml")
     date: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One input file as read: its subject, or the problems that stop it."""
+
+    path: Path
+    subject: Subject | None
+    problems: list[Problem]
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form 'validate --format json' lists: file, valid, kind, problems."""
+        if self.subject is None:
+            problems = [p.as_dict() for p in self.problems]
+            return {"file": str(self.path), "valid": False, "problems": problems}
+        first = self.subject.project or self.subject.vendor
+        kind = first.kind if first is not None else None
+        return {"file": str(self.path), "valid": True, "kind": kind, "problems": []}
 
 
 @dataclass(frozen=True)
@@ -61,25 +74,24 @@ def load_context(settings: Settings) -> tuple[Framework, Reference]:
     return framework, reference
 
 
-def run(paths: list[Path], settings: Settings) -> Batch:
-    """Assess each input file; a broken file becomes problems and the others go on."""
-    framework, reference = load_context(settings)
-    assessments: list[Assessment] = []
-    problems: list[Problem] = []
+def load_all(paths: list[Path]) -> list[Loaded]:
+    """Read and validate every input; a broken file becomes problems and the others go on."""
+    loaded = []
     for path in paths:
         try:
-            subject = load_subject(path)
+            loaded.append(Loaded(path, load_subject(path), []))
         except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        assessments.append(assess(subject, framework, reference, settings.date))
-    return Batch(assessments, problems)
+            loaded.append(Loaded(path, None, exc.problems))
+    return loaded
 
 
-def exit_code(assessments: list[Assessment], fail_on: str) -> int:
-    """0 when every verdict is better than the --fail-on threshold, else 1."""
-    threshold = FAIL_ON[fail_on]
-    if threshold is None:
-        return 0
-    worst = max((SEVERITY[a.verdict.value] for a in assessments), default=0)
-    return 1 if worst >= threshold else 0
+def run(paths: list[Path], settings: Settings) -> Batch:
+    """Assess the input files, all or none: every file is read so that every problem is
+    reported, and when any file has a problem no assessment is made."""
+    framework, reference = load_context(settings)
+    loaded = load_all(paths)
+    problems = [problem for item in loaded for problem in item.problems]
+    if problems:
+        return Batch([], problems)
+    subjects = [item.subject for item in loaded if item.subject is not None]
+    return Batch([assess(s, framework, reference, settings.date) for s in subjects], [])

@@ -1,15 +1,47 @@
-"""Write output files atomically: a failure leaves no partial file and keeps the old one."""
+"""Write output files all or nothing: each atomically, and none of them unless all can be."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
+from sourcing_check.cli.problems import stop
+from sourcing_check.errors import InputError, Problem
 
-def write_atomic(path: Path, content: bytes | str) -> None:
-    """Write ``content`` to ``path`` via a temporary file in the same directory and a rename."""
+
+def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
+    """Write every output or none: each goes to a temporary file beside its target first, and
+    only when all are staged are they renamed into place; raise InputError naming the file
+    that cannot be written. (A rename within one directory does not fail once staging has.)"""
+    staged: list[tuple[str, Path]] = []
+    current = Path(".")
+    try:
+        for path, content in outputs:
+            current = path
+            staged.append((_stage(path, content), path))
+        for temporary, path in staged:
+            current = path
+            os.replace(temporary, path)
+    except OSError as exc:
+        for temporary, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        raise InputError(
+            [
+                Problem(
+                    str(current),
+                    f"cannot write the file: {exc.strerror or exc}",
+                    hint="check that the directory exists and is writable",
+                )
+            ]
+        ) from None
+
+
+def _stage(path: Path, content: bytes | str) -> str:
+    """Write ``content`` to a synced temporary file in ``path``'s directory; return its name."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
@@ -20,8 +52,16 @@ def write_atomic(path: Path, content: bytes | str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+    return temporary
+
+
+def write_or_stop(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
+    """Write every output or none; on failure print why and exit 2."""
+    try:
+        write_all(outputs)
+    except InputError as exc:
+        stop(exc.problems)

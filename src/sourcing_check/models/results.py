@@ -22,6 +22,14 @@ VERDICT_LABELS: dict[str, str] = {
     "approved": "Approved",
 }
 
+#: Verdicts from the best to the worst, for thresholds such as ``check --fail-on``.
+VERDICT_ORDER: tuple[VerdictValue, ...] = (
+    "approved",
+    "approved_with_conditions",
+    "information_needed",
+    "not_approved",
+)
+
 STATUS_LABELS: dict[str, str] = {
     "pass": "Pass",
     "fail": "Fail",

@@ -1,1 +1,75 @@
-"""Renderers: each takes an Assessment and returns text or bytes."""
+"""Renderers: each output format is one module with a function over assessments, and one
+entry in ``RENDERERS``. The CLI's choices (``check --format``, ``report --checklist``,
+``report --html``) come from this table, so a new format is one module plus one entry.
+
+An entry names its function as ``module:function`` and imports it only when used, so heavy
+libraries (Jinja2, WeasyPrint) load only for the formats that need them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from sourcing_check.models.results import Assessment
+
+Output = str | bytes
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """One output format: what it is, its usual file suffix, and the function that makes it."""
+
+    name: str
+    suffix: str
+    description: str
+    target: str  # "module:function" under sourcing_check.render
+    kind: Literal["document", "checklist", "archive"] = "document"
+
+    @property
+    def binary(self) -> bool:
+        """True when the output is bytes (never printed to a terminal)."""
+        return self.kind == "archive"
+
+    def render(self, assessments: Sequence[Assessment]) -> Output:
+        """Render ``assessments`` in this format."""
+        module, _, function = self.target.partition(":")
+        made = importlib.import_module(f"sourcing_check.render.{module}")
+        render = cast(Callable[[Sequence[Assessment]], Output], getattr(made, function))
+        return render(assessments)
+
+
+#: Every output format, by the name the CLI offers.
+RENDERERS: dict[str, Renderer] = {
+    "text": Renderer("text", ".txt", "terminal summary", "text:render_text"),
+    "json": Renderer("json", ".json", "the canonical assessment", "canonical:render_json"),
+    "md": Renderer("md", ".md", "every finding as Markdown", "markdown:render_markdown"),
+    "html": Renderer("html", ".html", "the report as self-contained HTML", "html:render_html"),
+    "checklist-md": Renderer(
+        "checklist-md",
+        ".md",
+        "remediation checklist as a task list",
+        "checklist:render_md",
+        "checklist",
+    ),
+    "checklist-csv": Renderer(
+        "checklist-csv",
+        ".csv",
+        "remediation checklist for a tracker",
+        "checklist:render_csv",
+        "checklist",
+    ),
+    "pdf": Renderer("pdf", ".pdf", "the signable PDF/A-3b report", "pdf:render_report", "archive"),
+}
+
+
+def text_formats() -> list[str]:
+    """Formats that can be printed to standard output."""
+    return [name for name, r in RENDERERS.items() if not r.binary]
+
+
+def checklist_by_suffix() -> dict[str, Renderer]:
+    """Checklist renderers keyed by the file suffix that selects them, e.g. '.csv'."""
+    return {r.suffix: r for r in RENDERERS.values() if r.kind == "checklist"}

@@ -19,7 +19,7 @@ def _todo(f: Finding) -> str:
     return f.remediation or f.title
 
 
-def render_checklist_md(assessments: Sequence[Assessment]) -> str:
+def render_md(assessments: Sequence[Assessment]) -> str:
     """A Markdown task list per assessment, grouped must -> should -> may."""
     out: list[str] = []
     for a in assessments:
@@ -70,7 +70,7 @@ CSV_COLUMNS = [
 ]
 
 
-def render_checklist_csv(assessments: Sequence[Assessment]) -> str:
+def render_csv(assessments: Sequence[Assessment]) -> str:
     """The checklist as CSV rows, with empty owner and due-date columns for a tracker."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

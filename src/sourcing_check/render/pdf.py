@@ -12,6 +12,11 @@ from pathlib import Path
 from typing import Any
 from urllib.request import url2pathname
 
+from sourcing_check.models.results import Assessment
+from sourcing_check.render.canonical import render_json
+from sourcing_check.render.checklist import render_md
+from sourcing_check.render.html import render_html
+from sourcing_check.render.views import subject_line
 from sourcing_check.resources import templates_dir
 
 
@@ -79,3 +84,22 @@ def render_pdf(
         attachments=files, pdf_variant="pdf/a-3b", pdf_tags=True, uncompressed_pdf=False
     )
     return pdf
+
+
+def render_report(assessments: Sequence[Assessment]) -> bytes:
+    """The signable report: the HTML report as PDF, with the canonical JSON and the
+    checklist attached; every date in it is the assessment date."""
+    date = dt.date.fromisoformat(assessments[0].assessment_date)
+    return render_pdf(
+        render_html(assessments),
+        title="Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments),
+        date=date,
+        attachments=[
+            (
+                "assessment.json",
+                render_json(assessments).encode("utf-8"),
+                "The canonical assessment this report was rendered from",
+            ),
+            ("checklist.md", render_md(assessments).encode("utf-8"), "The remediation checklist"),
+        ],
+    )

@@ -87,9 +87,9 @@ def load_framework(directory: Path, overrides: Mapping[str, Any] | None = None) 
     return framework
 
 
-def lint_framework(directory: Path) -> list[Problem]:
-    """Return every problem in a framework directory (empty when it is sound)."""
-    return _build(directory, {})[1]
+def build_framework(directory: Path) -> tuple[Framework | None, list[Problem]]:
+    """Load, lint and compile a framework: the framework when sound, and every problem."""
+    return _build(directory, {})
 
 
 def _build(directory: Path, overrides: Mapping[str, Any]) -> tuple[Framework | None, list[Problem]]:

@@ -1,0 +1,177 @@
+"""The commands that read inputs: 'validate', 'check' and 'report'."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
+from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.options import settings_from, settings_options
+from sourcing_check.cli.problems import print_problems, stop
+from sourcing_check.errors import InputError, Problem
+from sourcing_check.models.results import Assessment
+from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
+from sourcing_check.render.views import subject_line
+from sourcing_check.run import Settings, load_all, run
+
+_FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+
+
+@click.command()
+@_FILES
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def validate(files: tuple[Path, ...], fmt: str) -> None:
+    """Validate vendor questionnaires and project plans (YAML or JSON).
+
+    A project plan is valid only with the vendor questionnaire it names, which is checked
+    too. Every problem in every file is reported as FILE:LINE:COL: MESSAGE [POINTER];
+    a broken file does not stop the others. Exit 0 when all are valid, 2 otherwise.
+    """
+    loaded = load_all(list(files))
+    if fmt == "json":
+        body = {"files": [item.as_dict() for item in loaded]}
+        click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+    for item in loaded:
+        if fmt == "text" and item.subject is not None:
+            first = item.subject.project or item.subject.vendor
+            assert first is not None
+            vendor = item.subject.vendor
+            names = f" (with {vendor.document.name})" if item.subject.project and vendor else ""
+            click.echo(f"{item.path}: valid {first.kind}{names}")
+        if fmt == "text":
+            print_problems(item.problems)
+    failed = any(item.problems for item in loaded)
+    sys.exit(ExitCode.BAD_INPUT if failed else ExitCode.OK)
+
+
+def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessment]:
+    """Assess every file, or print every problem and exit 2 (nothing is written)."""
+    try:
+        batch = run(list(files), settings)
+    except InputError as exc:
+        stop(exc.problems, "nothing written: fix the problems above")
+    if batch.problems:
+        stop(batch.problems, "nothing written: fix the problems above")
+    return batch.assessments
+
+
+@click.command()
+@_FILES
+@settings_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(text_formats()),
+    default="text",
+    show_default=True,
+    help="Output format: "
+    + "; ".join(f"{n}: {RENDERERS[n].description}" for n in text_formats())
+    + ".",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the output to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="not-approved",
+    show_default=True,
+    help="Exit 1 when any verdict is this or worse.",
+)
+def check(
+    files: tuple[Path, ...],
+    guidelines: Path | None,
+    living_wages: Path | None,
+    rates: Path | None,
+    date_: Any,
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+) -> None:
+    """Assess vendor questionnaires and project plans against the guidelines.
+
+    Each FILE gives one assessment; a project plan brings the vendor questionnaire it names.
+    Prints the verdict, the score per guideline, failures (must first) with what to do,
+    and the information still needed.
+
+    Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
+    2 bad input or usage: every problem is listed and nothing is written or printed.
+    """
+    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    text = RENDERERS[fmt].render(assessments)
+    if output is not None:
+        write_or_stop([(output, text)])
+    else:
+        click.echo(text, nl=False)
+    sys.exit(verdict_exit_code((a.verdict.value for a in assessments), fail_on))
+
+
+@click.command()
+@_FILES
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The PDF report to write, e.g. out/report.pdf.",
+)
+@click.option(
+    "--checklist",
+    type=click.Path(path_type=Path),
+    help="Also write the remediation checklist: "
+    + " or ".join(f"FILE{suffix}" for suffix in checklist_by_suffix())
+    + ".",
+)
+@click.option(
+    "--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as HTML."
+)
+@settings_options
+def report(
+    files: tuple[Path, ...],
+    output: Path,
+    checklist: Path | None,
+    html_path: Path | None,
+    guidelines: Path | None,
+    living_wages: Path | None,
+    rates: Path | None,
+    date_: Any,
+) -> None:
+    """Write the scored PDF report (PDF/A-3b, with the JSON assessment and the checklist
+    attached) for vendor questionnaires and project plans.
+
+    Outputs are written only when everything rendered, all or none, each atomically: a
+    failure leaves no partial file and never replaces a previous report. Pass --date for
+    byte-identical reruns.
+
+    Exit codes: 0 report written; 2 bad input or usage (nothing written).
+    """
+    checklists = checklist_by_suffix()
+    if checklist is not None and checklist.suffix.lower() not in checklists:
+        expected = " or ".join(checklists)
+        stop([Problem(str(checklist), f"the checklist must end in {expected}")])
+    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    outputs: list[tuple[Path, bytes | str]] = [(output, RENDERERS["pdf"].render(assessments))]
+    if checklist is not None:
+        outputs.append((checklist, checklists[checklist.suffix.lower()].render(assessments)))
+    if html_path is not None:
+        outputs.append((html_path, RENDERERS["html"].render(assessments)))
+    write_or_stop(outputs)
+    for path, _ in outputs:
+        click.echo(f"wrote {path}")
+    for a in assessments:
+        click.echo(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})")

@@ -1,0 +1,42 @@
+"""The exit-code policy, in one place: what each code means and when ``check`` gives 1."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+from sourcing_check.models.results import VERDICT_ORDER, VerdictValue
+
+
+class ExitCode(enum.IntEnum):
+    """Process exit codes, documented in ``--help`` and the README."""
+
+    OK = 0
+    VERDICT = 1
+    BAD_INPUT = 2
+    INTERNAL = 3
+
+
+#: ``--fail-on`` choices: the best verdict that still makes the exit code 1 (None: never).
+FAIL_ON: dict[str, VerdictValue | None] = {
+    "not-approved": "not_approved",
+    "information-needed": "information_needed",
+    "conditions": "approved_with_conditions",
+    "never": None,
+}
+
+HELP = (
+    "Exit codes: 0 success (for 'check': every verdict better than --fail-on); "
+    "1 some verdict at or below --fail-on; 2 bad input or usage, nothing written; "
+    "3 internal error (a bug: please report it; --debug shows the traceback)."
+)
+
+
+def verdict_exit_code(verdicts: Iterable[VerdictValue], fail_on: str) -> ExitCode:
+    """OK when every verdict is better than the ``fail_on`` threshold, else VERDICT."""
+    threshold = FAIL_ON[fail_on]
+    if threshold is None:
+        return ExitCode.OK
+    limit = VERDICT_ORDER.index(threshold)
+    worst = max((VERDICT_ORDER.index(v) for v in verdicts), default=0)
+    return ExitCode.VERDICT if worst >= limit else ExitCode.OK

@@ -1,0 +1,100 @@
+"""The 'guidelines' commands: list, show, lint and document a framework."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+import click
+
+from sourcing_check.cli.exit_codes import ExitCode
+from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.problems import stop
+from sourcing_check.errors import InputError
+from sourcing_check.render.catalogue import render_catalogue, render_rule
+from sourcing_check.resources import default_framework_dir
+from sourcing_check.rules.framework import Framework, build_framework, load_framework
+
+_framework_option = click.option(
+    "--guidelines",
+    "directory",
+    type=click.Path(path_type=Path),
+    help="Framework directory [default: the bundled PAI framework].",
+)
+
+
+@click.group()
+def guidelines() -> None:
+    """List, show, lint and document guideline frameworks."""
+
+
+def _framework_or_exit(directory: Path | None) -> Framework:
+    try:
+        return load_framework(directory or default_framework_dir())
+    except InputError as exc:
+        stop(exc.problems)
+
+
+@guidelines.command("list")
+@_framework_option
+def guidelines_list(directory: Path | None) -> None:
+    """List every requirement: id, level, scope and title."""
+    framework = _framework_or_exit(directory)
+    meta = framework.meta
+    click.echo(f"{meta.title} {meta.version}: {len(framework.rules)} requirements")
+    for guideline in meta.guidelines:
+        click.echo(f"\n{guideline.title}")
+        for rule in framework.rules:
+            req = rule.requirement
+            if req.guideline == guideline.id:
+                click.echo(f"  {req.id:<10} {req.level:<6} {req.scope:<7} {req.title}")
+
+
+@guidelines.command("show")
+@click.argument("requirement_id")
+@_framework_option
+def guidelines_show(requirement_id: str, directory: Path | None) -> None:
+    """Show one requirement: why, how it is checked, how to fix it, its source."""
+    framework = _framework_or_exit(directory)
+    rule = framework.rule(requirement_id)
+    if rule is None:
+        close = difflib.get_close_matches(
+            requirement_id, [r.requirement.id for r in framework.rules], n=3
+        )
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        click.echo(f"no requirement {requirement_id!r}{hint}", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    click.echo(render_rule(framework, rule), nl=False)
+
+
+@guidelines.command("lint")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+def guidelines_lint(directory: Path | None) -> None:
+    """Check a framework directory strictly: unknown keys, duplicate ids, invalid predicates,
+    unknown answer or fact paths, undeclared parameters, missing source or remediation.
+
+    Exit 0 when sound, 2 with FILE:LINE:COL messages otherwise.
+    """
+    target = directory or default_framework_dir()
+    framework, problems = build_framework(target)
+    if problems or framework is None:
+        stop(problems)
+    click.echo(f"{target}: {len(framework.rules)} requirements, no problems")
+
+
+@guidelines.command("docs")
+@_framework_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file instead of standard output (e.g. docs/guidelines.md).",
+)
+def guidelines_docs(directory: Path | None, output: Path | None) -> None:
+    """Generate the Markdown catalogue of requirements from the YAML."""
+    text = render_catalogue(_framework_or_exit(directory))
+    if output is not None:
+        write_or_stop([(output, text)])
+    else:
+        click.echo(text, nl=False)

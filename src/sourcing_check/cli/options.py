@@ -1,0 +1,59 @@
+"""Options shared by the commands that assess ('check', 'report'), gathered into Settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from sourcing_check.run import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_OPTIONS = [
+    click.option(
+        "--guidelines",
+        type=click.Path(path_type=Path),
+        help="Guideline framework directory [default: the bundled PAI framework].",
+    ),
+    click.option(
+        "--living-wages",
+        type=click.Path(path_type=Path),
+        help="Living-wage table, YAML or CSV [default: the bundled starter table].",
+    ),
+    click.option(
+        "--rates",
+        type=click.Path(path_type=Path),
+        help="Currency-rates table (YAML) [default: the bundled table].",
+    ),
+    click.option(
+        "--date",
+        "date_",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Assessment date, YYYY-MM-DD [default: today]; fixes benchmark ages.",
+    ),
+]
+
+
+def settings_options(command: F) -> F:
+    """Add the options that choose what an assessment is computed from."""
+    for option in reversed(_OPTIONS):
+        command = option(command)
+    return command
+
+
+def settings_from(
+    guidelines: Path | None, living_wages: Path | None, rates: Path | None, date_: Any
+) -> Settings:
+    """Settings from the options, with the bundled defaults for what is not given."""
+    defaults = Settings()
+    date: dt.date = date_.date() if date_ else defaults.date
+    return Settings(
+        guidelines=guidelines or defaults.guidelines,
+        living_wages=living_wages or defaults.living_wages,
+        rates=rates or defaults.rates,
+        date=date,
+    )

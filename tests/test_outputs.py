@@ -1,0 +1,75 @@
+"""The output table: every format the CLI offers comes from it, renders, and obeys its kind."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sourcing_check.cli import main
+from sourcing_check.cli.exit_codes import ExitCode, verdict_exit_code
+from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
+from tests.conftest import EXAMPLES, TEST_TABLES
+
+PLAN = str(EXAMPLES / "crowd-platform-project.yaml")
+
+
+def test_check_offers_every_printable_format(runner: CliRunner) -> None:
+    help_text = runner.invoke(main, ["check", "--help"]).stdout
+    choices = re.search(r"--format \[([^\]]+)\]", help_text)
+    assert choices is not None
+    assert choices.group(1).split("|") == text_formats()
+    assert "pdf" not in text_formats()  # bytes never go to a terminal
+
+
+def test_report_checklist_suffixes_come_from_the_table() -> None:
+    assert sorted(checklist_by_suffix()) == [".csv", ".md"]
+
+
+@pytest.mark.parametrize("name", text_formats())
+def test_each_format_renders_the_example(name: str, tmp_path: Path, runner: CliRunner) -> None:
+    target = tmp_path / f"out{RENDERERS[name].suffix}"
+    args = ["check", PLAN, *TEST_TABLES, "--format", name, "-o", str(target)]
+    result = runner.invoke(main, [*args, "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "TaskHive" in text or "TaskHive" in text.replace("\\", "")
+
+
+def test_html_format_is_self_contained(tmp_path: Path, runner: CliRunner) -> None:
+    target = tmp_path / "report.html"
+    args = ["check", PLAN, *TEST_TABLES, "--format", "html", "-o", str(target)]
+    assert runner.invoke(main, [*args, "--fail-on", "never"]).exit_code == 0
+    html = target.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert "<style" in html and "Not approved" in html
+    # nothing a browser would fetch: no linked stylesheets, scripts, images or CSS urls
+    assert not re.search(r"<(link|script|img|iframe|object)\b", html, re.IGNORECASE)
+    assert not re.search(r"\burl\(|@import|\bsrc=", html, re.IGNORECASE)
+
+
+def test_html_from_check_equals_the_report_html(tmp_path: Path, runner: CliRunner) -> None:
+    checked, reported = tmp_path / "a.html", tmp_path / "b.html"
+    runner.invoke(main, ["check", PLAN, *TEST_TABLES, "--format", "html", "-o", str(checked)])
+    done = runner.invoke(
+        main, ["report", PLAN, *TEST_TABLES, "-o", str(tmp_path / "r.pdf"), "--html", str(reported)]
+    )
+    assert done.exit_code == 0, done.output
+    assert checked.read_bytes() == reported.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "fail_on", "expected"),
+    [
+        (["approved_with_conditions"], "information-needed", ExitCode.OK),
+        (["approved_with_conditions"], "conditions", ExitCode.VERDICT),
+        (["approved", "information_needed"], "information-needed", ExitCode.VERDICT),
+        (["information_needed"], "not-approved", ExitCode.OK),
+        (["not_approved"], "never", ExitCode.OK),
+        ([], "conditions", ExitCode.OK),
+    ],
+)
+def test_fail_on_policy(verdicts: list[str], fail_on: str, expected: ExitCode) -> None:
+    assert verdict_exit_code(verdicts, fail_on) == expected  # type: ignore[arg-type]
