@@ -19,6 +19,10 @@ from sourcing_check.rules.predicates import is_absent, resolve
 _MAX_SHOWN = 400
 
 
+#: A decided outcome: status, message, and what must be answered to decide it.
+Outcome = tuple[str, str, list[str]]
+
+
 def evaluate(
     rule: Rule,
     data: dict[str, Any],
@@ -27,75 +31,19 @@ def evaluate(
 ) -> dict[str, Any]:
     """Decide one requirement's status and explain it; return the finding's data."""
     req = rule.requirement
-    facts: dict[str, Any] = data.get("facts", {})
     answers = [_answer(p, data, documents) for p in rule.answer_pointers]
-    used_facts = list(rule.facts)
-    missing: list[str] = []
     evidence, evidence_missing = _evidence(rule, data)
-    status: str
-    message: str
-    applies = True
-    if rule.applies is not None:
-        unknown = [p for p in rule.applies.reads if is_absent(resolve(data, p))]
-        applies = not unknown and rule.applies(data)
-        if unknown:
-            missing = [_describe(p, documents) for p in unknown]
-            status, message = (
-                "unanswered",
-                "Cannot tell whether this applies: not answered: " + ("; ".join(missing)),
-            )
-        elif not applies:
-            status = "not_applicable"
-            message = req.not_applicable_reason or "Does not apply to this subject."
-    if applies:
-        for pointer in rule.reads:
-            if is_absent(resolve(data, pointer)):
-                missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
-        if missing and not rule.check.fails_on_answered(data):
-            status = "unanswered"
-            message = "Not answered: " + "; ".join(dict.fromkeys(missing))
-        elif missing or not rule.check(data):
-            missing = []  # decided by what is answered, whatever the rest says
-            given = [a for a in answers if a["value"] is not None]
-            fallback = (
-                "Not met, as answered: "
-                + "; ".join(
-                    f"{a['pointer'].split('/', 2)[2]} = {_inline(a['value'])}" for a in given
-                )
-                if given
-                else f"Not met: {req.title}."
-            )
-            # Only text the guideline author wrote is filled; quoted answers stay as written.
-            message = _fill(req.messages.fail, data, framework) if req.messages.fail else fallback
-            status = "fail"
-        else:
-            partial = [m for name in used_facts for m in facts.get(name, {}).get("missing", [])]
-            if partial:
-                missing = partial
-                status = "unanswered"
-                message = (
-                    "The answers given meet it so far, but it cannot be confirmed: "
-                    + "; ".join(partial)
-                )
-            elif evidence_missing:
-                status = "unverified"
-                message = "Met as answered, but the evidence is missing: " + "; ".join(
-                    evidence_missing
-                )
-            else:
-                status, message = (
-                    "pass",
-                    _fill(req.messages.pass_, data, framework)
-                    if req.messages.pass_
-                    else f"Met: {req.title}.",
-                )
+    outcome = _applicability(rule, data, documents) or _judge(
+        rule, data, documents, framework, answers, evidence_missing
+    )
+    status, message, missing = outcome
     source = framework.meta.sources[req.source.document]
     return dict(
         rule.static,
         status=status,
         message=message,
         answers=answers,
-        facts=used_facts,
+        facts=list(rule.facts),
         missing=list(dict.fromkeys(missing)),
         evidence=evidence,
         evidence_missing=evidence_missing if status != "not_applicable" else [],
@@ -107,6 +55,67 @@ def evaluate(
         source_title=source.title,
         source_url=req.source.url or source.url,
     )
+
+
+def _applicability(
+    rule: Rule, data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> Outcome | None:
+    """The outcome when the rule does not apply or applicability is unknown; else None."""
+    if rule.applies is None:
+        return None
+    unknown = [p for p in rule.applies.reads if is_absent(resolve(data, p))]
+    if unknown:
+        missing = [_describe(p, documents) for p in unknown]
+        message = "Cannot tell whether this applies: not answered: " + "; ".join(missing)
+        return "unanswered", message, missing
+    if not rule.applies(data):
+        reason = rule.requirement.not_applicable_reason or "Does not apply to this subject."
+        return "not_applicable", reason, []
+    return None
+
+
+def _judge(
+    rule: Rule,
+    data: dict[str, Any],
+    documents: dict[str, LoadedInput | None],
+    framework: Framework,
+    answers: list[dict[str, Any]],
+    evidence_missing: list[str],
+) -> Outcome:
+    """Run the check of an applicable rule: fail, unanswered, unverified or pass."""
+    req = rule.requirement
+    facts: dict[str, Any] = data.get("facts", {})
+    missing: list[str] = []
+    for pointer in rule.reads:
+        if is_absent(resolve(data, pointer)):
+            missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
+    if missing and not rule.check.fails_on_answered(data):
+        return "unanswered", "Not answered: " + "; ".join(dict.fromkeys(missing)), missing
+    if missing or not rule.check(data):
+        # decided by what is answered, whatever the rest says
+        # Only text the guideline author wrote is filled; quoted answers stay as written.
+        if req.messages.fail:
+            return "fail", _fill(req.messages.fail, data, framework), []
+        return "fail", _as_answered(req.title, answers), []
+    partial = [m for name in rule.facts for m in facts.get(name, {}).get("missing", [])]
+    if partial:
+        message = "The answers given meet it so far, but it cannot be confirmed: "
+        return "unanswered", message + "; ".join(partial), partial
+    if evidence_missing:
+        message = "Met as answered, but the evidence is missing: "
+        return "unverified", message + "; ".join(evidence_missing), []
+    if req.messages.pass_:
+        return "pass", _fill(req.messages.pass_, data, framework), []
+    return "pass", f"Met: {req.title}.", []
+
+
+def _as_answered(title: str, answers: list[dict[str, Any]]) -> str:
+    """A failure in words when the author wrote none: the answers that were given."""
+    given = [a for a in answers if a["value"] is not None]
+    if not given:
+        return f"Not met: {title}."
+    shown = (f"{a['pointer'].split('/', 2)[2]} = {_inline(a['value'])}" for a in given)
+    return "Not met, as answered: " + "; ".join(shown)
 
 
 def _answer(
