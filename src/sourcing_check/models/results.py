@@ -140,3 +140,13 @@ class Assessment(_Frozen):
         description="Scores below this give at best 'approved with conditions'."
     )
     verdict: Verdict = Field(description="The verdict.")
+
+
+def subject_name(assessment: Assessment) -> str:
+    """Name what was assessed, e.g. 'Project X (vendor: Y)'."""
+    project, vendor = assessment.subject.get("project"), assessment.subject.get("vendor")
+    project_name = (project or "(unnamed project)") if project is not None else None
+    vendor_name = (vendor or "(unnamed vendor)") if vendor is not None else None
+    if project_name and vendor_name:
+        return f"{project_name} (vendor: {vendor_name})"
+    return project_name or vendor_name or "(nothing assessed)"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
+from sourcing_check.models.comparison import Comparison
 from sourcing_check.models.results import Assessment
 
 Output = str | bytes
@@ -33,12 +34,19 @@ class Renderer:
         """True when the output is bytes (never printed to a terminal)."""
         return self.kind == "archive"
 
+    def function(self) -> Callable[..., Output]:
+        """The rendering function, imported now."""
+        module, _, name = self.target.partition(":")
+        made = importlib.import_module(f"sourcing_check.render.{module}")
+        return cast(Callable[..., Output], getattr(made, name))
+
     def render(self, assessments: Sequence[Assessment]) -> Output:
         """Render ``assessments`` in this format."""
-        module, _, function = self.target.partition(":")
-        made = importlib.import_module(f"sourcing_check.render.{module}")
-        render = cast(Callable[[Sequence[Assessment]], Output], getattr(made, function))
-        return render(assessments)
+        return self.function()(assessments)
+
+    def render_comparison(self, comparison: Comparison, **options: Any) -> Output:
+        """Render a comparison in this format (entries of ``COMPARISON_RENDERERS``)."""
+        return self.function()(comparison, **options)
 
 
 #: Every output format, by the name the CLI offers.
@@ -62,6 +70,17 @@ RENDERERS: dict[str, Renderer] = {
         "checklist",
     ),
     "pdf": Renderer("pdf", ".pdf", "the signable PDF/A-3b report", "pdf:render_report", "archive"),
+}
+
+
+#: Every output format of a comparison ('compare'), by the name the CLI offers.
+COMPARISON_RENDERERS: dict[str, Renderer] = {
+    "text": Renderer("text", ".txt", "the matrix for a terminal", "matrix:render_text"),
+    "md": Renderer("md", ".md", "the matrix as Markdown tables", "matrix:render_md"),
+    "csv": Renderer("csv", ".csv", "one row per requirement", "matrix:render_csv"),
+    "pdf": Renderer(
+        "pdf", ".pdf", "landscape PDF: ranking, then the matrix", "matrix_pdf:render", "archive"
+    ),
 }
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from sourcing_check.models.results import (
@@ -16,31 +14,11 @@ from sourcing_check.models.results import (
     Assessment,
 )
 from sourcing_check.render.chart import score_chart
+from sourcing_check.render.templating import environment, stylesheet
 from sourcing_check.render.views import checklist_items, needed_answers, ordered, subject_line
-from sourcing_check.resources import templates_dir
 
 REPORT_TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
-
-
-def environment() -> jinja2.Environment:
-    """The template environment: autoescape everything, fail on any undefined name."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["shown"] = _shown
-    return env
-
-
-def _shown(value: Any) -> str:
-    """An answer value as compact text (the template escapes it)."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _context(a: Assessment) -> dict[str, Any]:
@@ -68,11 +46,9 @@ def _context(a: Assessment) -> dict[str, Any]:
 
 def render_html(assessments: Sequence[Assessment]) -> str:
     """Render the report for one or more assessments as one HTML document."""
-    env = environment()
-    stylesheet = (templates_dir() / STYLESHEET).read_text(encoding="utf-8")
-    template = env.get_template(REPORT_TEMPLATE)
+    template = environment().get_template(REPORT_TEMPLATE)
     return template.render(
-        stylesheet=Markup(stylesheet),
+        stylesheet=Markup(stylesheet(STYLESHEET)),
         reports=[_context(a) for a in assessments],
         status_labels=STATUS_LABELS,
         status_symbols=STATUS_SYMBOLS,

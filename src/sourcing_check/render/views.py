@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sourcing_check.models.results import Assessment, Finding
+from sourcing_check.models.results import Assessment, Finding, subject_name
 
 _LEVEL_ORDER = {"must": 0, "should": 1, "may": 2}
 _STATUS_ORDER = {"fail": 0, "unanswered": 1, "unverified": 2, "pass": 3, "not_applicable": 4}
@@ -15,12 +15,7 @@ _ACTIONABLE = ("fail", "unanswered", "unverified")
 
 def subject_line(assessment: Assessment) -> str:
     """Name what was assessed, e.g. 'Project X (vendor: Y)'."""
-    project, vendor = assessment.subject.get("project"), assessment.subject.get("vendor")
-    project_name = (project or "(unnamed project)") if project is not None else None
-    vendor_name = (vendor or "(unnamed vendor)") if vendor is not None else None
-    if project_name and vendor_name:
-        return f"{project_name} (vendor: {vendor_name})"
-    return project_name or vendor_name or "(nothing assessed)"
+    return subject_name(assessment)
 
 
 def ordered(findings: Sequence[Finding]) -> list[Finding]:

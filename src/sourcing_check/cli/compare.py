@@ -1,0 +1,75 @@
+"""The 'compare' command: several subjects against one framework, as a matrix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sourcing_check.cli.assess import assess_or_stop
+from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.options import settings_from, settings_options
+from sourcing_check.cli.problems import stop
+from sourcing_check.comparison import compare as make_comparison
+from sourcing_check.errors import InputError, Problem
+from sourcing_check.render import COMPARISON_RENDERERS
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@settings_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(COMPARISON_RENDERERS)),
+    default="text",
+    show_default=True,
+    help="Output format: "
+    + "; ".join(f"{n}: {r.description}" for n, r in COMPARISON_RENDERERS.items())
+    + ".",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file (atomically) instead of standard output; needed for pdf.",
+)
+@click.option(
+    "--only-differences", is_flag=True, help="Keep only the requirements where subjects differ."
+)
+def compare(
+    files: tuple[Path, ...],
+    guidelines: Path | None,
+    living_wages: Path | None,
+    rates: Path | None,
+    date_: Any,
+    fmt: str,
+    output: Path | None,
+    only_differences: bool,
+) -> None:
+    """Compare vendor questionnaires (or project plans) side by side.
+
+    One column per FILE, one row per requirement (grouped by guideline area, must first),
+    each cell a status as symbol and word; then scores per area, verdicts, the lowest
+    effective-wage ratio of each subject, and a ranking with its reasons.
+
+    Exit codes: 0 written; 2 bad input or usage (nothing written).
+    """
+    renderer = COMPARISON_RENDERERS[fmt]
+    if renderer.binary and output is None:
+        stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
+    if len(files) < 2:
+        stop([Problem("(arguments)", "compare needs at least two files")])
+    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    try:
+        comparison = make_comparison(assessments)
+    except InputError as exc:
+        stop(exc.problems, "nothing written: fix the problems above")
+    content = renderer.render_comparison(comparison, only_differences=only_differences)
+    if output is not None:
+        write_or_stop([(output, content)])
+        click.echo(f"wrote {output}")
+    else:
+        assert isinstance(content, str)
+        click.echo(content, nl=False)

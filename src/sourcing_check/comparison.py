@@ -1,0 +1,146 @@
+"""Compare several assessments made against one framework: a matrix and a ranking. Pure."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sourcing_check.errors import InputError, Problem
+from sourcing_check.models.comparison import ComparedRow, ComparedSubject, Comparison
+from sourcing_check.models.results import (
+    VERDICT_ORDER,
+    Assessment,
+    Finding,
+    Status,
+    subject_name,
+)
+
+_LEVELS = ("must", "should", "may")
+
+
+def compare(assessments: Sequence[Assessment]) -> Comparison:
+    """Put assessments side by side; raise InputError unless they share framework and date."""
+    _same_basis(assessments)
+    first = assessments[0]
+    order = {s.id: index for index, s in enumerate(first.scores)}
+    guidelines: dict[str, str] = {}
+    for a in assessments:
+        for s in a.scores:
+            guidelines.setdefault(s.id, s.title)
+    ranks = _ranks(assessments)
+    subjects = [_subject(a, _key(index), ranks[index]) for index, a in enumerate(assessments)]
+    return Comparison(
+        framework=first.framework,
+        assessment_date=first.assessment_date,
+        guidelines=dict(sorted(guidelines.items(), key=lambda g: order.get(g[0], len(order)))),
+        subjects=subjects,
+        rows=_rows(assessments, list(guidelines)),
+    )
+
+
+def _same_basis(assessments: Sequence[Assessment]) -> None:
+    if not assessments:
+        raise InputError([Problem("(inputs)", "nothing to compare")])
+    first = assessments[0]
+    for a in assessments[1:]:
+        if a.framework != first.framework or a.assessment_date != first.assessment_date:
+            raise InputError(
+                [
+                    Problem(
+                        subject_name(a),
+                        "was assessed against another framework or date than "
+                        f"{subject_name(first)}; compare like with like",
+                    )
+                ]
+            )
+
+
+def _key(index: int) -> str:
+    letters = string.ascii_uppercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+def lowest_wage(a: Assessment) -> tuple[Decimal, str] | None:
+    """The lowest effective-wage ratio over the subject's locations, and where it is."""
+    found: list[tuple[Decimal, str]] = []
+    for name in ("project_wage", "vendor_wage"):
+        fact = a.facts.get(name) or {}
+        if fact.get("lowest_ratio") is not None:
+            found.append((Decimal(str(fact["lowest_ratio"])), str(fact["lowest"]["place"])))
+    return min(found, default=None)
+
+
+def _ranks(assessments: Sequence[Assessment]) -> list[int]:
+    """Rank 1 is best: the better verdict, then the higher score, then the higher wage ratio."""
+
+    def sort_key(index: int) -> tuple[int, Decimal, Decimal, int]:
+        a = assessments[index]
+        wage = lowest_wage(a)
+        return (
+            VERDICT_ORDER.index(a.verdict.value),
+            -(a.overall.score if a.overall.score is not None else Decimal(-1)),
+            -(wage[0] if wage else Decimal(-1)),
+            index,
+        )
+
+    ranking = sorted(range(len(assessments)), key=sort_key)
+    ranks = [0] * len(assessments)
+    for rank, index in enumerate(ranking, start=1):
+        ranks[index] = rank
+    return ranks
+
+
+def _subject(a: Assessment, key: str, rank: int) -> ComparedSubject:
+    wage = lowest_wage(a)
+    must_failed = [f.title for f in a.findings if f.level == "must" and f.status == "fail"]
+    reasons = [
+        f"{a.verdict.label}, score {a.overall.score if a.overall.score is not None else 'n/a'}"
+    ]
+    if must_failed:
+        reasons.append(f"{len(must_failed)} must-level requirement(s) failed")
+    if wage is not None:
+        reasons.append(f"lowest pay is {wage[0] * 100:.1f}% of the living wage, in {wage[1]}")
+    else:
+        reasons.append("effective wage not computed")
+    return ComparedSubject(
+        key=key,
+        name=subject_name(a),
+        rank=rank,
+        verdict=a.verdict.value,
+        verdict_label=a.verdict.label,
+        score=a.overall.score,
+        scores={s.id: s.score for s in a.scores},
+        lowest_wage_ratio=wage[0] if wage else None,
+        lowest_wage_place=wage[1] if wage else None,
+        must_failed=must_failed,
+        reasons=reasons,
+    )
+
+
+def _rows(assessments: Sequence[Assessment], guideline_order: list[str]) -> list[ComparedRow]:
+    """One row per requirement any subject has: grouped by guideline, must first, then id."""
+    by_id: dict[str, Finding] = {}
+    statuses: dict[str, list[Status | None]] = {}
+    for column, a in enumerate(assessments):
+        for f in a.findings:
+            by_id.setdefault(f.requirement, f)
+            statuses.setdefault(f.requirement, [None] * len(assessments))[column] = f.status
+    position = {g: i for i, g in enumerate(guideline_order)}
+
+    def sort_key(requirement: str) -> tuple[int, int, tuple[int, ...]]:
+        f = by_id[requirement]
+        number = tuple(int(p) for p in requirement.split("-")[-1].split(".") if p.isdigit())
+        return (position.get(f.guideline, len(position)), _LEVELS.index(f.level), number)
+
+    return [
+        ComparedRow(
+            requirement=rid,
+            guideline=by_id[rid].guideline,
+            title=by_id[rid].title,
+            level=by_id[rid].level,
+            statuses=statuses[rid],
+            differs=len(set(statuses[rid])) > 1,
+        )
+        for rid in sorted(by_id, key=sort_key)
+    ]

@@ -1,0 +1,37 @@
+"""The Jinja2 environment of the HTML renderers: autoescaped, strict, built once per process."""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import jinja2
+
+from sourcing_check.resources import templates_dir
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The template environment: autoescape everything, fail on any undefined name."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["shown"] = _shown
+    return env
+
+
+def stylesheet(name: str) -> str:
+    """A bundled stylesheet's text, to be inlined (reports fetch nothing)."""
+    return (templates_dir() / name).read_text(encoding="utf-8")
+
+
+def _shown(value: Any) -> str:
+    """An answer value as compact text (the template escapes it)."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,93 @@
+"""`sourcing-check compare`: the matrix, the ranking, and every output format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sourcing_check.cli import main
+from sourcing_check.comparison import compare
+from sourcing_check.errors import InputError
+from sourcing_check.run import Settings, run
+from tests.conftest import EXAMPLES, TEST_TABLES
+
+VENDORS = [
+    str(EXAMPLES / name)
+    for name in (
+        "crowd-platform-vendor.yaml",
+        "moderation-vendor.yaml",
+        "self-assessment-vendor.yaml",
+        "well-run-vendor.yaml",
+    )
+]
+
+
+def _compare(runner: CliRunner, *extra: str) -> str:
+    result = runner.invoke(main, ["compare", *VENDORS, *TEST_TABLES, *extra])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_text_matrix_ranks_and_fits_100_columns(runner: CliRunner) -> None:
+    text = _compare(runner)
+    assert max(len(line) for line in text.splitlines()) <= 100
+    ranking = text[text.index("Ranking") : text.index("Scores by guideline")]
+    # the well-run vendor (D) ranks first, the crowd platform (A) last
+    assert ranking.index("[D] Kestrel") < ranking.index("[A] TaskHive")
+    row = next(line for line in text.splitlines() if line.strip().startswith("PAI-1.8 "))
+    assert row.split()[-8:] == ["✗", "FAIL", "✓", "pass", "?", "open", "✓", "pass"]
+
+
+def test_only_differences_drops_rows_where_all_agree(runner: CliRunner) -> None:
+    full, diff = _compare(runner), _compare(runner, "--only-differences")
+    assert "PAI-3.10" in full and "PAI-3.10" not in diff  # every vendor passes it
+    assert "PAI-1.8 " in diff
+
+
+def test_markdown_and_csv(runner: CliRunner) -> None:
+    md = _compare(runner, "--format", "md")
+    assert "| 1 | D | Kestrel Data Services Ltd | Information needed | 88.6 |" in md
+    rows = list(csv.reader(io.StringIO(_compare(runner, "--format", "csv"))))
+    assert rows[0][:4] == ["guideline", "requirement", "level", "title"]
+    assert rows[0][4:] == [
+        "TaskHive Microwork Inc.",
+        "Savanna Trust & Safety Ltd",
+        "Lumen Language Services",
+        "Kestrel Data Services Ltd",
+    ]
+    pai18 = next(r for r in rows if r[1] == "PAI-1.8")
+    assert pai18[4:] == ["Fail", "Pass", "Unanswered", "Pass"]
+
+
+def test_pdf_has_a_ranking_page_and_the_matrix(tmp_path: Path, runner: CliRunner) -> None:
+    target = tmp_path / "compare.pdf"
+    _compare(runner, "--format", "pdf", "-o", str(target))
+    assert target.read_bytes().startswith(b"%PDF-")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    first, *rest = text.split("\f")
+    assert "Vendor comparison" in first and "Kestrel Data Services Ltd" in first
+    assert "PAI-1.8" in "".join(rest)
+
+
+def test_pdf_needs_a_file_and_two_inputs_are_needed(runner: CliRunner) -> None:
+    no_file = runner.invoke(main, ["compare", *VENDORS, "--format", "pdf"])
+    assert no_file.exit_code == 2 and "needs a file" in no_file.stderr
+    one = runner.invoke(main, ["compare", VENDORS[0], *TEST_TABLES])
+    assert one.exit_code == 2 and "at least two files" in one.stderr
+
+
+def test_assessments_made_differently_are_not_compared() -> None:
+    first = run([Path(VENDORS[0])], Settings(date=Settings().date.replace(year=2026, month=1)))
+    second = run([Path(VENDORS[1])], Settings(date=Settings().date.replace(year=2026, month=2)))
+    with pytest.raises(InputError):
+        compare([*first.assessments, *second.assessments])
