@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -180,9 +181,14 @@ def test_fetcher_refuses_anything_outside_templates(tmp_path: Path) -> None:
 
 
 def test_checklist_csv_has_tracker_columns(rendered: dict[str, Any]) -> None:
-    lines = (rendered["dir"] / "a.csv").read_text().splitlines()
-    assert lines[0].endswith(",owner,due_date")
-    assert any(",must,PAI-1.1," in line and "USD 0.1069 per task" in line for line in lines)
+    raw = (rendered["dir"] / "a.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # so spreadsheet programs read it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0])[-2:] == ["owner", "due_date"]
+    pay = next(r for r in rows if r["requirement"] == "PAI-1.1")
+    assert pay["level"] == "must" and "USD 0.1069 per task" in pay["to_do"]
+    assert pay["who_acts"] == "AI team"
+    assert pay["guideline"].startswith("1. Pay at least the local living wage")
 
 
 def test_failed_report_leaves_previous_file_untouched(tmp_path: Path) -> None:

@@ -57,6 +57,8 @@ def render_md(assessments: Sequence[Assessment]) -> str:
 
 CSV_COLUMNS = [
     "subject",
+    "who_acts",
+    "guideline",
     "level",
     "requirement",
     "title",
@@ -68,18 +70,26 @@ CSV_COLUMNS = [
     "owner",
     "due_date",
 ]
+#: Who acts on a finding, by the requirement's scope.
+WHO_ACTS = {"vendor": "vendor", "project": "AI team"}
+#: Spreadsheet programs read a CSV without this mark in the local code page (Excel: 'Ã‘iÃ±o').
+BOM = "\ufeff"
 
 
 def render_csv(assessments: Sequence[Assessment]) -> str:
-    """The checklist as CSV rows, with empty owner and due-date columns for a tracker."""
+    """The checklist as UTF-8 CSV with a byte-order mark, with empty owner and due-date
+    columns for a tracker."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for a in assessments:
+        areas = {s.id: s.title for s in a.scores}
         for f in checklist_items(a):
             writer.writerow(
                 [
                     spreadsheet_cell(subject_line(a)),
+                    WHO_ACTS[f.scope],
+                    spreadsheet_cell(areas.get(f.guideline, f.guideline)),
                     f.level,
                     f.requirement,
                     spreadsheet_cell(f.title),
@@ -92,4 +102,4 @@ def render_csv(assessments: Sequence[Assessment]) -> str:
                     "",
                 ]
             )
-    return buffer.getvalue()
+    return BOM + buffer.getvalue()
