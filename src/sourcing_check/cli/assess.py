@@ -11,7 +11,12 @@ import click
 
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import write_or_stop
-from sourcing_check.cli.options import settings_from, settings_options
+from sourcing_check.cli.options import (
+    format_option,
+    output_option,
+    settings_from,
+    settings_options,
+)
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.models.results import Assessment
@@ -70,22 +75,8 @@ def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessme
 @click.command()
 @_FILES
 @settings_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(text_formats()),
-    default="text",
-    show_default=True,
-    help="Output format: "
-    + "; ".join(f"{n}: {RENDERERS[n].description}" for n in text_formats())
-    + ".",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Write the output to this file (atomically) instead of standard output.",
-)
+@format_option({name: RENDERERS[name] for name in text_formats()})
+@output_option()
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),

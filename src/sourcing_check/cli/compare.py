@@ -9,7 +9,12 @@ import click
 
 from sourcing_check.cli.assess import assess_or_stop
 from sourcing_check.cli.files import write_or_stop
-from sourcing_check.cli.options import settings_from, settings_options
+from sourcing_check.cli.options import (
+    format_option,
+    output_option,
+    settings_from,
+    settings_options,
+)
 from sourcing_check.cli.problems import stop
 from sourcing_check.comparison import compare as make_comparison
 from sourcing_check.errors import InputError, Problem
@@ -19,22 +24,8 @@ from sourcing_check.render import COMPARISON_RENDERERS
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @settings_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(COMPARISON_RENDERERS)),
-    default="text",
-    show_default=True,
-    help="Output format: "
-    + "; ".join(f"{n}: {r.description}" for n, r in COMPARISON_RENDERERS.items())
-    + ".",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Write to this file (atomically) instead of standard output; needed for pdf.",
-)
+@format_option(COMPARISON_RENDERERS)
+@output_option(needed_for="pdf")
 @click.option(
     "--only-differences", is_flag=True, help="Keep only the requirements where subjects differ."
 )

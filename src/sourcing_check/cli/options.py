@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from sourcing_check.render import Renderer
 from sourcing_check.run import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,4 +57,29 @@ def settings_from(
         living_wages=living_wages or defaults.living_wages,
         rates=rates or defaults.rates,
         date=date,
+    )
+
+
+def format_option(renderers: dict[str, Renderer]) -> Callable[[F], F]:
+    """``--format``, its choices and their descriptions taken from a renderer table."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(renderers)),
+        default="text",
+        show_default=True,
+        help="Output format: "
+        + "; ".join(f"{name}: {r.description}" for name, r in renderers.items())
+        + ".",
+    )
+
+
+def output_option(needed_for: str = "") -> Callable[[F], F]:
+    """``-o/--output``: write to a file (atomically) instead of standard output."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        help="Write the output to this file (atomically) instead of standard output"
+        + (f"; needed for {needed_for}." if needed_for else "."),
     )
