@@ -102,7 +102,7 @@ def test_several_files_and_a_broken_one(
     assert result.exit_code == 2
     assert "Summary" in result.stdout
     assert result.stdout.count("Not approved") >= 2
-    assert f"{broken}:3:1: unknown field 'projct'" in result.stderr
+    assert f"{broken}:3:1: I201 unknown field 'projct'" in result.stderr
 
 
 def test_missing_vendor_file_is_located(tmp_path: Path, runner: CliRunner) -> None:
@@ -110,7 +110,7 @@ def test_missing_vendor_file_is_located(tmp_path: Path, runner: CliRunner) -> No
     plan.write_text(PLAN)
     result = runner.invoke(main, ["check", str(plan), *TEST_TABLES])
     assert result.exit_code == 2
-    assert f"{plan}:4:12: names a vendor questionnaire that cannot be read" in result.stderr
+    assert f"{plan}:4:12: I301 names a vendor questionnaire that cannot be read" in result.stderr
 
 
 def test_output_file_and_markdown(

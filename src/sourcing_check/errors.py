@@ -19,6 +19,8 @@ class Problem:
     """One located problem in an input or guideline file.
 
     ``line`` and ``column`` are 1-based; 0 means "not known" (e.g. a missing file).
+    ``code`` is a stable code from ``sourcing_check.codes`` ("" for problems without one,
+    such as an output file that cannot be written).
     """
 
     file: str
@@ -27,13 +29,15 @@ class Problem:
     column: int = 0
     pointer: str = ""
     hint: str = ""
+    code: str = ""
 
     def format(self) -> str:
-        """Return the canonical one-line form ``file:line:col: message [pointer]``."""
+        """Return the canonical one-line form ``file:line:col: CODE message [pointer]``."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: {self.message}"
+        code = f"{self.code} " if self.code else ""
+        text = f"{where}: {code}{self.message}"
         if self.pointer:
             text += f" [{self.pointer}]"
         if self.hint:
@@ -44,6 +48,7 @@ class Problem:
         """Return a JSON-ready mapping of this problem."""
         return {
             "file": self.file,
+            "code": self.code or None,
             "line": self.line or None,
             "column": self.column or None,
             "pointer": self.pointer,

@@ -10,7 +10,7 @@ from typing import Any
 
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.documents import read_document
-from sourcing_check.load.validation import validate_as
+from sourcing_check.load.validation import INPUT_CODES, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.models.guideline import FrameworkFile, Requirement, RequirementsFile
 from sourcing_check.resources import display_path
@@ -105,7 +105,7 @@ def _build(directory: Path, overrides: Mapping[str, Any]) -> tuple[Framework | N
     try:
         meta_path = directory / FRAMEWORK_FILE
         meta_doc = read_document(meta_path)
-        meta = validate_as(meta_doc, FrameworkFile)
+        meta = validate_as(meta_doc, FrameworkFile, INPUT_CODES)
     except InputError as exc:
         return None, exc.problems
     files = [(display_path(meta_path), meta_doc.sha256)]
@@ -128,7 +128,7 @@ def _build(directory: Path, overrides: Mapping[str, Any]) -> tuple[Framework | N
     for path in paths:
         try:
             document = read_document(path)
-            content = validate_as(document, RequirementsFile)
+            content = validate_as(document, RequirementsFile, INPUT_CODES)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
