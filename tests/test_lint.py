@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -11,10 +12,12 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
+from sourcing_check.codes import CODES
 from sourcing_check.errors import InputError
 from sourcing_check.load.documents import read_document
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
+from sourcing_check.rules.lint import RULES
 
 GOOD = """\
   - id: T-1.1
@@ -87,6 +90,25 @@ DEFECTS = {
 }
 
 
+#: The code each defect is reported with.
+CODE = {
+    "unknown key": "G101",
+    "missing source": "G102",
+    "missing remediation": "G102",
+    "duplicate id": "G201",
+    "unknown guideline": "G202",
+    "undeclared source": "G203",
+    "conditional without reason": "G204",
+    "vendor rule reads the plan": "G206",
+    "unknown answer path": "G207",
+    "unknown fact": "G207",
+    "undeclared parameter": "G208",
+    "bad placeholder": "G209",
+    "invalid schema": "G210",
+    "bad combinator": "G210",
+}
+
+
 def _framework(tmp_path: Path, requirements: str) -> Path:
     directory = tmp_path / "fw"
     (directory / "requirements").mkdir(parents=True)
@@ -114,12 +136,17 @@ def test_defect_is_reported_with_location(tmp_path: Path, runner: CliRunner, def
     directory = _framework(tmp_path, text)
     result = runner.invoke(main, ["guidelines", "lint", str(directory)])
     assert result.exit_code == 2
-    assert message in result.stderr
-    assert f"{directory / 'requirements' / 'x.yaml'}:" in result.stderr
+    path = re.escape(str(directory / "requirements" / "x.yaml"))
+    assert re.match(rf"{path}:\d+:\d+: {CODE[defect]} .*{re.escape(message)}", result.stderr)
     assert "Traceback" not in result.output
     # a framework with a defect is never used silently
     with pytest.raises(InputError):
         load_framework(directory)
+
+
+def test_the_rule_table_has_every_requirement_code() -> None:
+    assert list(RULES) == [code for code in CODES if code.startswith("G2")]
+    assert all(summary == CODES[code] for code, (summary, _) in RULES.items())
 
 
 def test_check_refuses_a_broken_framework(tmp_path: Path, runner: CliRunner) -> None:

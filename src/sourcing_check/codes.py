@@ -29,6 +29,25 @@ CODES: dict[str, str] = {
     "I204": "not a questionnaire or plan: 'kind' is missing or unknown, or not a mapping",
     # I3: files that refer to each other
     "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
+    # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
+    "G101": "unknown key",
+    "G102": "missing required field",
+    "G103": "wrong value or type",
+    # G2: a requirement (the lint rule table, rules/lint.py)
+    "G201": "duplicate requirement id",
+    "G202": "unknown guideline area",
+    "G203": "source document not declared in framework.yaml",
+    "G204": "conditional requirement (applies_when) without a not_applicable_reason",
+    "G205": "empty remediation",
+    "G206": "vendor-scope requirement reads what only a project plan provides",
+    "G207": "pointer the input schemas and facts do not define, or evidence where none is kept",
+    "G208": "parameter not declared in framework.yaml",
+    "G209": "placeholder that cannot be filled",
+    "G210": "predicate that is malformed or not valid JSON Schema",
+    # G3: the framework directory as a whole
+    "G301": "not a guideline framework directory",
+    "G302": "no requirement files",
+    "G303": "parameter override for an undeclared parameter",
 }
 
 

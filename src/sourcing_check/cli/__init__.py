@@ -390,7 +390,7 @@ def guidelines_lint(directory: Path | None) -> None:
     """Check a framework directory strictly: unknown keys, duplicate ids, invalid predicates,
     unknown answer or fact paths, undeclared parameters, missing source or remediation.
 
-    Exit 0 when sound, 2 with FILE:LINE:COL messages otherwise.
+    Exit 0 when sound, 2 with FILE:LINE:COL: CODE MESSAGE lines otherwise.
     """
     target = directory or default_framework_dir()
     problems = lint_framework(target)
