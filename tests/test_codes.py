@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 SOURCE = ROOT / "src" / "sourcing_check"
 #: Where each family of codes is documented.
-DOCS = {"I": ROOT / "README.md"}
+DOCS = {"I": ROOT / "README.md", "G": ROOT / "docs" / "authoring.md"}
 
 
 def test_problem_format_shows_the_code() -> None:

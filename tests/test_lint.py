@@ -83,6 +83,16 @@ def test_the_rule_table_has_every_requirement_code() -> None:
     assert all(summary == CODES[code] for code, (summary, _) in RULES.items())
 
 
+def test_codes_option_lists_what_lint_reports(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["guidelines", "lint", "--codes"])
+    assert result.exit_code == 0
+    listed = dict(line.split("  ", 1) for line in result.stdout.splitlines())
+    guideline_codes = [code for code in CODES if code.startswith("G")]
+    assert list(listed)[: len(guideline_codes)] == guideline_codes
+    assert listed["I104"] == CODES["I104"]  # reading a guideline file is reading a file
+    assert all(summary == CODES[code] for code, summary in listed.items())
+
+
 def test_check_refuses_a_broken_framework(tmp_path: Path, runner: CliRunner) -> None:
     directory = _framework(tmp_path, next(c for c in CASES if c["name"] == "duplicate id"))
     plan = tmp_path / "plan.yaml"

@@ -51,6 +51,11 @@ CODES: dict[str, str] = {
 }
 
 
+#: The codes ``guidelines lint`` reports, in the order ``--codes`` lists them: the guideline
+#: codes, then those of reading a file.
+LINT_CODE_PREFIXES = ("G", "I1")
+
+
 def markdown_table(prefix: str) -> str:
     """Return the Markdown table of every code starting with ``prefix`` (as in the docs)."""
     rows = [f"| `{code}` | {text} |" for code, text in CODES.items() if code.startswith(prefix)]

@@ -13,6 +13,7 @@ import click
 
 from sourcing_check import __version__
 from sourcing_check.cli.files import write_atomic
+from sourcing_check.codes import CODES, LINT_CODE_PREFIXES
 from sourcing_check.errors import ExitCode, InputError, Problem
 from sourcing_check.forms.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
 from sourcing_check.forms.yaml_template import render_template
@@ -386,12 +387,19 @@ def guidelines_show(requirement_id: str, directory: Path | None) -> None:
 
 @guidelines.command("lint")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-def guidelines_lint(directory: Path | None) -> None:
+@click.option("--codes", "list_codes", is_flag=True, help="List the codes lint reports, and exit.")
+def guidelines_lint(directory: Path | None, list_codes: bool) -> None:
     """Check a framework directory strictly: unknown keys, duplicate ids, invalid predicates,
     unknown answer or fact paths, undeclared parameters, missing source or remediation.
 
     Exit 0 when sound, 2 with FILE:LINE:COL: CODE MESSAGE lines otherwise.
     """
+    if list_codes:
+        for prefix in LINT_CODE_PREFIXES:
+            for code, summary in CODES.items():
+                if code.startswith(prefix):
+                    click.echo(f"{code}  {summary}")
+        return
     target = directory or default_framework_dir()
     problems = lint_framework(target)
     if problems:
