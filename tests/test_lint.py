@@ -11,8 +11,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
-from sourcing_check.codes import CODES
-from sourcing_check.errors import InputError, Problem
+from sourcing_check.errors import CODES, InputError, Problem
 from sourcing_check.load.documents import read_document
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework

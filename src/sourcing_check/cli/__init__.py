@@ -13,8 +13,7 @@ import click
 
 from sourcing_check import __version__
 from sourcing_check.cli.files import write_atomic
-from sourcing_check.codes import CODES, LINT_CODE_PREFIXES
-from sourcing_check.errors import ExitCode, InputError, Problem
+from sourcing_check.errors import CODES, ExitCode, InputError, Problem
 from sourcing_check.forms.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
 from sourcing_check.forms.yaml_template import render_template
 from sourcing_check.load.subject import load_subject
@@ -26,6 +25,7 @@ from sourcing_check.render.text import render_text
 from sourcing_check.render.views import subject_line
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import Framework, lint_framework, load_framework
+from sourcing_check.rules.lint import LINT_CODE_PREFIXES
 from sourcing_check.run import FAIL_ON, Batch, Settings, exit_code, run
 
 #: Output formats of 'check': name -> renderer.

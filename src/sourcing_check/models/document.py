@@ -42,6 +42,6 @@ class Document:
             pointer = pointer.rsplit("/", 1)[0]
 
     def problem(self, pointer: str, message: str, hint: str = "", *, code: str) -> Problem:
-        """Return a Problem with a code from ``sourcing_check.codes``, located at ``pointer``."""
+        """Return a Problem with a code from the catalogue (``errors.CODES``) at ``pointer``."""
         line, column = self.locate(pointer)
         return Problem(self.name, message, line, column, pointer, hint, code)

@@ -1,6 +1,6 @@
 """Lint a guideline requirement strictly: a table of small checks, each with a stable code.
 
-Like yamllint's rule table: ``RULES`` maps a code to its summary (from ``codes.py``) and its
+Like yamllint's rule table: ``RULES`` maps a code to its summary (from ``errors.CODES``) and its
 check. A check looks at one requirement and yields flags (where within the requirement, what,
 and a hint); ``lint_requirement`` turns each flag into a located problem carrying the code.
 The framework loader reports the rest of the ``G`` codes: the shape of guideline files
@@ -16,8 +16,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from sourcing_check.codes import CODES
-from sourcing_check.errors import Problem
+from sourcing_check.errors import CODES, Problem
 from sourcing_check.facts import FACT_KEYS
 from sourcing_check.models.document import Document
 from sourcing_check.models.guideline import FrameworkFile, Requirement
@@ -175,6 +174,10 @@ def _invalid_predicate(t: Target) -> Iterator[Flag]:
         except PredicateError as exc:
             yield Flag(exc.where, str(exc))
 
+
+#: The codes lint reports, in the order ``guidelines lint --codes`` lists them: the guideline
+#: codes, then those of reading a file.
+LINT_CODE_PREFIXES = ("G", "I1")
 
 #: The rule table: code -> (summary, check), in the order problems are reported.
 RULES: dict[str, tuple[str, Check]] = {
