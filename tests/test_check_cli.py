@@ -104,8 +104,8 @@ def test_several_files_and_a_broken_one_writes_nothing(
         assert result.exit_code == 2
         assert result.stdout == ""
         # every broken file is named, not just the first
-        assert f"{broken}:3:1:" in result.stderr and "unknown field 'projct'" in result.stderr
-        assert f"{gone}: " in result.stderr
+        assert f"{broken}:3:1: I201 unknown field 'projct'" in result.stderr
+        assert f"{gone}: I101 " in result.stderr
         assert "nothing written" in result.stderr
     assert not target.exists()
 
@@ -115,7 +115,7 @@ def test_missing_vendor_file_is_located(tmp_path: Path, runner: CliRunner) -> No
     plan.write_text(PLAN)
     result = runner.invoke(main, ["check", str(plan), *TEST_TABLES])
     assert result.exit_code == 2
-    assert f"{plan}:4:12: names a vendor questionnaire that cannot be read" in result.stderr
+    assert f"{plan}:4:12: I301 names a vendor questionnaire that cannot be read" in result.stderr
 
 
 def test_output_file_and_markdown(

@@ -1,100 +1,74 @@
-"""`guidelines lint` catches every defect with a file:line message and exit 2."""
+"""`guidelines lint`: every defect gets its code and location (cases in lint_cases.yaml), exit 2."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
-from sourcing_check.errors import InputError
+from sourcing_check.errors import CODES, InputError, Problem
 from sourcing_check.load.documents import read_document
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
+from sourcing_check.rules.lint import RULES
 
-GOOD = """\
-  - id: T-1.1
-    guideline: pay
-    title: A test requirement
-    rationale: Because.
-    level: must
-    weight: 3
-    scope: project
-    check:
-      /project/pilot/status: {const: completed}
-    remediation: Run a pilot.
-    source: {document: PAI, section: "Guideline 2", basis: text}
-"""
-
-DEFECTS = {
-    "unknown key": (
-        GOOD.replace("    weight: 3\n", "    weight: 3\n    wieght: 2\n"),
-        "unknown field 'wieght'",
-    ),
-    "invalid schema": (GOOD.replace("{const: completed}", "{type: 12}"), "not a valid JSON Schema"),
-    "unknown answer path": (
-        GOOD.replace("/project/pilot/status", "/project/pilot/state"),
-        "/project/pilot/state: no field 'state'",
-    ),
-    "unknown fact": (GOOD.replace("/project/pilot/status", "/facts/wages/lowest"), "unknown fact"),
-    "undeclared parameter": (
-        GOOD.replace("{const: completed}", "{maximum: {$param: nope}}"),
-        "parameter 'nope' is not declared",
-    ),
-    "missing source": (
-        GOOD.replace('    source: {document: PAI, section: "Guideline 2", basis: text}\n', ""),
-        "missing required field 'source'",
-    ),
-    "missing remediation": (
-        GOOD.replace("    remediation: Run a pilot.\n", ""),
-        "missing required field 'remediation'",
-    ),
-    "undeclared source": (
-        GOOD.replace("document: PAI,", "document: NOPE,"),
-        "source 'NOPE' is not declared",
-    ),
-    "unknown guideline": (
-        GOOD.replace("guideline: pay", "guideline: salary"),
-        "unknown guideline 'salary'",
-    ),
-    "bad placeholder": (
-        GOOD.replace("Run a pilot.", "Pay {facts.project_wage.nope}."),
-        "fact 'project_wage' has no 'nope'",
-    ),
-    "bad combinator": (
-        GOOD.replace(
-            "/project/pilot/status: {const: completed}",
-            "either: [{/project/pilot/status: {const: completed}}]",
-        ),
-        "unknown key 'either'",
-    ),
-    "duplicate id": (GOOD + GOOD, "duplicate requirement id 'T-1.1'"),
-    "conditional without reason": (
-        GOOD.replace(
-            "    check:\n",
-            "    applies_when:\n      /project/pay/model: {const: per_task}\n    check:\n",
-        ),
-        "needs a not_applicable_reason",
-    ),
-    "vendor rule reads the plan": (
-        GOOD.replace("scope: project", "scope: vendor"),
-        "only a project plan provides",
-    ),
-}
+CASES_FILE = Path(__file__).resolve().parent / "lint_cases.yaml"
+_DATA = read_document(CASES_FILE).data
+BASE: dict[str, str] = _DATA["base"]
+CASES: list[dict[str, Any]] = _DATA["cases"]
+HEADER = "kind: guideline-requirements\nschema_version: 1\nrequirements:\n"
 
 
-def _framework(tmp_path: Path, requirements: str) -> Path:
-    directory = tmp_path / "fw"
-    (directory / "requirements").mkdir(parents=True)
-    shutil.copy(default_framework_dir() / "framework.yaml", directory / "framework.yaml")
-    (directory / "requirements" / "x.yaml").write_text(
-        "kind: guideline-requirements\nschema_version: 1\nrequirements:\n" + requirements
-    )
-    return directory
+def _framework(root: Path, case: dict[str, Any]) -> Path:
+    """Write a case's framework under ``root`` and return the path to lint."""
+    directory = root / "fw"
+    files: dict[str, str | None] = {
+        "framework.yaml": BASE["framework"],
+        "requirements/x.yaml": HEADER + case.get("requirements", BASE["requirements"]),
+        **case.get("files", {}),
+    }
+    for name, text in files.items():
+        if text is not None:
+            (directory / name).parent.mkdir(parents=True, exist_ok=True)
+            (directory / name).write_text(text, encoding="utf-8")
+    return root / case.get("lint", "fw")
+
+
+def _at(problem: Problem, root: Path) -> str:
+    where = Path(problem.file).relative_to(root).as_posix()
+    return f"{where}:{problem.line}:{problem.column}" if problem.line else where
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_lint_case(tmp_path: Path, runner: CliRunner, case: dict[str, Any]) -> None:
+    target = _framework(tmp_path, case)
+    expect = case["expect"]
+    with pytest.raises(InputError) as caught:  # a framework with a defect is never used
+        load_framework(target, case.get("overrides"))
+    found = [(p.code, _at(p, tmp_path), p.pointer) for p in caught.value.problems]
+    assert found == [(expect["code"], expect["at"], expect["pointer"])]
+    assert expect.get("message", "") in caught.value.problems[0].format()
+    if "overrides" not in case:
+        result = runner.invoke(main, ["guidelines", "lint", str(target)])
+        assert result.exit_code == 2
+        assert result.stderr == caught.value.problems[0].format() + "\n"
+
+
+def test_every_lint_code_has_a_case() -> None:
+    covered = {case["expect"]["code"] for case in CASES}
+    assert {code for code in CODES if code.startswith("G")} <= covered
+    assert len({case["name"] for case in CASES}) == len(CASES), "case names are test ids"
+
+
+def test_the_base_framework_is_sound(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["guidelines", "lint", str(_framework(tmp_path, {}))])
+    assert result.exit_code == 0, result.output
+    assert "1 requirements, no problems" in result.stdout
 
 
 def test_the_shipped_framework_is_sound(runner: CliRunner) -> None:
@@ -103,32 +77,28 @@ def test_the_shipped_framework_is_sound(runner: CliRunner) -> None:
     assert "no problems" in result.stdout
 
 
-def test_good_requirement_passes(tmp_path: Path, runner: CliRunner) -> None:
-    result = runner.invoke(main, ["guidelines", "lint", str(_framework(tmp_path, GOOD))])
-    assert result.exit_code == 0, result.output
+def test_the_rule_table_has_every_requirement_code() -> None:
+    assert list(RULES) == [code for code in CODES if code.startswith("G2")]
+    assert all(summary == CODES[code] for code, (summary, _) in RULES.items())
 
 
-@pytest.mark.parametrize("defect", sorted(DEFECTS))
-def test_defect_is_reported_with_location(tmp_path: Path, runner: CliRunner, defect: str) -> None:
-    text, message = DEFECTS[defect]
-    directory = _framework(tmp_path, text)
-    result = runner.invoke(main, ["guidelines", "lint", str(directory)])
-    assert result.exit_code == 2
-    assert message in result.stderr
-    assert f"{directory / 'requirements' / 'x.yaml'}:" in result.stderr
-    assert "Traceback" not in result.output
-    # a framework with a defect is never used silently
-    with pytest.raises(InputError):
-        load_framework(directory)
+def test_codes_option_lists_what_lint_reports(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["guidelines", "lint", "--codes"])
+    assert result.exit_code == 0
+    listed = dict(line.split("  ", 1) for line in result.stdout.splitlines())
+    guideline_codes = [code for code in CODES if code.startswith("G")]
+    assert list(listed)[: len(guideline_codes)] == guideline_codes
+    assert listed["I104"] == CODES["I104"]  # reading a guideline file is reading a file
+    assert all(summary == CODES[code] for code, summary in listed.items())
 
 
 def test_check_refuses_a_broken_framework(tmp_path: Path, runner: CliRunner) -> None:
-    directory = _framework(tmp_path, DEFECTS["duplicate id"][0])
+    directory = _framework(tmp_path, next(c for c in CASES if c["name"] == "duplicate id"))
     plan = tmp_path / "plan.yaml"
     plan.write_text("kind: project-plan\nschema_version: 1\nproject: {name: P}\n")
     result = runner.invoke(main, ["check", str(plan), "--guidelines", str(directory)])
     assert result.exit_code == 2
-    assert "duplicate requirement id" in result.stderr
+    assert f"{directory / 'requirements' / 'x.yaml'}:15:3: G201 " in result.stderr
 
 
 def test_guideline_schema_accepts_the_shipped_files(runner: CliRunner) -> None:

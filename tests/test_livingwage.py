@@ -40,16 +40,33 @@ def test_csv_errors_name_the_row_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_reference(table, DATA / "currency-rates.yaml")
     (problem,) = caught.value.problems
-    assert problem.line == 3
+    assert (problem.code, problem.line) == ("I203", 3)
     assert problem.pointer == "/entries/1/currency"
     assert "ISO 4217" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("rows", "code", "line"),
+    [
+        (ROW_KE + ROW_KE.replace("\n", ",extra,cells\n"), "I111", 3),
+        (ROW_KE + '"' + "x" * 200_000 + '",KE\n', "I104", 3),
+    ],
+)
+def test_unreadable_csv_rows_are_located(tmp_path: Path, rows: str, code: str, line: int) -> None:
+    table = tmp_path / "living-wages.csv"
+    table.write_text(HEADER + rows)
+    with pytest.raises(InputError) as caught:
+        load_reference(table, DATA / "currency-rates.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.code, problem.line) == (str(table), code, line)
 
 
 def test_duplicate_geographies_are_refused(tmp_path: Path) -> None:
     table = tmp_path / "living-wages.csv"
     table.write_text(HEADER + ROW_KE + ROW_KE.replace("ke-test", "ke-again"))
-    with pytest.raises(InputError, match="two entries for KE"):
+    with pytest.raises(InputError, match="two entries for KE") as caught:
         load_reference(table, DATA / "currency-rates.yaml")
+    assert caught.value.problems[0].code == "I203"
 
 
 def test_conversion_goes_through_the_base_currency() -> None:

@@ -20,26 +20,27 @@ vendor:
   name: Example Labelling Ltd
 """
 
+#: name -> (file text, the problem's location and code as printed)
 BAD_INPUTS = {
-    "syntax": ("vendor:\n  name: [unclosed\n", "flow sequence (started at line 2)", 3),
-    "duplicate": (VALID_VENDOR + "vendor:\n  name: again\n", "duplicate key 'vendor'", 5),
-    "unknown": (VALID_VENDOR + "  websit: https://example.org\n", "unknown field 'websit'", 5),
-    "type": (VALID_VENDOR + "pay:\n  fee_share_percent: ten\n", "Input should be a number", 6),
-    "kind": ("kind: invoice\nschema_version: 1\n", "unknown kind 'invoice'", 1),
-    "huge": (VALID_VENDOR + "pay:\n  fee_share_percent: 1e999999999\n", "below 10^15", 6),
+    "syntax": ("vendor:\n  name: [unclosed\n", "3:1: I104 YAML syntax error"),
+    "duplicate": (VALID_VENDOR + "vendor:\n  name: again\n", "5:1: I107 duplicate key 'vendor'"),
+    "unknown": (VALID_VENDOR + "  websit: https://x.org\n", "5:3: I201 unknown field 'websit'"),
+    "missing": ("kind: vendor-questionnaire\nschema_version: 1\n", "1:1: I202 missing required"),
+    "type": (VALID_VENDOR + "pay:\n  fee_share_percent: ten\n", "6:3: I203 "),
+    "kind": ("kind: invoice\nschema_version: 1\n", "1:1: I204 unknown kind 'invoice'"),
+    "huge": (VALID_VENDOR + "pay:\n  fee_share_percent: 1e999999999\n", "6:3: I203 "),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
 def test_bad_input_is_reported_with_line(case: str, tmp_path: Path, runner: CliRunner) -> None:
-    text, message, line = BAD_INPUTS[case]
+    text, expected = BAD_INPUTS[case]
     path = tmp_path / f"{case}.yaml"
     path.write_text(text)
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert f"{path}:{line}:" in result.stderr
-    assert message in result.stderr
+    assert result.stderr.startswith(f"{path}:{expected}")
     assert "Traceback" not in result.output
 
 
@@ -59,7 +60,7 @@ def test_every_file_is_reported(tmp_path: Path, runner: CliRunner) -> None:
     assert result.exit_code == 2
     assert f"{good}: valid vendor-questionnaire" in result.stdout
     assert result.stderr.count(str(bad)) == 2
-    assert f"{tmp_path / 'gone.yaml'}: no such file" in result.stderr
+    assert f"{tmp_path / 'gone.yaml'}: I101 no such file" in result.stderr
 
 
 def test_json_format(tmp_path: Path, runner: CliRunner) -> None:
@@ -70,8 +71,10 @@ def test_json_format(tmp_path: Path, runner: CliRunner) -> None:
     report = json.loads(result.stdout)
     (entry,) = report["files"]
     assert entry["valid"] is False
-    assert entry["problems"][0]["pointer"] == "/pay/fee_share_percent"
-    assert entry["problems"][0]["line"] == 6
+    (problem,) = entry["problems"]
+    assert problem["code"] == "I203"
+    assert problem["pointer"] == "/pay/fee_share_percent"
+    assert (problem["line"], problem["column"]) == (6, 3)
 
 
 def test_examples_are_valid(runner: CliRunner) -> None:
@@ -83,7 +86,7 @@ def test_examples_are_valid(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "message"),
+    ("name", "content", "expected"),
     [
         (
             "bomb.yaml",
@@ -92,18 +95,18 @@ def test_examples_are_valid(runner: CliRunner) -> None:
                 f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n"
                 for p, c in zip("abcdefgh", "bcdefghi", strict=True)
             ),
-            "aliases expand",
+            ":4:8: I106 ",
         ),
-        ("big.yaml", "a: " + "x" * (6 * 1024 * 1024), "larger than the 5 MiB limit"),
-        ("deep.yaml", "[" * 200 + "]" * 200, "nested more than 64 levels"),
+        ("big.yaml", "a: " + "x" * (6 * 1024 * 1024), ": I102 "),
+        ("deep.yaml", "[" * 200 + "]" * 200, ":1:65: I105 "),
         ("deeper.yaml", "[" * 5000 + "]" * 5000, ":1:"),
-        ("latin1.yaml", b"vendor: caf\xe9\n", "not valid UTF-8"),
-        ("missing.yaml", None, "no such file"),
-        ("adir", "dir", "is a directory"),
+        ("latin1.yaml", b"vendor: caf\xe9\n", ":1:12: I103 "),
+        ("missing.yaml", None, ": I101 no such file"),
+        ("adir", "dir", ": I101 "),
     ],
 )
 def test_hostile_files_in_a_real_process(
-    tmp_path: Path, name: str, content: str | bytes | None, message: str
+    tmp_path: Path, name: str, content: str | bytes | None, expected: str
 ) -> None:
     path = tmp_path / name
     if content == "dir":
@@ -121,9 +124,28 @@ def test_hostile_files_in_a_real_process(
     assert done.returncode == 2
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
-    assert lines[0].startswith(f"{path}")
-    assert message in lines[0]
+    assert lines[0].startswith(f"{path}{expected}")
     assert "Traceback" not in done.stderr
+
+
+def test_plan_naming_another_plan_is_refused(tmp_path: Path, runner: CliRunner) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
+        "sourcing: {vendor_questionnaire: plan.yaml}\n"
+    )
+    result = runner.invoke(main, ["validate", str(plan)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{plan}:4:12: I301 ")
+    assert "[/sourcing/vendor_questionnaire]" in result.stderr
+
+
+def test_a_list_is_not_a_questionnaire(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text("- kind: vendor-questionnaire\n")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:1:1: I204 ")
 
 
 def test_plan_is_validated_with_its_questionnaire(tmp_path: Path, runner: CliRunner) -> None:
@@ -135,7 +157,7 @@ def test_plan_is_validated_with_its_questionnaire(tmp_path: Path, runner: CliRun
     )
     result = runner.invoke(main, ["validate", str(plan)])
     assert result.exit_code == 2
-    assert f"{tmp_path / 'vendor.yaml'}:5:3: unknown field 'websit'" in result.stderr
+    assert f"{tmp_path / 'vendor.yaml'}:5:3: I201 unknown field 'websit'" in result.stderr
     (tmp_path / "vendor.yaml").write_text(VALID_VENDOR)
     result = runner.invoke(main, ["validate", str(plan)])
     assert result.exit_code == 0

@@ -10,6 +10,8 @@ class Problem:
     """One located problem in an input or guideline file.
 
     ``line`` and ``column`` are 1-based; 0 means "not known" (e.g. a missing file).
+    ``code`` is a stable code from ``CODES`` ("" for problems without one,
+    such as an output file that cannot be written).
     """
 
     file: str
@@ -18,13 +20,15 @@ class Problem:
     column: int = 0
     pointer: str = ""
     hint: str = ""
+    code: str = ""
 
     def format(self) -> str:
-        """Return the canonical one-line form ``file:line:col: message [pointer]``."""
+        """Return the canonical one-line form ``file:line:col: CODE message [pointer]``."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: {self.message}"
+        code = f"{self.code} " if self.code else ""
+        text = f"{where}: {code}{self.message}"
         if self.pointer:
             text += f" [{self.pointer}]"
         if self.hint:
@@ -35,6 +39,7 @@ class Problem:
         """Return a JSON-ready mapping of this problem."""
         return {
             "file": self.file,
+            "code": self.code or None,
             "line": self.line or None,
             "column": self.column or None,
             "pointer": self.pointer,
@@ -49,3 +54,51 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(p.format() for p in problems))
         self.problems = problems
+
+
+#: The catalogue of problem codes: code -> one-line summary. A code is stable: it keeps its
+#: meaning, and a retired one is never reused; a new problem gets the next free number in its
+#: group. ``I`` codes are problems in the files we read (questionnaires, plans, reference
+#: tables, and reading any file, guideline files included); ``G`` codes are the guideline
+#: lint's. The hundreds group them: 1xx reading a file, 2xx its shape, 3xx how files fit
+#: together. The code is set where the problem is made (``load/``, ``rules/``).
+CODES: dict[str, str] = {
+    # I1: reading a file (any file: inputs, reference tables, guideline files)
+    "I101": "the file cannot be read: missing, a directory, or not readable",
+    "I102": "the file is larger than the size limit",
+    "I103": "the file is not valid UTF-8",
+    "I104": "syntax error (YAML, JSON or CSV), or an alias to an unknown anchor",
+    "I105": "the data is nested too deep",
+    "I106": "YAML aliases expand to too many values",
+    "I107": "a key appears twice in one mapping",
+    "I108": "a YAML tag (only plain data is accepted)",
+    "I109": "more than one YAML document in the file",
+    "I110": "a mapping key that is not a plain string",
+    "I111": "a CSV row has more cells than the header has columns",
+    # I2: the shape of a questionnaire, plan or reference table
+    "I201": "unknown field",
+    "I202": "missing required field",
+    "I203": "invalid value: wrong type, not one of the allowed values, or out of range",
+    "I204": "not a questionnaire or plan: 'kind' is missing or unknown, or not a mapping",
+    # I3: files that refer to each other
+    "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
+    # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
+    "G101": "unknown key",
+    "G102": "missing required field",
+    "G103": "wrong value or type",
+    # G2: a requirement (the lint rule table, rules/lint.py)
+    "G201": "duplicate requirement id",
+    "G202": "unknown guideline area",
+    "G203": "source document not declared in framework.yaml",
+    "G204": "conditional requirement (applies_when) without a not_applicable_reason",
+    "G205": "empty remediation",
+    "G206": "vendor-scope requirement reads what only a project plan provides",
+    "G207": "pointer the input schemas and facts do not define, or evidence where none is kept",
+    "G208": "parameter not declared in framework.yaml",
+    "G209": "placeholder that cannot be filled",
+    "G210": "predicate that is malformed or not valid JSON Schema",
+    # G3: the framework directory as a whole
+    "G301": "not a guideline framework directory",
+    "G302": "no requirement files",
+    "G303": "parameter override for an undeclared parameter",
+}

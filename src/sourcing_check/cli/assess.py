@@ -41,8 +41,9 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
     """Validate vendor questionnaires and project plans (YAML or JSON).
 
     A project plan is valid only with the vendor questionnaire it names, which is checked
-    too. Every problem in every file is reported as FILE:LINE:COL: MESSAGE [POINTER];
-    a broken file does not stop the others. Exit 0 when all are valid, 2 otherwise.
+    too. Every problem in every file is reported as FILE:LINE:COL: CODE MESSAGE [POINTER]
+    (codes: see the README); a broken file does not stop the others. Exit 0 when all are
+    valid, 2 otherwise.
     """
     loaded = load_all(list(files))
     if fmt == "json":

@@ -11,10 +11,11 @@ import click
 from sourcing_check.cli.exit_codes import ExitCode
 from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.problems import stop
-from sourcing_check.errors import InputError
+from sourcing_check.errors import CODES, InputError
 from sourcing_check.render.catalogue import render_catalogue, render_rule
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import Framework, build_framework, load_framework
+from sourcing_check.rules.lint import LINT_CODE_PREFIXES
 
 _framework_option = click.option(
     "--guidelines",
@@ -70,12 +71,19 @@ def guidelines_show(requirement_id: str, directory: Path | None) -> None:
 
 @guidelines.command("lint")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-def guidelines_lint(directory: Path | None) -> None:
+@click.option("--codes", "list_codes", is_flag=True, help="List the codes lint reports, and exit.")
+def guidelines_lint(directory: Path | None, list_codes: bool) -> None:
     """Check a framework directory strictly: unknown keys, duplicate ids, invalid predicates,
     unknown answer or fact paths, undeclared parameters, missing source or remediation.
 
-    Exit 0 when sound, 2 with FILE:LINE:COL messages otherwise.
+    Exit 0 when sound, 2 with FILE:LINE:COL: CODE MESSAGE lines otherwise.
     """
+    if list_codes:
+        for prefix in LINT_CODE_PREFIXES:
+            for code, summary in CODES.items():
+                if code.startswith(prefix):
+                    click.echo(f"{code}  {summary}")
+        return
     target = directory or default_framework_dir()
     framework, problems = build_framework(target)
     if problems or framework is None:

@@ -40,6 +40,7 @@ def read_csv_rows(path: Path, *, name: str | None = None, max_bytes: int = MAX_B
                             f"names {len(header)} columns",
                             line,
                             1,
+                            code="I111",
                         )
                     ]
                 )
@@ -51,5 +52,6 @@ def read_csv_rows(path: Path, *, name: str | None = None, max_bytes: int = MAX_B
                     positions[join_pointer(f"/{len(rows)}", header[index])] = (line, index + 1)
             rows.append(row)
     except csv.Error as exc:
-        raise InputError([Problem(label, f"CSV error: {exc}", reader.line_num, 1)]) from None
+        problem = Problem(label, f"CSV error: {exc}", reader.line_num, 1, code="I104")
+        raise InputError([problem]) from None
     return Document(path, label, rows, positions, hashlib.sha256(raw).hexdigest())

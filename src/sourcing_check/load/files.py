@@ -26,6 +26,7 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_BYTES) -> tuple[bytes
                     line,
                     column,
                     hint="save the file as UTF-8 (most editors offer 'UTF-8' in 'Save as')",
+                    code="I103",
                 )
             ]
         ) from None
@@ -41,19 +42,21 @@ def read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
                         label,
                         "is a directory, expected a YAML or JSON file",
                         hint="name the file itself, e.g. examples/vendor.yaml",
+                        code="I101",
                     )
                 ]
             )
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise InputError(
-            [Problem(label, "no such file", hint="check the path and the working directory")]
-        ) from None
+        hint = "check the path and the working directory"
+        raise InputError([Problem(label, "no such file", hint=hint, code="I101")]) from None
     except PermissionError:
-        raise InputError([Problem(label, "permission denied while opening the file")]) from None
+        message = "permission denied while opening the file"
+        raise InputError([Problem(label, message, code="I101")]) from None
     except OSError as exc:
-        raise InputError([Problem(label, f"cannot read the file: {exc.strerror}")]) from None
+        message = f"cannot read the file: {exc.strerror}"
+        raise InputError([Problem(label, message, code="I101")]) from None
     if len(raw) > max_bytes:
         raise InputError(
             [
@@ -61,6 +64,7 @@ def read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
                     label,
                     f"the file is larger than the {max_bytes // (1024 * 1024)} MiB limit",
                     hint="questionnaires and plans are small; check that this is the right file",
+                    code="I102",
                 )
             ]
         )

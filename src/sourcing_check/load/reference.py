@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sourcing_check.errors import InputError
 from sourcing_check.load.csv_reader import read_csv_rows
 from sourcing_check.load.documents import read_document
-from sourcing_check.load.validation import validate_as
+from sourcing_check.load.validation import INPUT_CODES, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.reference.tables import LivingWageTable, RateTable
@@ -41,7 +41,7 @@ def load_reference(living_wages: Path, rates: Path) -> Reference:
                 if model is LivingWageTable and path.suffix.lower() == ".csv"
                 else read_document(path)
             )
-            loaded.append(validate_as(document, model))
+            loaded.append(validate_as(document, model, INPUT_CODES))
             files.append((display_path(path), document.sha256))
         except InputError as exc:
             problems.extend(exc.problems)

@@ -7,7 +7,7 @@ from typing import Any
 
 from sourcing_check.errors import InputError
 from sourcing_check.load.documents import read_document
-from sourcing_check.load.validation import validate_as
+from sourcing_check.load.validation import INPUT_CODES, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.subject import InputModel, LoadedInput, Subject
@@ -36,6 +36,7 @@ def validate_document(document: Document) -> InputModel:
                     "",
                     "expected a mapping with 'kind', 'schema_version' and answers",
                     "start from 'sourcing-check init vendor' or 'init project'",
+                    code="I204",
                 )
             ]
         )
@@ -50,10 +51,11 @@ def validate_document(document: Document) -> InputModel:
                     "/kind",
                     f"{message}; expected one of {expected}",
                     "add e.g. 'kind: vendor-questionnaire' at the top of the file",
+                    code="I204",
                 )
             ]
         )
-    return validate_as(document, model_class)
+    return validate_as(document, model_class, INPUT_CODES)
 
 
 def load_subject(path: Path) -> Subject:
@@ -77,6 +79,7 @@ def load_subject(path: Path) -> Subject:
                         pointer,
                         f"names a vendor questionnaire that cannot be read: {vendor_path}",
                         "the path is relative to the plan's own directory",
+                        code="I301",
                     )
                 ]
             ) from None
@@ -85,7 +88,9 @@ def load_subject(path: Path) -> Subject:
         raise InputError(
             [
                 loaded.document.problem(
-                    pointer, f"{vendor_path} is a {vendor.kind}, not a vendor questionnaire"
+                    pointer,
+                    f"{vendor_path} is a {vendor.kind}, not a vendor questionnaire",
+                    code="I301",
                 )
             ]
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -17,17 +17,32 @@ M = typing.TypeVar("M", bound=BaseModel)
 _SHOWN_INPUT_CHARS = 60
 
 
-def validate_as(document: Document, model_class: type[M]) -> M:
-    """Validate a document's data as ``model_class``; raise InputError with located problems."""
+class ShapeCodes(NamedTuple):
+    """The codes of the three kinds of shape problem, for one family of files."""
+
+    unknown: str
+    missing: str
+    invalid: str
+
+
+#: Questionnaires, plans and reference tables.
+INPUT_CODES = ShapeCodes(unknown="I201", missing="I202", invalid="I203")
+
+
+def validate_as(document: Document, model_class: type[M], codes: ShapeCodes) -> M:
+    """Validate data as ``model_class``; raise InputError with located problems, coded
+    by ``codes`` (the family the file belongs to)."""
     try:
         return model_class.model_validate(document.data)
     except ValidationError as exc:
         raise InputError(
-            [_problem(document, model_class, error) for error in exc.errors()]
+            [_problem(document, model_class, error, codes) for error in exc.errors()]
         ) from None
 
 
-def _problem(document: Document, model_class: type[BaseModel], error: Any) -> Problem:
+def _problem(
+    document: Document, model_class: type[BaseModel], error: Any, codes: ShapeCodes
+) -> Problem:
     loc: tuple[str | int, ...] = tuple(error["loc"])
     pointer = "".join(f"/{escape_pointer_token(part)}" for part in loc)
     kind = error["type"]
@@ -35,23 +50,23 @@ def _problem(document: Document, model_class: type[BaseModel], error: Any) -> Pr
     if kind == "extra_forbidden":
         field = str(loc[-1])
         allowed = fields_at(model_class, loc[:-1])
-        message = f"unknown field {field!r}"
+        code, message = codes.unknown, f"unknown field {field!r}"
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
         if close:
             hint = f"did you mean {close[0]!r}?"
         elif allowed:
             hint = "allowed here: " + ", ".join(allowed)
     elif kind == "missing":
-        message = f"missing required field {loc[-1]!r}"
+        code, message = codes.missing, f"missing required field {loc[-1]!r}"
         hint = "run 'sourcing-check schema' to see every field and what it means"
     else:
         shown = repr(error.get("input"))
         if len(shown) > _SHOWN_INPUT_CHARS:
             shown = shown[: _SHOWN_INPUT_CHARS - 3] + "..."
-        message = f"{error['msg']}, got {shown}"
+        code, message = codes.invalid, f"{error['msg']}, got {shown}"
         if kind.endswith("_type") or kind == "literal_error":
             hint = _field_help(model_class, loc)
-    return document.problem(pointer, message, hint)
+    return document.problem(pointer, message, hint, code=code)
 
 
 def _field_help(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> str:

@@ -53,11 +53,11 @@ def check_json(text: str, label: str) -> None:
         json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise InputError(
-            [Problem(label, f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)]
+            [Problem(label, f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno, code="I104")]
         ) from None
     except RecursionError:
         raise InputError(
-            [Problem(label, f"the data is nested more than {MAX_DEPTH} levels deep")]
+            [Problem(label, f"the data is nested more than {MAX_DEPTH} levels deep", code="I105")]
         ) from None
 
 
@@ -85,11 +85,12 @@ def parse_yaml(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]]]:
                     line,
                     column,
                     hint="check indentation and quoting around this line",
+                    code="I104",
                 )
             ]
         ) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(label, f"YAML error: {exc}")]) from None
+        raise InputError([Problem(label, f"YAML error: {exc}", code="I104")]) from None
     return builder.result, builder.positions
 
 
@@ -116,11 +117,11 @@ class _Builder:
         self.alias_nodes = 0
         self._sizes: dict[int, int] = {}
 
-    def fail(self, event: Any, message: str, hint: str = "") -> typing.NoReturn:
+    def fail(self, event: Any, code: str, message: str, hint: str = "") -> typing.NoReturn:
         mark = event.start_mark
         pointer = self.stack[-1].pointer if self.stack else ""
         raise InputError(
-            [Problem(self.label, message, mark.line + 1, mark.column + 1, pointer, hint)]
+            [Problem(self.label, message, mark.line + 1, mark.column + 1, pointer, hint, code)]
         )
 
     def feed(self, event: Any) -> None:
@@ -129,6 +130,7 @@ class _Builder:
             if self.documents > 1:
                 self.fail(
                     event,
+                    "I109",
                     "the file holds more than one YAML document",
                     "keep one questionnaire or plan per file; remove the extra '---'",
                 )
@@ -143,6 +145,7 @@ class _Builder:
             if len(self.stack) >= MAX_DEPTH:
                 self.fail(
                     event,
+                    "I105",
                     f"the data is nested more than {MAX_DEPTH} levels deep",
                     "questionnaires and plans are shallow; check the structure",
                 )
@@ -154,12 +157,13 @@ class _Builder:
         elif isinstance(event, yaml.AliasEvent):
             anchor = str(event.anchor)
             if anchor not in self.anchors:
-                self.fail(event, f"unknown alias *{anchor}")
+                self.fail(event, "I104", f"unknown alias *{anchor}")
             value = self.anchors[anchor]
             self.alias_nodes += self._size(value)
             if self.alias_nodes > MAX_ALIAS_NODES:
                 self.fail(
                     event,
+                    "I106",
                     f"aliases expand to more than {MAX_ALIAS_NODES} values",
                     "write the values out instead of repeating them with aliases",
                 )
@@ -170,6 +174,7 @@ class _Builder:
         if tag not in (None, "!", _STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
             self.fail(
                 event,
+                "I108",
                 f"YAML tags such as {tag!r} are not allowed",
                 "remove the tag; plain values are enough",
             )
@@ -182,6 +187,7 @@ class _Builder:
             if key in frame.value:
                 self.fail(
                     event,
+                    "I107",
                     f"duplicate key {key!r}",
                     "each key may appear once in a mapping; remove or merge the repeat",
                 )
@@ -211,7 +217,7 @@ class _Builder:
         frame = self.stack[-1]
         if isinstance(frame.value, dict):
             if frame.key is None:
-                self.fail(event, "mapping keys must be plain strings")
+                self.fail(event, "I110", "mapping keys must be plain strings")
             key = frame.key
             assert key is not None
             frame.value[key] = value

@@ -41,7 +41,7 @@ class Document:
                 return (0, 0)
             pointer = pointer.rsplit("/", 1)[0]
 
-    def problem(self, pointer: str, message: str, hint: str = "") -> Problem:
-        """Return a Problem located at ``pointer`` in this document."""
+    def problem(self, pointer: str, message: str, hint: str = "", *, code: str) -> Problem:
+        """Return a Problem with a code from the catalogue (``errors.CODES``) at ``pointer``."""
         line, column = self.locate(pointer)
-        return Problem(self.name, message, line, column, pointer, hint)
+        return Problem(self.name, message, line, column, pointer, hint, code)

@@ -1,4 +1,4 @@
-"""Load a guideline framework directory, lint it strictly, and compile its predicates once."""
+"""Load a guideline framework directory, lint it strictly (G codes), compile its predicates once."""
 
 from __future__ import annotations
 
@@ -10,15 +10,17 @@ from typing import Any
 
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.documents import read_document
-from sourcing_check.load.validation import validate_as
+from sourcing_check.load.validation import ShapeCodes, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.models.guideline import FrameworkFile, Requirement, RequirementsFile
 from sourcing_check.resources import display_path
-from sourcing_check.rules.lint import lint_requirement
-from sourcing_check.rules.predicates import Compiled, PredicateError, compile_predicate
+from sourcing_check.rules.lint import Target, lint_requirement
+from sourcing_check.rules.predicates import Compiled
 
 FRAMEWORK_FILE = "framework.yaml"
 REQUIREMENTS_GLOB = "requirements/*.yaml"
+#: Shape problems in guideline files (the rule table in rules/lint.py has the G2xx codes).
+GUIDELINE_CODES = ShapeCodes(unknown="G101", missing="G102", invalid="G103")
 
 
 @dataclass(frozen=True)
@@ -93,84 +95,65 @@ def build_framework(directory: Path) -> tuple[Framework | None, list[Problem]]:
 
 
 def _build(directory: Path, overrides: Mapping[str, Any]) -> tuple[Framework | None, list[Problem]]:
-    problems: list[Problem] = []
     if not directory.is_dir():
-        return None, [
-            Problem(
-                str(directory),
-                "is not a guideline framework directory",
-                hint=f"a framework directory holds {FRAMEWORK_FILE} and {REQUIREMENTS_GLOB}",
-            )
-        ]
+        hint = f"a framework directory holds {FRAMEWORK_FILE} and {REQUIREMENTS_GLOB}"
+        message = "is not a guideline framework directory"
+        return None, [Problem(str(directory), message, hint=hint, code="G301")]
     try:
-        meta_path = directory / FRAMEWORK_FILE
-        meta_doc = read_document(meta_path)
-        meta = validate_as(meta_doc, FrameworkFile)
+        meta_doc = read_document(directory / FRAMEWORK_FILE)
+        meta = validate_as(meta_doc, FrameworkFile, GUIDELINE_CODES)
     except InputError as exc:
         return None, exc.problems
-    files = [(display_path(meta_path), meta_doc.sha256)]
-    params = {name: p.default for name, p in meta.parameters.items()}
-    for name, value in overrides.items():
-        if name not in params:
-            problems.append(
-                Problem(
-                    str(meta_doc.path),
-                    f"unknown parameter {name!r}",
-                    hint="declared: " + ", ".join(sorted(params)),
-                )
-            )
-        params[name] = value
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    files = [(display_path(meta_doc.path), meta_doc.sha256)]
+    params, problems = _params(meta, meta_doc, overrides)
     paths = requirement_files(directory)
     if not paths:
-        problems.append(Problem(str(directory), f"no requirement files ({REQUIREMENTS_GLOB})"))
+        message = f"no requirement files ({REQUIREMENTS_GLOB})"
+        problems.append(Problem(str(directory), message, code="G302"))
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
     for path in paths:
         try:
             document = read_document(path)
-            content = validate_as(document, RequirementsFile)
+            content = validate_as(document, RequirementsFile, GUIDELINE_CODES)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
         files.append((display_path(path), document.sha256))
         for index, requirement in enumerate(content.requirements):
             at = f"/requirements/{index}"
-            line = document.locate(at)[0]
-            if requirement.id in seen:
-                problems.append(
-                    document.problem(
-                        f"{at}/id",
-                        f"duplicate requirement id {requirement.id!r}",
-                        f"first defined at {seen[requirement.id]}; ids are never reused",
-                    )
-                )
-                continue
-            seen[requirement.id] = f"{document.name}:{line}"
-            found = list(lint_requirement(requirement, meta, document, at))
+            target = Target(requirement, meta, params, seen.get(requirement.id, ""))
+            seen.setdefault(requirement.id, f"{document.name}:{document.locate(at)[0]}")
+            found = list(lint_requirement(target, document, at))
             problems.extend(found)
-            rule = None if found else _compile(requirement, params, document, at, problems)
-            if rule is not None:
-                rules.append(rule)
+            if not found:
+                rules.append(_rule(target, document, at))
     framework = Framework(meta, tuple(rules), params, tuple(files))
     return (framework if not problems else None), problems
 
 
-def _compile(
-    requirement: Requirement,
-    params: Mapping[str, Any],
-    document: Document,
-    at: str,
-    problems: list[Problem],
-) -> Rule | None:
-    try:
-        applies = (
-            compile_predicate(requirement.applies_when, params, f"{at}/applies_when")
-            if requirement.applies_when
-            else None
+def _params(
+    meta: FrameworkFile, meta_doc: Document, overrides: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The parameter values (defaults, then overrides) and a G303 problem per unknown name."""
+    params = {name: p.default for name, p in meta.parameters.items()}
+    problems = [
+        Problem(
+            meta_doc.name,
+            f"unknown parameter {name!r}",
+            hint="declared: " + ", ".join(sorted(params)),
+            code="G303",
         )
-        check = compile_predicate(requirement.check, params, f"{at}/check")
-    except PredicateError as exc:
-        problems.append(document.problem(exc.where, str(exc)))
-        return None
+        for name in overrides
+        if name not in params
+    ]
+    return {**params, **overrides}, problems
+
+
+def _rule(target: Target, document: Document, at: str) -> Rule:
+    """The rule of a requirement that linted clean (so its predicates compiled)."""
+    requirement = target.requirement
+    check = target.compiled["check"]
     reads = tuple(requirement.reads) if requirement.reads else check.reads
+    applies = target.compiled.get("applies_when")
     return Rule(requirement, applies, check, reads, document.name, document.locate(at)[0])

@@ -1,95 +1,200 @@
-"""Lint a guideline requirement strictly: every problem located in its file."""
+"""Lint a guideline requirement strictly: a table of small checks, each with a stable code.
+
+Like yamllint's rule table: ``RULES`` maps a code to its summary (from ``errors.CODES``) and its
+check. A check looks at one requirement and yields flags (where within the requirement, what,
+and a hint); ``lint_requirement`` turns each flag into a located problem carrying the code.
+The framework loader reports the rest of the ``G`` codes: the shape of guideline files
+(G101-G103) and the framework directory as a whole (G301-G303).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from sourcing_check.errors import Problem
+from sourcing_check.errors import CODES, Problem
 from sourcing_check.facts import FACT_KEYS
 from sourcing_check.models.document import Document
 from sourcing_check.models.guideline import FrameworkFile, Requirement
 from sourcing_check.models.introspect import model_in
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
-from sourcing_check.rules.predicates import param_names, pointers
+from sourcing_check.rules.predicates import (
+    Compiled,
+    PredicateError,
+    compile_predicate,
+    param_names,
+    pointers,
+)
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _ROOTS: dict[str, type[BaseModel]] = {"vendor": VendorQuestionnaire, "project": ProjectPlan}
+_PROJECT_ONLY = ("/project/", "/facts/project_wage", "/facts/pricing", "/facts/languages")
 
 
-def lint_requirement(
-    requirement: Requirement, meta: FrameworkFile, document: Document, at: str
-) -> Iterator[Problem]:
-    """Yield every problem of one requirement (at pointer ``at`` in ``document``)."""
-    guidelines = {g.id for g in meta.guidelines}
-    if requirement.guideline not in guidelines:
-        yield document.problem(
-            f"{at}/guideline",
-            f"unknown guideline {requirement.guideline!r}",
-            "declared: " + ", ".join(sorted(guidelines)),
+@dataclass(frozen=True)
+class Target:
+    """One requirement under lint, and what its checks may consult."""
+
+    requirement: Requirement
+    meta: FrameworkFile
+    #: Parameter values: the declared defaults with any overrides.
+    params: Mapping[str, Any]
+    #: Where an earlier requirement with the same id is defined ("" when none is).
+    first_seen: str = ""
+    #: The predicates as compiled by the G210 check, kept so that they compile once.
+    compiled: dict[str, Compiled] = field(default_factory=dict)
+
+
+class Flag(NamedTuple):
+    """What a check found: a pointer within the requirement, the message, a hint."""
+
+    at: str
+    message: str
+    hint: str = ""
+
+
+Check = Callable[[Target], Iterator[Flag]]
+
+
+def lint_requirement(target: Target, document: Document, at: str) -> Iterator[Problem]:
+    """Yield every problem of one requirement (at pointer ``at`` in ``document``), coded."""
+    for code, (_summary, check) in RULES.items():
+        for flag in check(target):
+            yield document.problem(f"{at}{flag.at}", flag.message, flag.hint, code=code)
+
+
+def _duplicate_id(t: Target) -> Iterator[Flag]:
+    if t.first_seen:
+        yield Flag(
+            "/id",
+            f"duplicate requirement id {t.requirement.id!r}",
+            f"first defined at {t.first_seen}; ids are never reused",
         )
-    if requirement.source.document not in meta.sources:
-        yield document.problem(
-            f"{at}/source/document",
-            f"source {requirement.source.document!r} is not declared",
+
+
+def _unknown_guideline(t: Target) -> Iterator[Flag]:
+    declared = {g.id for g in t.meta.guidelines}
+    if t.requirement.guideline not in declared:
+        yield Flag(
+            "/guideline",
+            f"unknown guideline {t.requirement.guideline!r}",
+            "declared: " + ", ".join(sorted(declared)),
+        )
+
+
+def _undeclared_source(t: Target) -> Iterator[Flag]:
+    if t.requirement.source.document not in t.meta.sources:
+        yield Flag(
+            "/source/document",
+            f"source {t.requirement.source.document!r} is not declared",
             "declare it under 'sources' in framework.yaml",
         )
-    if not requirement.remediation.strip():
-        yield document.problem(f"{at}/remediation", "the remediation is empty")
-    if requirement.applies_when and not requirement.not_applicable_reason:
-        yield document.problem(
-            f"{at}/applies_when",
+
+
+def _no_not_applicable_reason(t: Target) -> Iterator[Flag]:
+    if t.requirement.applies_when and not t.requirement.not_applicable_reason:
+        yield Flag(
+            "/applies_when",
             "a conditional requirement needs a not_applicable_reason",
             "say in a sentence when it does not apply",
         )
-    if requirement.scope == "vendor":
-        reads = [
-            *pointers(requirement.check),
-            *(requirement.reads or []),
-            *pointers(requirement.applies_when or {}),
-        ]
-        for pointer in reads:
-            if pointer.startswith(
-                ("/project/", "/facts/project_wage", "/facts/pricing", "/facts/languages")
-            ):
-                yield document.problem(
-                    f"{at}/scope",
-                    f"a vendor-scope requirement reads "
-                    f"{pointer}, which only a project plan provides",
-                    "make it project scope, or read /vendor answers",
-                )
+
+
+def _empty_remediation(t: Target) -> Iterator[Flag]:
+    if not t.requirement.remediation.strip():
+        yield Flag("/remediation", "the remediation is empty")
+
+
+def _vendor_reads_project(t: Target) -> Iterator[Flag]:
+    req = t.requirement
+    if req.scope != "vendor":
+        return
+    for pointer in [*pointers(req.check), *(req.reads or []), *pointers(req.applies_when or {})]:
+        if pointer.startswith(_PROJECT_ONLY):
+            yield Flag(
+                "/scope",
+                f"a vendor-scope requirement reads {pointer}, which only a project plan provides",
+                "make it project scope, or read /vendor answers",
+            )
+
+
+def _undefined_pointer(t: Target) -> Iterator[Flag]:
+    req = t.requirement
     pointer_lists: list[tuple[str, list[str]]] = [
-        ("check", list(pointers(requirement.check))),
-        ("reads", requirement.reads or []),
-        ("applies_when", list(pointers(requirement.applies_when or {}))),
-        ("evidence", [e.at for e in requirement.evidence]),
+        ("check", list(pointers(req.check))),
+        ("reads", req.reads or []),
+        ("applies_when", list(pointers(req.applies_when or {}))),
+        ("evidence", [e.at for e in req.evidence]),
     ]
     for where, listed in pointer_lists:
         for pointer in listed:
             error = pointer_error(pointer, evidence=where == "evidence")
             if error:
-                yield document.problem(f"{at}/{where}", f"{pointer}: {error}")
-    for field in ("applies_when", "check"):
-        for name in param_names(getattr(requirement, field)):
-            if name not in meta.parameters:
-                yield document.problem(
-                    f"{at}/{field}",
+                yield Flag(f"/{where}", f"{pointer}: {error}")
+
+
+def _undeclared_parameter(t: Target) -> Iterator[Flag]:
+    for where in ("applies_when", "check"):
+        for name in param_names(getattr(t.requirement, where)):
+            if name not in t.meta.parameters:
+                yield Flag(
+                    f"/{where}",
                     f"parameter {name!r} is not declared",
                     "declare it under 'parameters' in framework.yaml",
                 )
+
+
+def _unfillable_placeholder(t: Target) -> Iterator[Flag]:
     texts = [
-        ("remediation", requirement.remediation),
-        ("messages/pass", requirement.messages.pass_),
-        ("messages/fail", requirement.messages.fail),
+        ("remediation", t.requirement.remediation),
+        ("messages/pass", t.requirement.messages.pass_),
+        ("messages/fail", t.requirement.messages.fail),
     ]
     for where, text in texts:
         for placeholder in PLACEHOLDER.findall(text or ""):
-            error = placeholder_error(placeholder, meta)
+            error = placeholder_error(placeholder, t.meta)
             if error:
-                yield document.problem(f"{at}/{where}", f"{{{placeholder}}}: {error}")
+                yield Flag(f"/{where}", f"{{{placeholder}}}: {error}")
+
+
+def _invalid_predicate(t: Target) -> Iterator[Flag]:
+    for where in ("applies_when", "check"):
+        predicate = getattr(t.requirement, where)
+        if where == "applies_when" and not predicate:
+            continue
+        if any(name not in t.params for name in param_names(predicate)):
+            continue  # an undeclared parameter is G208's
+        try:
+            t.compiled[where] = compile_predicate(predicate, t.params, f"/{where}")
+        except PredicateError as exc:
+            yield Flag(exc.where, str(exc))
+
+
+#: The codes lint reports, in the order ``guidelines lint --codes`` lists them: the guideline
+#: codes, then those of reading a file.
+LINT_CODE_PREFIXES = ("G", "I1")
+
+#: The rule table: code -> (summary, check), in the order problems are reported.
+RULES: dict[str, tuple[str, Check]] = {
+    code: (CODES[code], check)
+    for code, check in {
+        "G201": _duplicate_id,
+        "G202": _unknown_guideline,
+        "G203": _undeclared_source,
+        "G204": _no_not_applicable_reason,
+        "G205": _empty_remediation,
+        "G206": _vendor_reads_project,
+        "G207": _undefined_pointer,
+        "G208": _undeclared_parameter,
+        "G209": _unfillable_placeholder,
+        "G210": _invalid_predicate,
+    }.items()
+}
 
 
 def pointer_error(pointer: str, *, evidence: bool = False) -> str | None:
