@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -208,3 +210,18 @@ def test_fail_on_thresholds(
     # the plan's verdict is 'not approved', the worst: every threshold but 'never' trips
     result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES, "--fail-on", fail_on])
     assert result.exit_code == code
+
+
+def test_a_closed_pipe_is_not_a_bug() -> None:
+    # 'sourcing-check guidelines docs | head -1': the reader leaves after one line
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sourcing_check", "guidelines", "docs"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    process.wait()
+    assert "internal error" not in error and "Traceback" not in error
