@@ -6,6 +6,7 @@ turns an unexpected exception (a bug) into one line and exit code 3.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any
@@ -32,7 +33,8 @@ class _Main(click.Group):
             raise
         except BrokenPipeError:
             # the reader went away (e.g. '| head'): stop quietly, as a killed pipe would
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(128 + 13)
         except Exception as exc:  # the one place a bug is caught: reported, never hidden
             if ctx.params.get("debug"):
