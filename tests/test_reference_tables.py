@@ -98,6 +98,16 @@ def test_every_bundled_benchmark_is_cited_and_on_a_stated_basis() -> None:
         assert entry.year >= 2015, entry.id
 
 
+def test_the_bundled_minimum_wages_cover_the_countries_the_issue_names() -> None:
+    table = load_minimum_wages(reference_dir() / "minimum-wages.yaml")
+    countries = {entry.country for entry in table.entries}
+    assert {"VE", "LB", "KE", "IN", "PH", "NG", "PK", "BD"} <= countries
+    assert "UG" in {gap.country for gap in table.none_found}  # no statutory minimum in force
+    for entry in table.entries:
+        assert entry.source_url.startswith(("https://", "http://")), entry.id
+        assert entry.coverage.strip() and entry.hours_basis.strip(), entry.id
+
+
 def test_minimum_wage_rows_are_unique_and_cited(tmp_path: Path) -> None:
     row = (
         "  - {id: ve, country: VE, coverage: national, amount: 130, currency: VES,\n"
