@@ -53,9 +53,10 @@ def test_crowd_platform_findings_name_the_real_problems() -> None:
     name = "crowd-platform-project.yaml"
     wage = next(f for f in assessment(name).findings if f.requirement == "PAI-1.1")
     assert wage.status == "fail"
-    # USD 0.05 per 3-minute task, 20% fee, 15% unpaid rejections, 1.65 unpaid minutes per task
-    assert "PHP 25.83 per hour" in wage.message
-    assert "to at least USD 0.2703 per task" in (wage.remediation or "")
+    # USD 0.05 per 3-minute task, 20% fee, 15% unpaid rejections, 1.65 unpaid minutes per task,
+    # converted at PHP 62.5175 per USD (bundled rates of 2026-09-29)
+    assert "PHP 27.43 per hour" in wage.message
+    assert "to at least USD 0.2546 per task" in (wage.remediation or "")
     assert status(name, "PAI-1.7") == "fail"  # rejected work never paid
     assert status(name, "PAI-1.5") == "fail"  # per-task pay without a pilot
     venezuela = assessment(name).facts["project_wage"]["locations"][0]

@@ -98,6 +98,20 @@ def test_every_bundled_benchmark_is_cited_and_on_a_stated_basis() -> None:
         assert entry.year >= 2015, entry.id
 
 
+def test_every_currency_of_the_bundled_tables_has_a_dated_rate() -> None:
+    table, rates = bundled()
+    minimum = load_minimum_wages(reference_dir() / "minimum-wages.yaml")
+    used = {e.currency for e in table.entries} | {e.currency for e in minimum.entries}
+    assert used <= set(rates), used - set(rates)
+    reference = load_reference(
+        reference_dir() / "living-wages.yaml", reference_dir() / "currency-rates.yaml"
+    )
+    for code in used - {"USD"}:
+        conversion = reference.convert("USD", code)
+        assert conversion is not None and conversion.as_of == "2026-09-29", code
+        assert conversion.url.startswith("https://"), code
+
+
 def test_the_bundled_minimum_wages_cover_the_countries_the_issue_names() -> None:
     table = load_minimum_wages(reference_dir() / "minimum-wages.yaml")
     countries = {entry.country for entry in table.entries}
