@@ -98,6 +98,14 @@ def test_every_bundled_benchmark_is_cited_and_on_a_stated_basis() -> None:
         assert entry.year >= 2015, entry.id
 
 
+def test_the_bundled_tables_say_where_no_living_wage_was_found() -> None:
+    table, _ = bundled()
+    missing = {(gap.country, gap.region) for gap in table.none_found}
+    assert {("VE", None), ("LB", None), ("EG", None), ("MG", None)} <= missing
+    with_rows = {(entry.country, entry.region) for entry in table.entries}
+    assert not missing & with_rows  # a geography is either covered or listed as missing
+
+
 def test_every_currency_of_the_bundled_tables_has_a_dated_rate() -> None:
     table, rates = bundled()
     minimum = load_minimum_wages(reference_dir() / "minimum-wages.yaml")
