@@ -148,6 +148,19 @@ def test_minimum_wage_rows_are_unique_and_cited(tmp_path: Path) -> None:
         load_minimum_wages(table)
 
 
+def test_the_price_index_covers_every_older_benchmark_or_says_why_not() -> None:
+    table, _ = bundled()
+    index = load_price_index(reference_dir() / "price-index.yaml")
+    gaps = {(gap.country, year) for gap in index.not_available for year in gap.years}
+    for entry in table.entries:
+        if entry.year >= 2025:
+            continue
+        series = index.for_country(entry.country)
+        for year in range(entry.year + 1, 2027):
+            known = series is not None and any(p.year == year for p in series.values)
+            assert known or (entry.country, year) in gaps, (entry.id, year)
+
+
 def test_price_index_factor_compounds_the_annual_rates(tmp_path: Path) -> None:
     table = tmp_path / "price-index.yaml"
     table.write_text(
