@@ -53,9 +53,12 @@ def test_crowd_platform_findings_name_the_real_problems() -> None:
     name = "crowd-platform-project.yaml"
     wage = next(f for f in assessment(name).findings if f.requirement == "PAI-1.1")
     assert wage.status == "fail"
-    # USD 0.05 per 3-minute task, 20% fee, 15% unpaid rejections, 1.65 unpaid minutes per task
-    assert "PHP 25.83 per hour" in wage.message
-    assert "to at least USD 0.2703 per task" in (wage.remediation or "")
+    # USD 0.05 per 3-minute task, 20% fee, 15% unpaid rejections, 1.65 unpaid minutes per task,
+    # converted at PHP 62.5175 per USD (bundled rates of 2026-09-29)
+    assert "PHP 27.43 per hour" in wage.message
+    # against the Asia Floor Wage 2024 for the Philippines, PHP 174.13 an hour (no per-worker
+    # Metro Manila figure exists, so the national row applies)
+    assert "to at least USD 0.3175 per task" in (wage.remediation or "")
     assert status(name, "PAI-1.7") == "fail"  # rejected work never paid
     assert status(name, "PAI-1.5") == "fail"  # per-task pay without a pilot
     venezuela = assessment(name).facts["project_wage"]["locations"][0]
@@ -75,7 +78,9 @@ def test_well_run_project_pays_above_the_living_wage_everywhere() -> None:
     a = assessment("well-run-project.yaml")
     assert status("well-run-project.yaml", "PAI-1.1") == "pass"
     ratios = [float(loc["ratio"]) for loc in a.facts["project_wage"]["locations"]]
-    assert len(ratios) == 2 and min(ratios) > 1.5
+    # Nairobi 1.89x the Kenyan national row; Hyderabad 1.48x the Asia Floor Wage 2024 for India
+    # (INR 164.28 an hour; it was 2.71x the 2019 WageIndicator row before the 2026 refresh)
+    assert len(ratios) == 2 and min(ratios) > 1.4
 
 
 def test_information_needed_lists_each_answer_once_with_what_it_decides() -> None:

@@ -1,4 +1,4 @@
-"""Load the reference tables (living wages as YAML or CSV, currency rates) with located errors."""
+"""Load the reference tables (living wages as YAML or CSV, rates, minimum wages, price index)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,12 @@ from sourcing_check.load.documents import read_document
 from sourcing_check.load.validation import INPUT_CODES, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.reference.lookup import Reference
-from sourcing_check.reference.tables import LivingWageTable, RateTable
+from sourcing_check.reference.tables import (
+    LivingWageTable,
+    MinimumWageTable,
+    PriceIndexTable,
+    RateTable,
+)
 from sourcing_check.resources import display_path
 
 
@@ -50,3 +55,13 @@ def load_reference(living_wages: Path, rates: Path) -> Reference:
     table, rate_table = loaded
     assert isinstance(table, LivingWageTable) and isinstance(rate_table, RateTable)
     return Reference(table, rate_table, tuple(files))
+
+
+def load_minimum_wages(path: Path) -> MinimumWageTable:
+    """Load a minimum-wage table; raise InputError with located problems."""
+    return validate_as(read_document(path), MinimumWageTable)
+
+
+def load_price_index(path: Path) -> PriceIndexTable:
+    """Load a price-index table; raise InputError with located problems."""
+    return validate_as(read_document(path), PriceIndexTable)

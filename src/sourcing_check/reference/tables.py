@@ -1,15 +1,39 @@
-"""Living-wage benchmark and currency-rate tables: the models, each row with its provenance."""
+"""Reference tables (living wages, minimum wages, price index, currency rates): the models.
+
+Every row carries its provenance. The validators here are the table lint: a row without a
+source URL, a year, a household basis or an hours basis is refused, and so is a blank one.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from sourcing_check.models.common import Country, Currency, NonNegative, Strict
+from sourcing_check.models.common import Country, Currency, IsoDate, NonNegative, Number, Strict
 
 BenchmarkPeriod = Literal["hour", "day", "week", "month", "year"]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+def _web_address(value: str) -> str:
+    if not value.startswith(("https://", "http://")):
+        raise ValueError("must be a web address starting with https:// or http://")
+    return value
+
+
+#: A required text that says something (not empty, not only spaces).
+Text = Annotated[str, AfterValidator(_not_blank)]
+#: Where a reader can check a figure.
+Url = Annotated[str, AfterValidator(_web_address)]
+#: A reference year of a figure.
+Year = Annotated[int, Field(ge=1900, le=2100)]
 
 
 class LivingWage(Strict):
@@ -22,19 +46,35 @@ class LivingWage(Strict):
     currency: Currency = Field(description="ISO 4217 currency of the amount.")
     period: BenchmarkPeriod = Field(description="Period of the amount.")
     hours_per_period: NonNegative = Field(gt=0, description="Working hours the figure assumes.")
-    hours_basis: str = Field(description="Where the hours figure comes from.")
-    household_basis: str = Field(description="Household the figure supports.")
+    hours_basis: Text = Field(description="Where the hours figure comes from.")
+    household_basis: Text = Field(description="Household the figure supports.")
+    derivation: str | None = Field(
+        None,
+        description=(
+            "How the per-worker amount was derived from the published figure, e.g. a family "
+            "need divided by the source's earners per household; null when quoted as published."
+        ),
+    )
     gross_or_net: Literal["gross", "net"] = Field(description="Before or after income tax.")
-    year: int = Field(description="Reference year of the figure.")
-    publisher: str = Field(description="Who published it.")
-    source_title: str = Field(description="Title of the publication.")
-    source_url: str = Field(description="Where a reader can check it.")
+    year: Year = Field(description="Reference year of the figure.")
+    publisher: Text = Field(description="Who published it.")
+    source_title: Text = Field(description="Title of the publication.")
+    source_url: Url = Field(description="Where a reader can check it.")
     note: str | None = Field(None, description="Ranges and caveats.")
 
     @property
     def hourly(self) -> Decimal:
         """The benchmark per hour of work."""
         return self.amount / self.hours_per_period
+
+
+class NoneFound(Strict):
+    """A geography for which no usable figure was found: said, not silently omitted."""
+
+    country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
+    region: str | None = Field(None, description="State, region or city; null for national.")
+    looked: Text = Field(description="Where we looked (sources, searches, reports).")
+    note: str | None = Field(None, description="What was found instead, and why it is not used.")
 
 
 class LivingWageTable(Strict):
@@ -45,6 +85,9 @@ class LivingWageTable(Strict):
     title: str
     description: str | None = None
     entries: list[LivingWage]
+    none_found: list[NoneFound] = Field(
+        default_factory=list, description="Geographies with no living-wage figure, and why."
+    )
 
     @model_validator(mode="after")
     def _unique(self) -> LivingWageTable:
@@ -77,3 +120,125 @@ class RateTable(Strict):
     source_url: str
     note: str | None = None
     rates: dict[str, NonNegative | Rate]
+
+
+class MinimumWage(Strict):
+    """A statutory minimum wage: a floor that can prove a fail, never a living wage."""
+
+    id: Text = Field(description="Unique slug of the entry.")
+    country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
+    region: str | None = Field(None, description="State, region or city; null for national.")
+    coverage: Text = Field(description="Which workers, sectors or grades the rate applies to.")
+    amount: NonNegative = Field(gt=0, description="The minimum wage per period.")
+    currency: Currency = Field(description="ISO 4217 currency of the amount.")
+    period: BenchmarkPeriod = Field(description="Period of the amount.")
+    hours_per_period: NonNegative = Field(gt=0, description="Working hours the amount is for.")
+    hours_basis: Text = Field(description="Where the hours figure comes from.")
+    effective_date: IsoDate | None = Field(None, description="Date the rate took effect.")
+    year: Year = Field(description="Year the rate applies to.")
+    publisher: Text = Field(description="Who set it, and who reported it if quoted second-hand.")
+    source_title: Text = Field(description="Title of the publication.")
+    source_url: Url = Field(description="Where a reader can check it.")
+    note: str | None = Field(None, description="Caveats: other grades, regions, later changes.")
+
+    @property
+    def hourly(self) -> Decimal:
+        """The minimum wage per hour of work."""
+        return self.amount / self.hours_per_period
+
+
+class MinimumWageTable(Strict):
+    """A table of statutory minimum wages, one row per geography."""
+
+    kind: Literal["minimum-wage-table"]
+    schema_version: Literal[1]
+    title: str
+    description: str | None = None
+    entries: list[MinimumWage]
+    none_found: list[NoneFound] = Field(
+        default_factory=list, description="Countries with no statutory minimum wage found."
+    )
+
+    @model_validator(mode="after")
+    def _unique(self) -> MinimumWageTable:
+        ids: set[str] = set()
+        seen: set[tuple[str, str | None]] = set()
+        for entry in self.entries:
+            key = (entry.country, entry.region.casefold() if entry.region else None)
+            if entry.id in ids:
+                raise ValueError(f"two entries with id {entry.id!r}")
+            if key in seen:
+                raise ValueError(f"two entries for {entry.country} {entry.region or '(national)'}")
+            ids.add(entry.id)
+            seen.add(key)
+        return self
+
+
+class PricePoint(Strict):
+    """One year of a country's consumer-price series."""
+
+    year: Year
+    value: Number = Field(gt=-100, description="Annual average consumer-price inflation, percent.")
+    projection: bool = Field(False, description="True when the value is a forecast.")
+
+
+class PriceSeries(Strict):
+    """Annual consumer-price inflation for one country, from one cited source."""
+
+    country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
+    publisher: Text = Field(description="Who published the series.")
+    indicator: Text = Field(description="The series' own name or code.")
+    source_title: Text = Field(description="Title of the publication or database.")
+    source_url: Url = Field(description="Where a reader can check the figures.")
+    retrieved: Text = Field(description="The copy the figures were read from, and its date.")
+    values: list[PricePoint] = Field(min_length=1)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _years(self) -> PriceSeries:
+        years = [point.year for point in self.values]
+        if len(set(years)) != len(years):
+            raise ValueError(f"a year appears twice in the series for {self.country}")
+        return self
+
+    def factor(self, base_year: int, target_year: int) -> Decimal | None:
+        """Price level of ``target_year`` over that of ``base_year``, if every year is known."""
+        rates = {point.year: point.value for point in self.values}
+        factor = Decimal(1)
+        for year in range(base_year + 1, target_year + 1):
+            if year not in rates:
+                return None
+            factor *= 1 + rates[year] / 100
+        return factor
+
+
+class Gap(Strict):
+    """Years of a country's series that are not in the table, and where we looked."""
+
+    country: Country
+    years: list[Year] = Field(min_length=1)
+    looked: Text
+
+
+class PriceIndexTable(Strict):
+    """Annual consumer-price inflation per country and year, each series cited."""
+
+    kind: Literal["price-index-table"]
+    schema_version: Literal[1]
+    title: str
+    description: str | None = None
+    measure: Literal["annual_average_inflation_percent"]
+    series: list[PriceSeries]
+    not_available: list[Gap] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self) -> PriceIndexTable:
+        countries = [series.country for series in self.series]
+        for country in set(countries):
+            if countries.count(country) > 1:
+                raise ValueError(f"two series for {country}")
+        return self
+
+    def for_country(self, country: str) -> PriceSeries | None:
+        """The series for ``country``, if the table has one."""
+        return next((series for series in self.series if series.country == country), None)
