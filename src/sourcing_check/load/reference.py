@@ -59,9 +59,9 @@ def load_reference(living_wages: Path, rates: Path) -> Reference:
 
 def load_minimum_wages(path: Path) -> MinimumWageTable:
     """Load a minimum-wage table; raise InputError with located problems."""
-    return validate_as(read_document(path), MinimumWageTable)
+    return validate_as(read_document(path), MinimumWageTable, INPUT_CODES)
 
 
 def load_price_index(path: Path) -> PriceIndexTable:
     """Load a price-index table; raise InputError with located problems."""
-    return validate_as(read_document(path), PriceIndexTable)
+    return validate_as(read_document(path), PriceIndexTable, INPUT_CODES)
