@@ -10,6 +10,8 @@ class Problem:
     """One located problem in an input or guideline file.
 
     ``line`` and ``column`` are 1-based; 0 means "not known" (e.g. a missing file).
+    ``place`` names a place that is not a line, such as a spreadsheet cell (``Answers!E14``);
+    when given it is printed instead of line and column.
     """
 
     file: str
@@ -18,11 +20,15 @@ class Problem:
     column: int = 0
     pointer: str = ""
     hint: str = ""
+    place: str = ""
 
     def format(self) -> str:
-        """Return the canonical one-line form ``file:line:col: message [pointer]``."""
+        """Return the canonical one-line form ``file:line:col: message [pointer]``
+        (``file:Sheet!C14: ...`` when the place is a cell)."""
         where = self.file
-        if self.line:
+        if self.place:
+            where += f":{self.place}"
+        elif self.line:
             where += f":{self.line}:{self.column or 1}"
         text = f"{where}: {self.message}"
         if self.pointer:
@@ -40,6 +46,7 @@ class Problem:
             "pointer": self.pointer,
             "message": self.message,
             "hint": self.hint or None,
+            **({"place": self.place} if self.place else {}),
         }
 
 
