@@ -1,5 +1,5 @@
 """Questionnaires as spreadsheets: the template, every kind of answer read back, located
-errors."""
+errors, and the round trip YAML -> XLSX -> YAML for every example."""
 
 from __future__ import annotations
 
@@ -10,13 +10,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from sourcing_check.cli import main
 from sourcing_check.errors import InputError
 from sourcing_check.load.subject import load_input
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.sheets import ANSWER_COLUMNS, join_list, layout_of, split_list
 from sourcing_check.models.vendor import VendorQuestionnaire
-from tests.xlsx_helpers import answer, open_book, row_of, write_template
+from tests.conftest import EXAMPLES, TEST_TABLES
+from tests.xlsx_helpers import answer, open_book, row_of, without_nulls, write_template
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
 def _problems(path: Path) -> list[str]:
@@ -259,6 +264,55 @@ def test_cells_that_cannot_be_placed_are_located_errors(
     change(book)
     book.save(path)
     assert any(expected in problem for problem in _problems(path)), _problems(path)
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_round_trip_yaml_xlsx_yaml_keeps_the_data(
+    example: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    expected = without_nulls(load_input(example).model.model_dump(exclude_unset=True))
+    workbook, back = tmp_path / "q.xlsx", tmp_path / "q.yaml"
+    for source, target in ((example, workbook), (workbook, back)):
+        done = runner.invoke(main, ["convert", str(source), "-o", str(target)])
+        assert done.exit_code == 0, done.output
+    from_xlsx = load_input(workbook).model.model_dump(exclude_unset=True)
+    assert without_nulls(from_xlsx) == expected
+    assert without_nulls(load_input(back).model.model_dump(exclude_unset=True)) == expected
+
+
+def test_convert_to_json_and_the_same_bytes_twice(tmp_path: Path, runner: CliRunner) -> None:
+    example = EXAMPLES / "well-run-vendor.yaml"
+    outputs = [tmp_path / "a.xlsx", tmp_path / "b.xlsx", tmp_path / "v.json"]
+    for target in outputs:
+        assert runner.invoke(main, ["convert", str(example), "-o", str(target)]).exit_code == 0
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+    expected = load_input(example).model.model_dump(exclude_unset=True)
+    assert load_input(outputs[2]).model.model_dump(exclude_unset=True) == expected
+    refused = runner.invoke(main, ["convert", str(example), "-o", str(outputs[2])])
+    assert refused.exit_code == 2 and "already exists" in refused.output
+
+
+def test_init_xlsx_then_validate_check_and_report_read_the_workbook(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    blank = tmp_path / "blank.xlsx"
+    done = runner.invoke(main, ["init", "vendor", "--format", "xlsx", "-o", str(blank)])
+    assert done.exit_code == 0 and blank.is_file()
+    refused = runner.invoke(main, ["validate", str(blank)])
+    assert refused.exit_code == 2
+    assert f"{blank}:Answers!B2: missing required field 'vendor' [/vendor]" in refused.output
+    filled = tmp_path / "moderation.xlsx"
+    runner.invoke(main, ["convert", str(EXAMPLES / "moderation-vendor.yaml"), "-o", str(filled)])
+    assert runner.invoke(main, ["validate", str(filled)]).exit_code == 0
+    from_yaml = runner.invoke(
+        main, ["check", str(EXAMPLES / "moderation-vendor.yaml"), "--format", "json", *TEST_TABLES]
+    )
+    from_xlsx = runner.invoke(main, ["check", str(filled), "--format", "json", *TEST_TABLES])
+    assert from_xlsx.exit_code == from_yaml.exit_code == 1
+    assert '"verdict"' in from_xlsx.output
+    pdf = tmp_path / "report.pdf"
+    report = runner.invoke(main, ["report", str(filled), "-o", str(pdf), *TEST_TABLES])
+    assert report.exit_code == 0, report.output
 
 
 @pytest.mark.skipif(

@@ -14,7 +14,7 @@ import click
 from sourcing_check import __version__
 from sourcing_check.cli.assess import check, report, validate
 from sourcing_check.cli.exit_codes import HELP, ExitCode
-from sourcing_check.cli.forms import init, schema
+from sourcing_check.cli.forms import convert, init, schema
 from sourcing_check.cli.guidelines import guidelines
 
 ISSUES = "please report it with the command you ran"
@@ -49,5 +49,5 @@ def main(debug: bool) -> None:
     produce a scored report with a remediation checklist."""
 
 
-for command in (init, validate, check, report, schema, guidelines):
+for command in (init, convert, validate, check, report, schema, guidelines):
     main.add_command(command)
