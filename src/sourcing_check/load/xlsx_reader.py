@@ -131,6 +131,9 @@ def _grids(book: Any, opened: _Opened) -> dict[tuple[str, int, int], str]:
     try:
         for sheet in book.worksheets:
             grid = Grid(sheet.title, {})
+            opened.grids[sheet.title] = grid
+            if sheet.title == CHOICES:
+                continue  # the dropdowns' lists: no answers there
             sheet.reset_dimensions()
             for row in sheet.iter_rows():
                 for cell in row:
@@ -152,7 +155,6 @@ def _grids(book: Any, opened: _Opened) -> dict[tuple[str, int, int], str]:
                     grid.rows.setdefault(cell.row, {})[cell.column] = value
                     if "%" in (cell.number_format or ""):
                         grid.percent.add((cell.row, cell.column))
-            opened.grids[sheet.title] = grid
     finally:
         book.close()
     return formulas
