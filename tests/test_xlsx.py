@@ -341,3 +341,55 @@ def test_libreoffice_opens_the_template_headless(tmp_path: Path) -> None:
     csv = (tmp_path / "csv" / "q.csv").read_text(encoding="utf-8")
     assert csv.splitlines()[0].startswith("Pointer,Question,Answer,Help")
     assert "/pilot/status" in csv
+
+
+def test_a_moved_row_is_read_by_its_pointer(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    sheet = book["Answers"]
+    source = row_of(sheet, "/rejection/appeal_available")
+    target = row_of(sheet, "/vendor/website")
+    for column in range(1, len(ANSWER_COLUMNS) + 1):  # swap the two rows' cells
+        a, b = sheet.cell(source, column), sheet.cell(target, column)
+        a.value, b.value = b.value, a.value
+    answer(book, "/rejection/appeal_available", False)
+    book.save(path)
+    data = load_input(path).model.model_dump(exclude_unset=True)
+    assert data["rejection"] == {"appeal_available": False}
+
+
+def test_a_percent_formatted_number_and_an_error_value_are_refused(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    sheet = book["Answers"]
+    percent = sheet.cell(row_of(sheet, "/pay/fee_share_percent"), 3)
+    percent.value, percent.number_format = 0.2, "0%"
+    wrong = sheet.cell(row_of(sheet, "/rejection/expected_rate_percent"), 3)
+    wrong.value, wrong.data_type = "#DIV/0!", "e"
+    book.save(path)
+    problems = _problems(path)
+    assert any(
+        f"Answers!{percent.coordinate}: the cell is formatted as a percentage" in p
+        for p in problems
+    )
+    assert any(
+        f"Answers!{wrong.coordinate}: the cell holds the error value #DIV/0!" in p for p in problems
+    )
+
+
+def test_other_spreadsheets_and_unknown_kinds_are_refused(tmp_path: Path) -> None:
+    old = tmp_path / "q.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert ".xls spreadsheets are not read" in _problems(old)[0]
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    book["About"]["B1"] = "supplier-survey"
+    book.save(path)
+    assert _problems(path)[0] == (
+        f"{path}:About!B1: unknown kind 'supplier-survey'; expected 'vendor-questionnaire' or "
+        "'project-plan' [/kind]"
+    )
+    (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
+    assert "cannot read the file as an .xlsx workbook" in _problems(tmp_path / "broken.xlsx")[0]

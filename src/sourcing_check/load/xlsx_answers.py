@@ -58,6 +58,7 @@ class _Reader:
         self.said_none: dict[str, str] = {}
 
     def problem(self, place: str, message: str, pointer: str = "", hint: str = "") -> None:
+        """Record a problem at a cell (or a sheet)."""
         self.problems.append(Problem(self.label, message, pointer=pointer, hint=hint, place=place))
 
     def put(self, pointer: str, value: Any, place: str) -> None:
@@ -125,6 +126,7 @@ class _Reader:
     def answer_row(
         self, grid: Grid, number: int, row: Row, columns: dict[str, int], filled: dict[str, Any]
     ) -> None:
+        """One Answers row: a question's answer, a list's ``none``, or a heading's notes."""
         answer = filled.pop("Answer", None)
         answer_cell = grid.ref(number, columns["Answer"])
         extra = next(iter(filled), None)
@@ -160,6 +162,7 @@ class _Reader:
         answer: Any,
         filled: dict[str, Any],
     ) -> None:
+        """A section's heading row: no answer; its comment and first evidence document."""
         self.cells[row.pointer] = grid.ref(number, columns["Question"])
         if answer is not None:
             message = "a section heading takes no answer: answer in the rows below it"

@@ -161,12 +161,14 @@ class _Builder:
         self.lists: list[ListSheet] = []
 
     def definition(self, ref: str) -> dict[str, Any]:
+        """The schema a ``$ref`` names."""
         found: dict[str, Any] = self.defs[ref.rsplit("/", 1)[-1]]
         return found
 
     def rows(
         self, obj: dict[str, Any], pointer: str, depth: int, rows: list[Row], within: str = ""
     ) -> None:
+        """Append the rows of one object (a section) and of the sections inside it."""
         for name, prop in _own_properties(obj, root=not pointer):
             here = f"{pointer}/{name}"
             spec = _unwrap(prop)
@@ -187,6 +189,7 @@ class _Builder:
                 rows.append(Row(here, depth, humanize(name), leaf.help, leaf=leaf))
 
     def list_sheet(self, pointer: str, name: str, ref: str, description: str) -> ListSheet:
+        """The sheet of a list of items: a column per field, then comment and evidence."""
         inner = self.definition(ref)
         title = humanize(" ".join(t for t in pointer.split("/") if t))[:_SHEET_NAME_MAX]
         columns = self.leaves(inner, "")
