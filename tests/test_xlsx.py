@@ -4,6 +4,7 @@ errors, and the round trip YAML -> XLSX -> YAML for every example."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 from decimal import Decimal
@@ -309,7 +310,14 @@ def test_init_xlsx_then_validate_check_and_report_read_the_workbook(
     )
     from_xlsx = runner.invoke(main, ["check", str(filled), "--format", "json", *TEST_TABLES])
     assert from_xlsx.exit_code == from_yaml.exit_code == 1
-    assert '"verdict"' in from_xlsx.output
+    answers = [a for f in json.loads(from_xlsx.output)["findings"] for a in f["answers"]]
+    sheet = open_book(filled)["Answers"]
+    cell = f"Answers!C{row_of(sheet, '/harmful_content/handles_harmful_content')}"
+    assert {"file": str(filled), "place": cell} in [
+        {"file": a["file"], "place": a["place"]}
+        for a in answers
+        if a["pointer"] == "/vendor/harmful_content/handles_harmful_content"
+    ]
     pdf = tmp_path / "report.pdf"
     report = runner.invoke(main, ["report", str(filled), "-o", str(pdf), *TEST_TABLES])
     assert report.exit_code == 0, report.output
