@@ -401,3 +401,32 @@ def test_other_spreadsheets_and_unknown_kinds_are_refused(tmp_path: Path) -> Non
     )
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
     assert "cannot read the file as an .xlsx workbook" in _problems(tmp_path / "broken.xlsx")[0]
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed: the re-save round trip is skipped",
+)
+def test_a_workbook_saved_again_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    example = load_input(EXAMPLES / "crowd-platform-vendor.yaml")
+    expected = example.model.model_dump(exclude_unset=True)
+    path = write_template(tmp_path / "q.xlsx", "vendor", expected)
+    done = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    again = load_input(tmp_path / "lo" / "q.xlsx").model.model_dump(exclude_unset=True)
+    assert without_nulls(again) == without_nulls(expected)  # booleans come back as =FALSE()

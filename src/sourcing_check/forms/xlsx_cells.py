@@ -29,7 +29,13 @@ UNUSED_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 OPEN = Protection(locked=False)
-FORMATS = {"integer": "0", "number": "General", "date": "yyyy-mm-dd", "boolean": "General"}
+#: Booleans shown as TRUE/FALSE everywhere (LibreOffice shows 1/0 under General).
+FORMATS = {
+    "integer": "0",
+    "number": "General",
+    "date": "yyyy-mm-dd",
+    "boolean": '"TRUE";"TRUE";"FALSE"',
+}
 TEXT_FORMAT = "@"
 _INLINE_LIMIT = 255
 #: Zip entries get this timestamp, and the workbook these dates: same answers, same bytes.

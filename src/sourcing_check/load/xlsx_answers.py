@@ -252,7 +252,8 @@ class _Reader:
             )
 
     def value(self, grid: Grid, number: int, column: int, leaf: Leaf) -> Any:
-        """The typed answer of a cell; a percent-formatted number is a problem (20% is 0.2)."""
+        """The typed answer of a cell; a percent-formatted number is a problem (20% is 0.2),
+        a 1 or 0 shown as TRUE or FALSE is that boolean."""
         raw = grid.rows[number][column]
         if leaf.kind == "number" and (number, column) in grid.percent:
             self.problem(
@@ -260,6 +261,8 @@ class _Reader:
                 f"the cell is formatted as a percentage, so it holds {raw} rather than {raw * 100}",
                 hint="format the cell as a number and write the percentage itself, e.g. 20",
             )
+        if leaf.kind == "boolean" and (number, column) in grid.shown_as_boolean:
+            return bool(raw)
         return typed(leaf, raw)
 
 

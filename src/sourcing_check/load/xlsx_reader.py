@@ -153,8 +153,11 @@ def _grids(book: Any, opened: _Opened) -> dict[tuple[str, int, int], str]:
                         )
                         continue
                     grid.rows.setdefault(cell.row, {})[cell.column] = value
-                    if "%" in (cell.number_format or ""):
+                    shown = cell.number_format or ""
+                    if "%" in shown:
                         grid.percent.add((cell.row, cell.column))
+                    elif '"TRUE"' in shown and value in (0, 1):
+                        grid.shown_as_boolean.add((cell.row, cell.column))
     finally:
         book.close()
     return formulas
@@ -164,14 +167,21 @@ def _use_saved(opened: _Opened, saved: _Opened, formulas: dict[tuple[str, int, i
     """Replace each formula by the value saved with it; one without is a located problem.
 
     The second reading sees the error values of formulas too, so its problems replace the
-    first's."""
+    first's. (LibreOffice saves a TRUE typed in a cell as the formula =TRUE() with its value.)"""
     opened.problems = saved.problems
     errors = {problem.place for problem in saved.problems}
     for (name, row, column), text in formulas.items():
         grid = opened.grids[name]
-        value = saved.grids[name].rows.get(row, {}).get(column)
+        kept = saved.grids[name]
+        value = kept.rows.get(row, {}).get(column)
         if value is not None:
             grid.rows[row][column] = value
+            for cells, known in (
+                (grid.percent, kept.percent),
+                (grid.shown_as_boolean, kept.shown_as_boolean),
+            ):
+                if (row, column) in known:
+                    cells.add((row, column))
             continue
         grid.rows[row].pop(column, None)
         if grid.ref(row, column) not in errors:

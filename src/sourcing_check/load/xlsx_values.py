@@ -37,11 +37,14 @@ def quote_sheet(name: str) -> str:
 
 @dataclass
 class Grid:
-    """One sheet's non-empty values by row and column (1-based), and its percent cells."""
+    """One sheet's non-empty values by row and column (1-based), and cells whose format
+    changes what a number means."""
 
     name: str
     rows: dict[int, dict[int, Any]]
     percent: set[tuple[int, int]] = field(default_factory=set)
+    #: Numbers shown as TRUE/FALSE (LibreOffice saves our yes/no cells so).
+    shown_as_boolean: set[tuple[int, int]] = field(default_factory=set)
 
     def ref(self, row: int, column: int) -> str:
         """The cell's reference, e.g. ``'Pay rates'!C3``."""
