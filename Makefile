@@ -74,6 +74,7 @@ test: lint typecheck pytest
 bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/check_throughput.py
 	$(BIN)/python benchmarks/report_render.py
+	$(BIN)/python benchmarks/xlsx_read.py
 
 clean:
 	rm -rf $(VENV) .venv-latest out build dist src/*.egg-info

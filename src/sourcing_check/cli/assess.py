@@ -38,12 +38,12 @@ _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_t
     help="Output format.",
 )
 def validate(files: tuple[Path, ...], fmt: str) -> None:
-    """Validate vendor questionnaires and project plans (YAML or JSON).
+    """Validate vendor questionnaires and project plans (YAML, JSON or .xlsx).
 
     A project plan is valid only with the vendor questionnaire it names, which is checked
     too. Every problem in every file is reported as FILE:LINE:COL: CODE MESSAGE [POINTER]
-    (codes: see the README); a broken file does not stop the others. Exit 0 when all are
-    valid, 2 otherwise.
+    (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does not stop
+    the others. Exit 0 when all are valid, 2 otherwise.
     """
     loaded = load_all(list(files))
     if fmt == "json":

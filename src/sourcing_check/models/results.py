@@ -60,6 +60,9 @@ class Answer(TypedDict):
     file: Annotated[str, Field(description="The input file.")]
     line: Annotated[int | None, Field(description="Line in the file, when known.")]
     column: Annotated[int | None, Field(description="Column in the file, when known.")]
+    place: Annotated[
+        str | None, Field(description="The cell of a workbook input, e.g. Answers!C14.")
+    ]
 
 
 class EvidenceItem(TypedDict):

@@ -125,14 +125,24 @@ def _answer(
     loaded = documents.get(root)
     value = resolve(data, pointer)
     if loaded is None:
-        return {"pointer": pointer, "value": None, "file": "", "line": None, "column": None}
-    line, column = loaded.document.locate("/" + rest if rest else "")
+        return {
+            "pointer": pointer,
+            "value": None,
+            "file": "",
+            "line": None,
+            "column": None,
+            "place": None,
+        }
+    document = loaded.document
+    inner = "/" + rest if rest else ""
+    line, column = document.locate(inner)
     return dict(
         pointer=pointer,
         value=None if is_absent(value) else _shown(value),
-        file=loaded.document.name,
+        file=document.name,
         line=line or None,
         column=column or None,
+        place=(document.cell(inner) or None) if document.cells else None,
     )
 
 
