@@ -17,6 +17,7 @@ from sourcing_check.facts.context import Context, Inputs
 from sourcing_check.facts.money import HUNDRED, ONE, SIXTY, money, percent
 from sourcing_check.facts.money import q as _q
 from sourcing_check.models.common import PayTerms, Rejection
+from sourcing_check.models.facts import WageFact, WageLine
 from sourcing_check.models.project import ProjectPay
 
 
@@ -40,7 +41,7 @@ def _wage_line(
     rejection: Rejection | None,
     extras: Mapping[str, Any],
     ctx: Context,
-) -> dict[str, Any]:
+) -> WageLine:
     """Compute the effective hourly wage of one location against its living wage."""
     terms = line.terms
     place = line.country + (f" ({line.region})" if line.region else "")
@@ -53,7 +54,7 @@ def _wage_line(
     if rate is None:
         missing.append(f"{line.where}/rate: the pay rate")
     if missing or rate is None:
-        return {**out, "missing": missing, "steps": steps}
+        return WageLine.model_validate({**out, "missing": missing, "steps": steps})
     currency = rate.currency
     out.update(model=terms.model, rate=str(rate.amount), currency=currency, period=rate.period)
 
@@ -172,7 +173,7 @@ def _wage_line(
             "table; add one with --rates"
         )
     if missing or gross is None or fee_percent is None or paid_fraction is None:
-        return {**out, "missing": missing, "steps": steps}
+        return WageLine.model_validate({**out, "missing": missing, "steps": steps})
     assert benchmark is not None and conversion is not None
 
     net = gross * (ONE - fee_percent / HUNDRED)
@@ -240,51 +241,53 @@ def _wage_line(
             }
         )
     age = ctx.date.year - benchmark.year
-    return {
-        **out,
-        "missing": [],
-        "steps": steps,
-        "gross_hourly": _q(gross),
-        "fee_percent": _q(fee_percent),
-        "paid_fraction": _q(paid_fraction),
-        "unpaid_ratio": _q(unpaid_ratio),
-        "effective_hourly": _q(effective_lw),
-        "effective_hourly_text": money(effective_lw, benchmark.currency),
-        "living_wage_hourly": _q(living),
-        "living_wage_hourly_text": money(living, benchmark.currency),
-        "ratio": _q(ratio),
-        "ratio_text": percent(ratio),
-        "required_rate": _q(required) if required is not None else None,
-        "rate_text": money(rate.amount, currency) + f" per {rate.period}",
-        "required_rate_text": (
-            money(required, currency, up=True) + f" per {rate.period}"
-            if required is not None
-            else None
-        ),
-        "benchmark": {
-            "id": benchmark.id,
-            "amount_text": money(benchmark.amount, benchmark.currency),
-            "amount": str(benchmark.amount),
-            "currency": benchmark.currency,
-            "period": benchmark.period,
-            "hours_per_period": str(benchmark.hours_per_period),
-            "year": benchmark.year,
-            "publisher": benchmark.publisher,
-            "source_title": benchmark.source_title,
-            "source_url": benchmark.source_url,
-            "household_basis": benchmark.household_basis,
-            "region": benchmark.region,
-        },
-        "benchmark_age_years": age,
-        "conversion": {
-            "from": currency,
-            "to": benchmark.currency,
-            "factor": _q(conversion.factor),
-            "as_of": conversion.as_of,
-            "source": conversion.citation,
-            "url": conversion.url,
-        },
-    }
+    return WageLine.model_validate(
+        {
+            **out,
+            "missing": [],
+            "steps": steps,
+            "gross_hourly": _q(gross),
+            "fee_percent": _q(fee_percent),
+            "paid_fraction": _q(paid_fraction),
+            "unpaid_ratio": _q(unpaid_ratio),
+            "effective_hourly": _q(effective_lw),
+            "effective_hourly_text": money(effective_lw, benchmark.currency),
+            "living_wage_hourly": _q(living),
+            "living_wage_hourly_text": money(living, benchmark.currency),
+            "ratio": _q(ratio),
+            "ratio_text": percent(ratio),
+            "required_rate": _q(required) if required is not None else None,
+            "rate_text": money(rate.amount, currency) + f" per {rate.period}",
+            "required_rate_text": (
+                money(required, currency, up=True) + f" per {rate.period}"
+                if required is not None
+                else None
+            ),
+            "benchmark": {
+                "id": benchmark.id,
+                "amount_text": money(benchmark.amount, benchmark.currency),
+                "amount": str(benchmark.amount),
+                "currency": benchmark.currency,
+                "period": benchmark.period,
+                "hours_per_period": str(benchmark.hours_per_period),
+                "year": benchmark.year,
+                "publisher": benchmark.publisher,
+                "source_title": benchmark.source_title,
+                "source_url": benchmark.source_url,
+                "household_basis": benchmark.household_basis,
+                "region": benchmark.region,
+            },
+            "benchmark_age_years": age,
+            "conversion": {
+                "from": currency,
+                "to": benchmark.currency,
+                "factor": _q(conversion.factor),
+                "as_of": conversion.as_of,
+                "source": conversion.citation,
+                "url": conversion.url,
+            },
+        }
+    )
 
 
 def _paid_fraction(rejection: Rejection | None, at: str, missing: list[str]) -> Decimal | None:
@@ -299,22 +302,23 @@ def _paid_fraction(rejection: Rejection | None, at: str, missing: list[str]) -> 
     return ONE - rejection.expected_rate_percent / HUNDRED
 
 
-def _summarise(lines: list[dict[str, Any]], missing: list[str]) -> dict[str, Any]:
-    computed = [line for line in lines if "ratio" in line]
+def _summarise(lines: list[WageLine], missing: list[str]) -> WageFact:
+    computed = [(line.ratio, line) for line in lines if line.ratio is not None]
     for line in lines:
-        missing.extend(
-            m if line["place"] in m else f"{line['place']}: {m}" for m in line["missing"]
-        )
-    result: dict[str, Any] = {"locations": lines, "missing": missing}
-    if computed:
-        lowest = min(computed, key=lambda line: line["ratio"])
-        result["lowest_ratio"] = lowest["ratio"]
-        result["lowest"] = lowest
-        result["max_benchmark_age_years"] = max(line["benchmark_age_years"] for line in computed)
-    return result
+        missing.extend(m if line.place in m else f"{line.place}: {m}" for m in line.missing)
+    if not computed:
+        return WageFact(locations=lines, missing=missing)
+    lowest_ratio, lowest = min(computed, key=lambda pair: pair[0])
+    return WageFact(
+        locations=lines,
+        missing=missing,
+        lowest_ratio=lowest_ratio,
+        lowest=lowest,
+        max_benchmark_age_years=max(line.benchmark_age_years or 0 for _, line in computed),
+    )
 
 
-def vendor_wage(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:
+def vendor_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
     """Effective hourly wage per location from the vendor's rates (vendor scope)."""
     vendor = inputs.vendor
     if vendor is None:
@@ -336,7 +340,7 @@ def vendor_wage(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:
     return _summarise(lines, [])
 
 
-def project_wage(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:
+def project_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
     """Effective hourly wage per worker location of the project (project scope)."""
     project = inputs.project
     if project is None:
