@@ -27,9 +27,9 @@ def assess(
 ) -> Assessment:
     """Derive facts, evaluate every rule in scope, score, and decide the verdict."""
     ctx = Context(reference, framework.params, date)
-    facts = derive(Inputs(subject.vendor_model, subject.project_model), ctx).model_dump()
+    facts = derive(Inputs(subject.vendor_model, subject.project_model), ctx)
     answers = subject.data()
-    answers["facts"] = facts  # rules read plain data: Decimals stay Decimal, unset keys absent
+    answers["facts"] = facts.model_dump()  # plain data: Decimals stay Decimal, unset keys absent
     data = View(answers)
     documents = {"vendor": subject.vendor, "project": subject.project}
     findings = _FINDINGS.validate_python(
