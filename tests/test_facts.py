@@ -4,8 +4,9 @@ USD 1 = KES 130)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_type_hints
 
+from sourcing_check.facts import FACTS
 from sourcing_check.models.facts import Facts, WageLine
 from tests.helpers import facts, project, vendor
 
@@ -273,3 +274,9 @@ def test_a_computed_wage_line_in_json() -> None:
     assert wage["lowest"]["region"] is None  # set, though null
     assert wage["lowest"]["conversion"]["from"] == "USD"
     assert wage["lowest"]["required_rate"] == "20"
+
+
+def test_the_fact_registry_fills_the_facts_model() -> None:
+    assert list(FACTS) == list(Facts.model_fields)
+    for name, function in FACTS.items():
+        assert get_type_hints(function)["return"] == Facts.model_fields[name].annotation, name

@@ -13,8 +13,11 @@ from jsonschema import Draft202012Validator
 from sourcing_check.cli import main
 from sourcing_check.errors import InputError
 from sourcing_check.load.documents import read_document
+from sourcing_check.models.facts import Facts
+from sourcing_check.models.introspect import model_in
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
+from sourcing_check.rules.lint import pointer_error
 
 GOOD = """\
   - id: T-1.1
@@ -106,6 +109,21 @@ def test_the_shipped_framework_is_sound(runner: CliRunner) -> None:
 def test_good_requirement_passes(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["guidelines", "lint", str(_framework(tmp_path, GOOD))])
     assert result.exit_code == 0, result.output
+
+
+def test_a_rule_may_read_any_field_of_a_fact_model(tmp_path: Path, runner: CliRunner) -> None:
+    text = GOOD.replace(
+        "/project/pilot/status: {const: completed}", "/facts/pricing/p75_minutes: {}"
+    )
+    text = text.replace("Run a pilot.", "Allow {facts.languages.uncovered}.")
+    result = runner.invoke(main, ["guidelines", "lint", str(_framework(tmp_path, text))])
+    assert result.exit_code == 0, result.output
+    for name, info in Facts.model_fields.items():
+        model = model_in(info.annotation)
+        assert model is not None
+        for key in model.model_fields:
+            assert pointer_error(f"/facts/{name}/{key}") is None
+    assert pointer_error("/facts/pricing/p90_minutes") == "fact 'pricing' has no 'p90_minutes'"
 
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))

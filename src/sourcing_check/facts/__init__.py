@@ -13,7 +13,7 @@ from sourcing_check.facts.context import Context, Inputs
 from sourcing_check.facts.languages import languages
 from sourcing_check.facts.pricing import pricing
 from sourcing_check.facts.wage import project_wage, vendor_wage
-from sourcing_check.models.facts import Fact, Facts
+from sourcing_check.models.facts import Fact, Facts, fact_keys
 
 __all__ = ["FACTS", "FACT_KEYS", "Context", "Inputs", "derive"]
 
@@ -29,17 +29,8 @@ FACTS: dict[str, FactFunction] = {
     "languages": languages,
 }
 
-#: The top-level keys each fact may produce, for linting rule pointers.
-FACT_KEYS: dict[str, frozenset[str]] = {
-    "vendor_wage": frozenset(
-        {"locations", "missing", "lowest_ratio", "lowest", "max_benchmark_age_years"}
-    ),
-    "project_wage": frozenset(
-        {"locations", "missing", "lowest_ratio", "lowest", "max_benchmark_age_years"}
-    ),
-    "pricing": frozenset({"missing", "estimate_minutes", "p75_minutes", "estimate_covers_p75"}),
-    "languages": frozenset({"missing", "uncovered", "covered"}),
-}
+#: The top-level keys each fact may produce, for linting rule pointers: read from the models.
+FACT_KEYS: dict[str, frozenset[str]] = fact_keys()
 
 
 def derive(inputs: Inputs, ctx: Context) -> Facts:

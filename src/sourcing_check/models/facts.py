@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from sourcing_check.models.common import PayModel, Period
+from sourcing_check.models.introspect import model_in
 
 
 class _Result(BaseModel):
@@ -161,3 +162,14 @@ class Facts(_Partial):
 
 #: Any one fact.
 Fact = WageFact | PricingFact | LanguagesFact
+
+
+def fact_keys() -> dict[str, frozenset[str]]:
+    """The keys each fact can have (its model's fields), by fact name (the fields of Facts)."""
+    keys: dict[str, frozenset[str]] = {}
+    for name, info in Facts.model_fields.items():
+        model = model_in(info.annotation)
+        if model is None:
+            raise TypeError(f"Facts.{name} is not a fact model")
+        keys[name] = frozenset(field.alias or key for key, field in model.model_fields.items())
+    return keys
