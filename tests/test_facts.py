@@ -7,8 +7,11 @@ from decimal import Decimal
 from typing import Any, get_type_hints
 
 from sourcing_check.facts import FACTS
+from sourcing_check.facts.wage_line import wage_line
+from sourcing_check.facts.wage_working import Location, Shared
+from sourcing_check.models.common import Money, PayTerms, Rejection
 from sourcing_check.models.facts import Facts, WageLine
-from tests.helpers import facts, project, vendor
+from tests.helpers import TEST_DATE, facts, project, reference, vendor
 
 PAID = {"rejected_work_paid": "always"}
 
@@ -280,3 +283,34 @@ def test_the_fact_registry_fills_the_facts_model() -> None:
     assert list(FACTS) == list(Facts.model_fields)
     for name, function in FACTS.items():
         assert get_type_hints(function)["return"] == Facts.model_fields[name].annotation, name
+
+
+def test_one_wage_line_step_by_step() -> None:
+    # KES 250/h, 20% of work rejected unpaid, 10 unpaid h per 160 contracted h:
+    # 250 x 0.8 = 200 / (1 + 10/160) = KES 188.235294/h against KES 200/h: ratio 16/17
+    terms = PayTerms(
+        model="hourly",
+        rate=Money(amount=Decimal(250), currency="KES", period="hour"),
+        contracted_hours_per_period=Decimal(160),
+        unpaid_hours_per_period=Decimal(10),
+    )
+    shared = Shared(
+        fee_percent=Decimal(0),
+        fee_at="/project/pay/fee_share_percent",
+        rejection=Rejection(rejected_work_paid="never", expected_rate_percent=Decimal(20)),
+        rejection_at="/project/rejection",
+    )
+    line = wage_line(Location("KE", None, terms, "/project/pay"), shared, reference(), TEST_DATE)
+    assert line.missing == []
+    assert line.effective_hourly == Decimal("188.235294")
+    assert line.ratio == Decimal("0.941176")
+    assert line.required_rate == Decimal("265.625")  # 250 x 1.0625
+    assert line.required_rate_text == "KES 265.63 per hour"  # rounded up
+    assert [step.label for step in line.steps] == [
+        "Unpaid time per hour of paid time",
+        "After unpaid rejections",
+        "Counting unpaid time",
+        "Living wage per hour",
+        "Share of the living wage",
+        "Pay that exactly reaches the living wage",
+    ]
