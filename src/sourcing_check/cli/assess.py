@@ -11,6 +11,7 @@ import click
 
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.hints import table_hints
 from sourcing_check.cli.options import (
     format_option,
     output_option,
@@ -70,6 +71,8 @@ def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessme
         stop(exc.problems, "nothing written: fix the problems above")
     if batch.problems:
         stop(batch.problems, "nothing written: fix the problems above")
+    for hint in table_hints(batch.assessments):
+        click.echo(hint, err=True)
     return batch.assessments
 
 

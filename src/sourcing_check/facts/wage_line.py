@@ -24,6 +24,10 @@ from sourcing_check.models.facts import BenchmarkInfo, ConversionInfo, WageLine
 from sourcing_check.reference.lookup import Conversion, Reference
 from sourcing_check.reference.tables import LivingWage
 
+#: What a location lacks when the tables do not cover it (the CLI adds how to supply it).
+NO_BENCHMARK = "none in the living-wage table"
+NO_RATE = "none in the currency-rates table"
+
 _FOUR_PLACES = Decimal("0.0001")
 
 
@@ -113,10 +117,7 @@ def _benchmark(location: Location, reference: Reference, work: Working) -> Livin
     """The living-wage benchmark of the location, regional where there is one."""
     benchmark = reference.benchmark(location.country, location.region)
     if benchmark is None:
-        work.missing.append(
-            f"living-wage benchmark for {location.place}: none in the living-wage table; "
-            "add one with --living-wages"
-        )
+        work.missing.append(f"living-wage benchmark for {location.place}: {NO_BENCHMARK}")
     return benchmark
 
 
@@ -128,10 +129,7 @@ def _conversion(
         return None
     conversion = reference.convert(currency, benchmark.currency)
     if conversion is None:
-        work.missing.append(
-            f"currency rate {currency} -> {benchmark.currency}: none in the rates "
-            "table; add one with --rates"
-        )
+        work.missing.append(f"currency rate {currency} -> {benchmark.currency}: {NO_RATE}")
     return conversion
 
 
