@@ -136,6 +136,10 @@ class Workers(Section):
 class Activity(Section):
     """A qualification test or training around the task."""
 
+    required: bool | None = Field(
+        None,
+        description="Must workers take it for this project? false when the project has none.",
+    )
     minutes: NonNegative | None = Field(None, description="Time it takes, in minutes.")
     paid: bool | None = Field(None, description="Is the time paid?")
 
@@ -162,8 +166,12 @@ class ProjectPay(PayTerms):
     fee_share_percent: Percent | None = Field(
         None, description="Share of gross pay taken as fees from workers, in %. 0 if none."
     )
-    qualification: Activity | None = Field(None, description="Qualification test, if any.")
-    training: Activity | None = Field(None, description="Training, if any.")
+    qualification: Activity | None = Field(
+        None, description="Qualification test (required: false when there is none)."
+    )
+    training: Activity | None = Field(
+        None, description="Training (required: false when there is none)."
+    )
     tasks_per_worker: NonNegative | None = Field(
         None, description="Expected tasks per worker, to spread one-off unpaid time over tasks."
     )

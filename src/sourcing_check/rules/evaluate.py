@@ -63,12 +63,12 @@ def _applicability(
     """The outcome when the rule does not apply or applicability is unknown; else None."""
     if rule.applies is None:
         return None
-    unknown = [p for p in rule.applies.reads if is_absent(resolve(data, p))]
-    if unknown:
-        missing = [_describe(p, documents) for p in unknown]
+    applies = rule.applies.decide(data)
+    if applies is None:
+        missing = [_describe(p, documents) for p in dict.fromkeys(rule.applies.unknowns(data))]
         message = "Cannot tell whether this applies: not answered: " + "; ".join(missing)
         return "unanswered", message, missing
-    if not rule.applies(data):
+    if not applies:
         reason = rule.requirement.not_applicable_reason or "Does not apply to this subject."
         return "not_applicable", reason, []
     return None
@@ -86,12 +86,15 @@ def _judge(
     req = rule.requirement
     facts: dict[str, Any] = data.get("facts", {})
     missing: list[str] = []
-    for pointer in rule.reads:
-        if is_absent(resolve(data, pointer)):
-            missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
-    if missing and not rule.check.fails_on_answered(data):
+    verdict = rule.check.decide(data)
+    unknown = [p for p in rule.reads if is_absent(resolve(data, p))]
+    if verdict is None:
+        unknown += rule.check.unknowns(data)
+    for pointer in dict.fromkeys(unknown):
+        missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
+    if missing and verdict is not False:
         return "unanswered", "Not answered: " + "; ".join(dict.fromkeys(missing)), missing
-    if missing or not rule.check(data):
+    if verdict is not True:
         # decided by what is answered, whatever the rest says
         # Only text the guideline author wrote is filled; quoted answers stay as written.
         if req.messages.fail:
