@@ -48,9 +48,9 @@ def _fields(model: type[BaseModel], depth: int, lines: list[str], kind: str) -> 
 def _entry(name: str, info: FieldInfo, depth: int, lines: list[str], kind: str) -> str | None:
     """Return the field's line, or None after writing a nested section's lines."""
     annotation = info.annotation
-    if name == "kind":
+    if depth == 0 and name == "kind":
         return f"kind: {kind}"
-    if name == "schema_version":
+    if depth == 0 and name == "schema_version":
         return "schema_version: 1"
     inner = _model(annotation)
     if (

@@ -118,6 +118,13 @@ class Payout(Section):
 class Benchmark(Section):
     """The living-wage benchmark the supplier uses to set pay."""
 
+    kind: (
+        Literal["living_wage", "minimum_wage", "poverty_line", "gdp_per_capita", "other"] | None
+    ) = Field(
+        None,
+        description="What the figure measures: a living wage, a statutory minimum wage, a "
+        "poverty line, GDP per capita, or something else. Only a living wage is a living wage.",
+    )
     source: str | None = Field(None, description="Publisher and title of the benchmark.")
     url: str | None = Field(None, description="Where the benchmark is published.")
     year: int | None = Field(None, description="Reference year of the benchmark.")
@@ -140,7 +147,7 @@ class VendorPay(Section):
         "reaches workers?",
     )
     living_wage_benchmark: Benchmark | None = Field(
-        None, description="The living-wage benchmark used to set pay."
+        None, description="The benchmark used to set pay, and what kind of figure it is."
     )
     pricing_basis: Literal["p75", "median", "mean", "estimate"] | None = Field(
         None, description="Which task time per-task prices are set on: p75, median, mean, estimate."
