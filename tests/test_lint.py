@@ -80,6 +80,21 @@ DEFECTS = {
         ),
         "needs a not_applicable_reason",
     ),
+    "pending without reason": (
+        GOOD.replace(
+            "    check:\n",
+            "    pending_when:\n      /project/pilot/status: {const: scheduled}\n    check:\n",
+        ),
+        "needs a pending_reason",
+    ),
+    "pending reads an unknown path": (
+        GOOD.replace(
+            "    check:\n",
+            "    pending_when:\n      /project/pilot/state: {const: scheduled}\n"
+            "    pending_reason: After the pilot.\n    check:\n",
+        ),
+        "/project/pilot/state: no field 'state'",
+    ),
     "vendor rule reads the plan": (
         GOOD.replace("scope: project", "scope: vendor"),
         "only a project plan provides",

@@ -79,6 +79,11 @@ def render_catalogue(framework: Framework) -> str:
                     f'"{escape_md(req.not_applicable_reason)}"',
                     "",
                 ]
+            if req.pending_reason:
+                out[-1:-1] = [
+                    f'*Can be pending:* "{escape_md(req.pending_reason)}" (unanswered until then)',
+                    "",
+                ]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -98,6 +103,8 @@ def render_rule(framework: Framework, rule: Rule) -> str:
     ]
     if req.applies_when:
         lines.append(f"Applies when: {req.applies_when}")
+    if req.pending_when:
+        lines.append(f"Pending when: {req.pending_when} ({req.pending_reason})")
     lines.append(f"Check: {req.check}")
     if req.evidence:
         lines.append(

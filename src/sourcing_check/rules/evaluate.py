@@ -33,8 +33,10 @@ def evaluate(
     req = rule.requirement
     answers = [_answer(p, data, documents) for p in rule.answer_pointers]
     evidence, evidence_missing = _evidence(rule, data)
-    outcome = _applicability(rule, data, documents) or _judge(
-        rule, data, documents, framework, answers, evidence_missing
+    outcome = (
+        _applicability(rule, data, documents)
+        or _pending(rule, data, documents)
+        or _judge(rule, data, documents, framework, answers, evidence_missing)
     )
     status, message, missing = outcome
     source = framework.meta.sources[req.source.document]
@@ -72,6 +74,18 @@ def _applicability(
         reason = rule.requirement.not_applicable_reason or "Does not apply to this subject."
         return "not_applicable", reason, []
     return None
+
+
+def _pending(
+    rule: Rule, data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> Outcome | None:
+    """The outcome when the answers say the matter is still to be decided; else None."""
+    if rule.pending is None or rule.pending.decide(data) is not True:
+        return None
+    unknown = [p for p in rule.reads if is_absent(resolve(data, p))]
+    awaited = [p for p in (*rule.pending.reads, *unknown) if not p.startswith("/facts/")]
+    missing = [_describe(p, documents) for p in dict.fromkeys(awaited)]
+    return "unanswered", rule.requirement.pending_reason or "Still to be decided.", missing
 
 
 def _judge(

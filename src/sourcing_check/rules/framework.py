@@ -27,6 +27,7 @@ class Rule:
 
     requirement: Requirement
     applies: Compiled | None
+    pending: Compiled | None
     check: Compiled
     reads: tuple[str, ...]
     file: str
@@ -36,6 +37,7 @@ class Rule:
     def answer_pointers(self) -> tuple[str, ...]:
         """The input answers a finding shows: applicability first, then what the check reads."""
         pointers = list(self.applies.reads) if self.applies else []
+        pointers += list(self.pending.reads) if self.pending else []
         pointers += [p for p in self.reads if not p.startswith("/facts/")]
         return tuple(dict.fromkeys(pointers))
 
@@ -168,9 +170,14 @@ def _compile(
             if requirement.applies_when
             else None
         )
+        pending = (
+            compile_predicate(requirement.pending_when, params, f"{at}/pending_when")
+            if requirement.pending_when
+            else None
+        )
         check = compile_predicate(requirement.check, params, f"{at}/check")
     except PredicateError as exc:
         problems.append(document.problem(exc.where, str(exc)))
         return None
     reads = tuple(requirement.reads) if requirement.reads else check.reads
-    return Rule(requirement, applies, check, reads, document.name, document.locate(at)[0])
+    return Rule(requirement, applies, pending, check, reads, document.name, document.locate(at)[0])

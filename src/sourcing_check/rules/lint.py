@@ -45,11 +45,18 @@ def lint_requirement(
             "a conditional requirement needs a not_applicable_reason",
             "say in a sentence when it does not apply",
         )
+    if requirement.pending_when and not requirement.pending_reason:
+        yield document.problem(
+            f"{at}/pending_when",
+            "a requirement that can be pending needs a pending_reason",
+            "say in a sentence what is awaited",
+        )
     if requirement.scope == "vendor":
         reads = [
             *pointers(requirement.check),
             *(requirement.reads or []),
             *pointers(requirement.applies_when or {}),
+            *pointers(requirement.pending_when or {}),
         ]
         for pointer in reads:
             if pointer.startswith(
@@ -65,6 +72,7 @@ def lint_requirement(
         ("check", list(pointers(requirement.check))),
         ("reads", requirement.reads or []),
         ("applies_when", list(pointers(requirement.applies_when or {}))),
+        ("pending_when", list(pointers(requirement.pending_when or {}))),
         ("evidence", [e.at for e in requirement.evidence]),
     ]
     for where, listed in pointer_lists:
@@ -72,7 +80,7 @@ def lint_requirement(
             error = pointer_error(pointer, evidence=where == "evidence")
             if error:
                 yield document.problem(f"{at}/{where}", f"{pointer}: {error}")
-    for field in ("applies_when", "check"):
+    for field in ("applies_when", "pending_when", "check"):
         for name in param_names(getattr(requirement, field)):
             if name not in meta.parameters:
                 yield document.problem(
