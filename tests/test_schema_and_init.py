@@ -141,6 +141,18 @@ def test_filled_template_validates(runner: CliRunner, tmp_path: Path) -> None:
     assert model.pay is not None and model.pay.rates[0].country == "KE"
 
 
+def test_template_fills_only_the_document_kind_and_asks_no_retired_question(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "vendor.yaml"
+    runner.invoke(main, ["init", "vendor", "-o", str(target)])
+    text = target.read_text()
+    # a nested field called 'kind' is a question, not the document kind
+    assert "    kind: null" in text
+    # EU presence comes from the workforce locations; the old question is not asked
+    assert "eu_workers" not in text
+
+
 def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "v.yaml"
     target.write_text("mine\n")

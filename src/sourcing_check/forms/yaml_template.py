@@ -34,7 +34,7 @@ def render_template(model: type[BaseModel], kind: str, schema_file: str) -> str:
 def _fields(model: type[BaseModel], depth: int, lines: list[str], kind: str) -> None:
     indent = "  " * depth
     for name, info in model.model_fields.items():
-        if name in _SECTION_FIELDS:
+        if name in _SECTION_FIELDS or info.deprecated:
             continue
         for text in textwrap.wrap(info.description or "", _WIDTH - len(indent) - 2):
             lines.append(f"{indent}# {text}")

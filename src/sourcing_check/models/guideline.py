@@ -117,7 +117,7 @@ class Guideline(Strict):
 class Parameter(Strict):
     """A judgement-call threshold, declared with its default and meaning."""
 
-    default: int | Decimal | str | bool
+    default: int | Decimal | str | bool | list[str]
     description: str
 
 

@@ -173,11 +173,15 @@ class Conditions(Section):
     terms_compliance_monitored: bool | None = Field(
         None, description="Is it checked that the terms are honoured in practice?"
     )
-    eu_workers: bool | None = Field(None, description="Does the supplier engage workers in the EU?")
+    eu_workers: bool | None = Field(
+        None,
+        description="Not read: EU presence is taken from the workforce locations.",
+        deprecated="EU presence is taken from workforce.locations; this answer is not read.",
+    )
     employment_status_assessed: bool | None = Field(
         None,
-        description="Has the employment status of platform workers been assessed "
-        "(EU Platform Work Directive)?",
+        description="Has the employment status of platform workers and contractors in the EU "
+        "been assessed (EU Platform Work Directive)?",
     )
     automated_management_disclosed: bool | None = Field(
         None,

@@ -54,7 +54,9 @@ def render_catalogue(framework: Framework) -> str:
         "|---|---|---|",
     ]
     for name, param in meta.parameters.items():
-        out.append(f"| `{name}` | {param.default} | {escape_md(param.description)} |")
+        default = param.default
+        shown = ", ".join(default) if isinstance(default, list) else default
+        out.append(f"| `{name}` | {shown} | {escape_md(' '.join(param.description.split()))} |")
     for guideline in meta.guidelines:
         rules = [r for r in framework.rules if r.requirement.guideline == guideline.id]
         out += ["", f"## {escape_md(guideline.title)}", "", escape_md(guideline.summary), ""]
