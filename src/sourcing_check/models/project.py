@@ -80,6 +80,11 @@ class Task(Section):
     harmful_content: HarmfulContentExposure | None = Field(
         None, description="Exposure to harmful content."
     )
+    sensitive_data: bool | None = Field(
+        None,
+        description="Will workers see personal or otherwise sensitive data (health records, "
+        "biometrics, children's data, private messages), even de-identified?",
+    )
 
 
 class Eligibility(Strict):
@@ -253,8 +258,12 @@ class EthicsReview(Section):
 
     body: str | None = Field(None, description="The reviewing body.")
     date: IsoDate | None = Field(None, description="Date of the decision (YYYY-MM-DD).")
-    decision: Literal["approved", "approved_with_conditions", "rejected", "pending"] | None = Field(
-        None, description="The decision."
+    decision: (
+        Literal["approved", "approved_with_conditions", "rejected", "pending", "none"] | None
+    ) = Field(
+        None,
+        description="The decision: approved, approved_with_conditions, rejected, pending (asked, "
+        "not yet decided) or none (no review was sought).",
     )
 
 
