@@ -72,6 +72,9 @@ def test_crowd_platform_findings_name_the_real_problems() -> None:
     assert "to at least USD 0.3175 per task" in (wage.remediation or "")
     assert status(name, "PAI-1.7") == "fail"  # rejected work never paid
     assert status(name, "PAI-1.5") == "fail"  # per-task pay without a pilot
+    # workers in extreme poverty: the ethics review is a must, and its decision is pending
+    assert status(name, "PAI-9.11") == "unanswered"
+    assert status(name, "PAI-9.9") == "not_applicable"
     wage_fact = assessment(name).facts.project_wage
     assert wage_fact is not None
     venezuela = wage_fact.locations[0]

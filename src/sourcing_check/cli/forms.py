@@ -13,10 +13,10 @@ from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.forms.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
-from sourcing_check.forms.yaml_template import render_template
+from sourcing_check.forms.yaml_template import EvidenceAsked, render_template
 from sourcing_check.models.subject import LoadedInput
 from sourcing_check.resources import default_framework_dir
-from sourcing_check.rules.framework import load_framework
+from sourcing_check.rules.framework import Framework, load_framework
 from sourcing_check.run import load_one
 
 #: Output formats of 'convert', by file suffix.
@@ -42,13 +42,17 @@ def schema(name: str) -> None:
     click.echo(_dump_json(named_schema(name)), nl=False)
 
 
-def must_answers(guidelines: Path | None, scope: str) -> dict[str, list[str]]:
-    """Answer pointer (within a ``scope`` document) -> ids of the must requirements reading
-    it; exit 2 with the framework's problems when it cannot be loaded."""
+def _framework(guidelines: Path | None) -> Framework:
+    """The framework whose requirements the template marks; exit 2 when it cannot load."""
     try:
-        framework = load_framework(guidelines or default_framework_dir())
+        return load_framework(guidelines or default_framework_dir())
     except InputError as exc:
         stop(exc.problems)
+
+
+def must_answers(framework: Framework, scope: str) -> dict[str, list[str]]:
+    """Answer pointer (within a ``scope`` document) -> ids of the must requirements reading
+    it."""
     needs: dict[str, list[str]] = {}
     prefix = f"/{scope}"
     for rule in framework.rules:
@@ -58,6 +62,21 @@ def must_answers(guidelines: Path | None, scope: str) -> dict[str, list[str]]:
             if pointer.startswith(prefix + "/"):
                 needs.setdefault(pointer.removeprefix(prefix), []).append(rule.requirement.id)
     return needs
+
+
+def evidence_asked(framework: Framework, root: str) -> EvidenceAsked:
+    """The evidence the framework's requirements ask of one input kind, by section pointer
+    within the document: {"/pay": ["PAI-1.2: Payslips or rate cards ..."], ...}."""
+    asked: dict[str, list[str]] = {}
+    for rule in framework.rules:
+        req = rule.requirement
+        for spec in req.evidence:
+            head, _, rest = spec.at[1:].partition("/")
+            if head != root:
+                continue
+            optional = "" if spec.required else " (optional)"
+            asked.setdefault(f"/{rest}", []).append(f"{req.id}: {spec.description}{optional}")
+    return asked
 
 
 def _refuse_existing(paths: list[Path], force: bool) -> None:
@@ -89,10 +108,10 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
 def init(name: str, fmt: str, output: Path | None, force: bool, guidelines: Path | None) -> None:
     """Write a fill-in template for a vendor questionnaire or project plan.
 
-    The YAML template lists every field with its description as a comment, and a schema file
-    is written beside it so that editors (with the YAML language server) validate and
-    complete while you type. The .xlsx workbook has one row per question; validate, check,
-    report and convert read it back.
+    The YAML template lists every field with its description as a comment, marks the sections
+    whose evidence the guidelines ask for, and a schema file is written beside it so that
+    editors (with the YAML language server) validate and complete while you type. The .xlsx
+    workbook has one row per question; validate, check, report and convert read it back.
     """
     model, kind = INPUT_SCHEMAS[name]
     target = output or Path(f"{name}.{fmt}")
@@ -100,16 +119,17 @@ def init(name: str, fmt: str, output: Path | None, force: bool, guidelines: Path
         from sourcing_check.forms.xlsx_template import render_workbook
 
         _refuse_existing([target], force)
-        needs = must_answers(guidelines, name)
+        needs = must_answers(_framework(guidelines), name)
         write_or_stop([(target, render_workbook(model, kind, None, needs, __version__))])
         click.echo(f"wrote {target}")
         return
     schema_path = target.with_name(f"{kind}.schema.json")
     _refuse_existing([target, schema_path], force)
+    asked = evidence_asked(_framework(guidelines), name)
     write_or_stop(
         [
             (schema_path, _dump_json(input_schema(name))),
-            (target, render_template(model, kind, schema_path.name)),
+            (target, render_template(model, kind, schema_path.name, asked)),
         ]
     )
     click.echo(f"wrote {target} and {schema_path}")
@@ -153,7 +173,7 @@ def _converted(loaded: LoadedInput, fmt: str, source: Path, guidelines: Path | N
         from sourcing_check.forms.xlsx_template import render_workbook
 
         scope = "vendor" if loaded.kind == "vendor-questionnaire" else "project"
-        needs = must_answers(guidelines, scope)
+        needs = must_answers(_framework(guidelines), scope)
         return render_workbook(type(loaded.model), loaded.kind, data, needs, __version__)
     from sourcing_check.forms.text_output import to_json, to_yaml
 
