@@ -132,10 +132,6 @@ _SALARY_IN = {"amount": 42000, "currency": "INR", "period": "month"}
 _HOURLY = {"amount": 260, "currency": "KES", "period": "hour"}
 _PER_TASK = {"amount": 0.1, "currency": "USD", "period": "task"}
 _WORKERS = {"locations": [{"country": "KE"}, {"country": "IN"}]}
-_FACT_BUG = (
-    "the wage fact (src/sourcing_check/facts/wage.py, being rewritten elsewhere) names the "
-    "per-location row for a field that only the main pay section holds: {}"
-)
 
 PROBES = [
     pytest.param(
@@ -174,10 +170,6 @@ PROBES = [
             "rejection": {"rejected_work_paid": "always"},
         },
         id="salaried location rate without unpaid hours",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=_FACT_BUG.format("/project/pay/location_rates/0/unpaid_hours_per_period"),
-        ),
     ),
     pytest.param(
         {
@@ -194,10 +186,6 @@ PROBES = [
             "rejection": {"rejected_work_paid": "always"},
         },
         id="per-task location rate without unpaid minutes",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=_FACT_BUG.format("/project/pay/location_rates/0/unpaid_minutes_per_task"),
-        ),
     ),
     pytest.param(
         {
@@ -216,18 +204,10 @@ PROBES = [
             "rejection": {"rejected_work_paid": "always"},
         },
         id="per-task location rate with unpaid qualification and no tasks per worker",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=_FACT_BUG.format("/project/pay/location_rates/0/tasks_per_worker"),
-        ),
     ),
     pytest.param(
         {"pay": {"location_rates": [{"country": "IN", "rate": _PER_TASK}]}, "workers": _WORKERS},
         id="location rate without a pay model",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=_FACT_BUG.format("/project/pay/location_rates/0/model"),
-        ),
     ),
 ]
 

@@ -77,6 +77,7 @@ def _project_location(pay: ProjectPay, country: str, region: str | None) -> Loca
                 country,
                 region,
                 pay.model_copy(update=update),
+                "/project/pay",
                 f"/project/pay/location_rates/{index}",
             )
     return Location(country, region, pay, "/project/pay")

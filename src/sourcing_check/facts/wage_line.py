@@ -52,7 +52,7 @@ def wage_line(location: Location, shared: Shared, reference: Reference, date: dt
     if terms.model is None:
         work.missing.append(f"{location.where}/model: the pay model (per_task, hourly or salaried)")
     if rate is None:
-        work.missing.append(f"{location.where}/rate: the pay rate")
+        work.missing.append(f"{location.rate_at}/rate: the pay rate")
     if terms.model is None or rate is None:
         return WageLine(
             country=location.country,

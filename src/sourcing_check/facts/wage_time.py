@@ -63,7 +63,7 @@ def _per_task(
     """Per-task pay: gross per hour of task time, and unpaid minutes per paid minute."""
     where = location.where
     if rate.period != "task":
-        work.missing.append(f"{where}/rate/period: per-task pay needs a rate per task")
+        work.missing.append(f"{location.rate_at}/rate/period: per-task pay needs a rate per task")
         return None, ZERO, []
     if paid_minutes is None or paid_minutes == 0:
         work.missing.append(f"{where}/minutes_per_task: the time a task takes")
@@ -95,7 +95,8 @@ def _per_period(
         gross = rate.amount
     elif rate.period == "task":
         work.missing.append(
-            f"{where}/rate/period: {model} pay needs a rate per hour or per salary period"
+            f"{location.rate_at}/rate/period: "
+            f"{model} pay needs a rate per hour or per salary period"
         )
     elif not hours:
         work.missing.append(

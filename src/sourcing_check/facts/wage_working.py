@@ -18,7 +18,13 @@ class Location:
     country: str
     region: str | None
     terms: PayTerms
-    where: str  # subject pointer of the terms
+    where: str  # subject pointer of the terms (model, times, unpaid time, hours)
+    rate_where: str | None = None  # where the rate is, when it differs (a project's location rate)
+
+    @property
+    def rate_at(self) -> str:
+        """The subject pointer of the section that holds this location's rate."""
+        return self.rate_where or self.where
 
     @property
     def place(self) -> str:
