@@ -104,7 +104,8 @@ def test_well_run_project_pays_above_the_living_wage_everywhere() -> None:
 def test_information_needed_lists_each_answer_once_with_what_it_decides() -> None:
     needed = dict(needed_answers(assessment("self-assessment-vendor.yaml").findings))
     item = next(k for k in needed if k.startswith("/vendor/rejection/rejected_work_paid"))
-    assert {f.requirement for f in needed[item]} == {"PAI-1.2", "PAI-1.4", "PAI-1.8"}
+    # the benchmarks' age (PAI-1.4) does not wait for the rejection policy
+    assert {f.requirement for f in needed[item]} == {"PAI-1.2", "PAI-1.8"}
     assert len([k for k in needed if "rejected_work_paid" in k]) == 1
 
 

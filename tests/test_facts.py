@@ -8,7 +8,7 @@ from typing import Any, get_type_hints
 
 from sourcing_check.facts import FACTS
 from sourcing_check.facts.wage_line import wage_line
-from sourcing_check.facts.wage_working import Location, Shared
+from sourcing_check.facts.wage_working import Location, Setting, Shared
 from sourcing_check.models.common import Money, PayTerms, Rejection
 from sourcing_check.models.facts import Facts, WageLine
 from tests.helpers import TEST_DATE, facts, project, reference, vendor
@@ -250,6 +250,7 @@ def test_a_wage_line_not_computed_shows_only_what_is_known() -> None:
         "period",
         "missing",
         "steps",
+        "rate_text",
     ]
     no_rate = project(pay={"model": "per_task"}, workers={"locations": [{"country": "KE"}]})
     assert list(_line(facts(no_rate)).model_dump(mode="json")) == [
@@ -258,6 +259,8 @@ def test_a_wage_line_not_computed_shows_only_what_is_known() -> None:
         "place",
         "missing",
         "steps",
+        "benchmark",  # the benchmark and its age are known without the pay
+        "benchmark_age_years",
     ]
 
 
@@ -272,6 +275,10 @@ def test_a_computed_wage_line_in_json() -> None:
         "lowest_ratio",
         "lowest",
         "max_benchmark_age_years",
+        "oldest_benchmark",
+        "shortfalls",
+        "caveats",
+        "missing_for",
     ]
     assert wage["lowest_ratio"] == "1.25"  # exact, as a string
     assert wage["lowest"]["region"] is None  # set, though null
@@ -300,7 +307,8 @@ def test_one_wage_line_step_by_step() -> None:
         rejection=Rejection(rejected_work_paid="never", expected_rate_percent=Decimal(20)),
         rejection_at="/project/rejection",
     )
-    line = wage_line(Location("KE", None, terms, "/project/pay"), shared, reference(), TEST_DATE)
+    setting = Setting(reference(), TEST_DATE)
+    line = wage_line(Location("KE", None, terms, "/project/pay"), shared, setting)
     assert line.missing == []
     assert line.effective_hourly == Decimal("188.235294")
     assert line.ratio == Decimal("0.941176")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sourcing_check.facts.wage_line import NO_BENCHMARK, NO_RATE
+from sourcing_check.facts.wage_benchmark import NO_BENCHMARK, NO_RATE
 from sourcing_check.models.results import Assessment
 
 

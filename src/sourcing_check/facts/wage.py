@@ -10,9 +10,10 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.facts.context import Context, Inputs
+from sourcing_check.facts.wage_benchmark import NO_BENCHMARK
 from sourcing_check.facts.wage_line import wage_line
-from sourcing_check.facts.wage_working import Location, Shared
-from sourcing_check.models.facts import WageFact, WageLine
+from sourcing_check.facts.wage_working import Location, Setting, Shared
+from sourcing_check.models.facts import OldestBenchmark, WageFact, WageLine
 from sourcing_check.models.project import ProjectPay, ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
 
@@ -31,13 +32,9 @@ def vendor_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
         rejection=vendor.rejection,
         rejection_at="/vendor/rejection",
     )
+    setting = Setting.of(ctx.reference, ctx.date, ctx.params)
     lines = [
-        wage_line(
-            Location(r.country, r.region, r, f"/vendor/pay/rates/{i}"),
-            shared,
-            ctx.reference,
-            ctx.date,
-        )
+        wage_line(Location(r.country, r.region, r, f"/vendor/pay/rates/{i}"), shared, setting)
         for i, r in enumerate(pay.rates)
     ]
     return _summarise(lines, [])
@@ -58,8 +55,9 @@ def project_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
     if pay is None or not locations:
         return _summarise([], missing)
     shared = _project_shared(project, pay, inputs.vendor, ctx)
+    setting = Setting.of(ctx.reference, ctx.date, ctx.params)
     lines = [
-        wage_line(_project_location(pay, loc.country, loc.region), shared, ctx.reference, ctx.date)
+        wage_line(_project_location(pay, loc.country, loc.region), shared, setting)
         for loc in locations
     ]
     return _summarise(lines, missing)
@@ -119,18 +117,42 @@ def _project_shared(
 
 
 def _summarise(lines: list[WageLine], missing: list[str]) -> WageFact:
-    """All locations, everything missing (named by place), and the lowest computed ratio."""
+    """All locations, everything missing (named by place), the lowest computed ratio, the
+    shortfalls shown, the oldest benchmark, and why a pass could not be confirmed."""
+    age_missing = list(missing)
     for line in lines:
-        missing.extend(m if line.place in m else f"{line.place}: {m}" for m in line.missing)
-    computed = [(line.ratio, line) for line in lines if line.ratio is not None]
-    if not computed:
-        return WageFact(locations=lines, missing=missing)
-    lowest_ratio, lowest = min(computed, key=lambda pair: pair[0])
-    ages = [line.benchmark_age_years for _, line in computed]
-    return WageFact(
-        locations=lines,
-        missing=missing,
-        lowest_ratio=lowest_ratio,
-        lowest=lowest,
-        max_benchmark_age_years=max(age for age in ages if age is not None),
+        named = [m if line.place in m else f"{line.place}: {m}" for m in line.missing]
+        missing.extend(named)
+        age_missing.extend(m for m in named if NO_BENCHMARK in m)
+    shortfalls = [line.shortfall for line in lines if line.shortfall is not None]
+    fact: dict[str, Any] = {
+        "locations": lines,
+        "missing": missing,
+        "shortfalls": shortfalls,
+        "caveats": [caveat for line in lines for caveat in line.caveats],
+        "missing_for": {"max_benchmark_age_years": age_missing, "oldest_benchmark": age_missing},
+    }
+    if shortfalls:
+        fact["worst_shortfall"] = min(shortfalls, key=lambda found: found.ratio)
+    aged = [line for line in lines if line.benchmark_age_years is not None]
+    if aged:
+        oldest = max(aged, key=lambda line: line.benchmark_age_years or 0)
+        fact["max_benchmark_age_years"] = oldest.benchmark_age_years
+        fact["oldest_benchmark"] = _oldest(oldest)
+    computed = [line for line in lines if line.ratio is not None]
+    if computed:
+        lowest = min(computed, key=lambda line: line.ratio or 0)
+        fact.update(lowest_ratio=lowest.ratio, lowest=lowest)
+    return WageFact(**fact)
+
+
+def _oldest(line: WageLine) -> OldestBenchmark:
+    """The location with the oldest benchmark, its year and how it was brought forward."""
+    benchmark = line.benchmark
+    assert benchmark is not None and line.benchmark_age_years is not None
+    text = f"from {benchmark.year}"
+    if benchmark.indexed_to is not None:
+        text += f", brought forward to {benchmark.indexed_to} prices"
+    return OldestBenchmark(
+        place=line.place, year=benchmark.year, age=line.benchmark_age_years, text=text
     )

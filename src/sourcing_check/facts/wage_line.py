@@ -6,147 +6,139 @@ ratio            = effective_hourly (in the benchmark's currency) / living wage 
 required pay     = pay / ratio   (the pay at which the ratio is exactly 1)
 
 Each step records what it lacked in ``missing`` and shows its arithmetic as a ``WageStep``;
-the line is computed only when nothing is missing.
+the line is computed only when nothing is missing. When only answers that could lower the pay
+are missing (fees, unpaid time, unpaid rejections), pay before them is an upper bound, and a
+bound below the living wage (or, where none is known, below the statutory minimum wage) is a
+shortfall shown now.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sourcing_check.facts.money import HUNDRED, ONE, money, percent
 from sourcing_check.facts.money import q as _q
+from sourcing_check.facts.wage_benchmark import (
+    Yardstick,
+    conversion,
+    living_wage,
+    minimum_wage,
+    rate_age_note,
+)
+from sourcing_check.facts.wage_shortfall import Basis, shortfall
 from sourcing_check.facts.wage_time import paid_time
-from sourcing_check.facts.wage_working import Location, Shared, Working
-from sourcing_check.models.common import Money, PayModel, Rejection
-from sourcing_check.models.facts import BenchmarkInfo, ConversionInfo, WageLine
-from sourcing_check.reference.lookup import Conversion, Reference
-from sourcing_check.reference.tables import LivingWage
-
-#: What a location lacks when the tables do not cover it (the CLI adds how to supply it).
-NO_BENCHMARK = "none in the living-wage table"
-NO_RATE = "none in the currency-rates table"
+from sourcing_check.facts.wage_working import Location, Setting, Shared, Working
+from sourcing_check.models.common import Money, Rejection
+from sourcing_check.models.facts import ConversionInfo, WageLine
+from sourcing_check.reference.lookup import Conversion
 
 _FOUR_PLACES = Decimal("0.0001")
 
 
-@dataclass(frozen=True)
-class _Figures:
-    """The computed figures of a location, exact."""
-
-    gross: Decimal
-    fee_percent: Decimal
-    paid_fraction: Decimal
-    unpaid_ratio: Decimal
-    effective: Decimal  # in the benchmark's currency
-    living: Decimal
-    ratio: Decimal
-    required: Decimal | None  # None when the pay is 0
-
-
-def wage_line(location: Location, shared: Shared, reference: Reference, date: dt.date) -> WageLine:
+def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
     """Compute the effective hourly wage of one location against its living wage."""
-    work = Working()
+    work, against = Working(), Working()  # the pay's working, then the benchmark's
+    line: dict[str, Any] = {
+        "country": location.country,
+        "region": location.region,
+        "place": location.place,
+    }
+    living = living_wage(location, setting, against)
+    if living is not None:
+        line["benchmark"] = living.benchmark
+        line["benchmark_age_years"] = living.age
+    measure = living or minimum_wage(location, setting, against)
+    if measure is not None and measure.floor is not None:
+        line["floor"] = measure.floor
     terms, rate = location.terms, location.terms.rate
     if terms.model is None:
-        work.missing.append(f"{location.where}/model: the pay model (per_task, hourly or salaried)")
+        work.lacks(f"{location.where}/model: the pay model (per_task, hourly or salaried)")
     if rate is None:
-        work.missing.append(f"{location.rate_at}/rate: the pay rate")
+        work.lacks(f"{location.rate_at}/rate: the pay rate")
     if terms.model is None or rate is None:
-        return WageLine(
-            country=location.country,
-            region=location.region,
-            place=location.place,
-            missing=work.missing,
-            steps=work.steps,
-        )
+        work.absorb(against)
+        return _line(line, work)
+    line.update(
+        model=terms.model,
+        rate=str(rate.amount),
+        currency=rate.currency,
+        period=rate.period,
+        rate_text=money(rate.amount, rate.currency) + f" per {rate.period}",
+    )
     time = paid_time(location, terms.model, rate, shared, work)
-    if shared.fee_percent is None:
-        work.missing.append(f"{shared.fee_at}: the share of pay taken as fees (0 if none)")
+    fee = shared.fee_percent
+    if fee is None:
+        work.lacks(f"{shared.fee_at}: the share of pay taken as fees (0 if none)", lowers=True)
     # A salary does not depend on whether work is accepted; per-task and hourly pay can.
     paid_fraction = (
         ONE
         if terms.model == "salaried"
         else _paid_fraction(shared.rejection, shared.rejection_at, work)
     )
-    benchmark = _benchmark(location, reference, work)
-    conversion = _conversion(rate.currency, benchmark, reference, work)
-    if (
-        work.missing
-        or time.gross is None
-        or shared.fee_percent is None
-        or paid_fraction is None
-        or benchmark is None
-        or conversion is None
-    ):
-        return _not_computed(location, terms.model, rate, work)
-    effective = _take_home(
-        time.gross, shared.fee_percent, paid_fraction, time.unpaid_ratio, rate.currency, work
-    )
-    effective = _in_benchmark_currency(effective, conversion, benchmark, work)
-    living = _living_wage(benchmark, work)
-    ratio, required = _ratio_and_required(effective, living, rate, work)
-    figures = _Figures(
-        gross=time.gross,
-        fee_percent=shared.fee_percent,
-        paid_fraction=paid_fraction,
-        unpaid_ratio=time.unpaid_ratio,
-        effective=effective,
-        living=living,
-        ratio=ratio,
-        required=required,
-    )
-    return _computed(location, terms.model, rate, work, figures, benchmark, conversion, date)
+    found = conversion(rate.currency, measure, location, setting, against) if measure else None
+    if time.gross is None or measure is None or found is None:
+        work.absorb(against)
+        return _line(line, work)
+    effective = _take_home(time.gross, fee, paid_fraction, time.unpaid_ratio, rate.currency, work)
+    effective = _in_currency(effective, found, measure, setting, work)
+    work.absorb(against)
+    line["conversion"] = _conversion_info(found)
+    ratio = effective / measure.hourly
+    if not work.missing and measure.kind == "living_wage":
+        _ratio_steps(ratio, rate, work)
+        line.update(_figures(time.gross, fee, paid_fraction, time.unpaid_ratio, effective))
+        line.update(_result(ratio, effective, rate, measure))
+        if ratio < 1:
+            line["shortfall"] = shortfall(location.place, measure, effective, rate, "computed", [])
+    elif ratio < 1 and work.only_lowering_missing:
+        basis: Basis = "computed" if not work.missing else "before_unanswered_deductions"
+        work.step(f"Share of the {_what(measure)}", "pay per hour / benchmark", percent(ratio))
+        line["shortfall"] = shortfall(
+            location.place, measure, effective, rate, basis, list(work.lowering)
+        )
+    return _line(line, work)
+
+
+def _line(line: dict[str, Any], work: Working) -> WageLine:
+    """The line as far as the working got: what is missing, the steps, the caveats."""
+    if work.caveats:
+        line["caveats"] = work.caveats
+    return WageLine(**line, missing=work.missing, steps=work.steps)
+
+
+def _what(measure: Yardstick) -> str:
+    return "living wage" if measure.kind == "living_wage" else "statutory minimum wage"
 
 
 def _paid_fraction(rejection: Rejection | None, at: str, work: Working) -> Decimal | None:
     """The share of tasks paid: less than 1 only when rejected work is never paid."""
     if rejection is None or rejection.rejected_work_paid is None:
-        work.missing.append(f"{at}/rejected_work_paid: whether rejected work is paid")
+        work.lacks(f"{at}/rejected_work_paid: whether rejected work is paid", lowers=True)
         return None
     if rejection.rejected_work_paid != "never":
         return ONE
     if rejection.expected_rate_percent is None:
-        work.missing.append(f"{at}/expected_rate_percent: the share of work rejected unpaid")
+        work.lacks(f"{at}/expected_rate_percent: the share of work rejected unpaid", lowers=True)
         return None
     return ONE - rejection.expected_rate_percent / HUNDRED
 
 
-def _benchmark(location: Location, reference: Reference, work: Working) -> LivingWage | None:
-    """The living-wage benchmark of the location, regional where there is one."""
-    benchmark = reference.benchmark(location.country, location.region)
-    if benchmark is None:
-        work.missing.append(f"living-wage benchmark for {location.place}: {NO_BENCHMARK}")
-    return benchmark
-
-
-def _conversion(
-    currency: str, benchmark: LivingWage | None, reference: Reference, work: Working
-) -> Conversion | None:
-    """The conversion from the pay's currency to the benchmark's, when there is a benchmark."""
-    if benchmark is None:
-        return None
-    conversion = reference.convert(currency, benchmark.currency)
-    if conversion is None:
-        work.missing.append(f"currency rate {currency} -> {benchmark.currency}: {NO_RATE}")
-    return conversion
-
-
 def _take_home(
     gross: Decimal,
-    fee_percent: Decimal,
-    paid_fraction: Decimal,
+    fee_percent: Decimal | None,
+    paid_fraction: Decimal | None,
     unpaid_ratio: Decimal,
     currency: str,
     work: Working,
 ) -> Decimal:
-    """Effective pay per hour worked: after fees and unpaid rejections, counting unpaid time."""
-    net = gross * (ONE - fee_percent / HUNDRED)
+    """Effective pay per hour worked: after the fees, unpaid rejections and unpaid time known."""
+    net = gross
     if fee_percent:
+        net = gross * (ONE - fee_percent / HUNDRED)
         work.step("After fees", f"x (1 - {fee_percent.normalize():f}%)", money(net, currency))
-    net *= paid_fraction
-    if paid_fraction != ONE:
+    if paid_fraction is not None and paid_fraction != ONE:
+        net *= paid_fraction
         work.step(
             "After unpaid rejections",
             f"x {paid_fraction.normalize():f} (share of tasks paid)",
@@ -162,129 +154,74 @@ def _take_home(
     return effective
 
 
-def _in_benchmark_currency(
-    effective: Decimal, conversion: Conversion, benchmark: LivingWage, work: Working
+def _in_currency(
+    effective: Decimal, found: Conversion, measure: Yardstick, setting: Setting, work: Working
 ) -> Decimal:
-    """The effective pay in the benchmark's currency."""
-    converted = effective * conversion.factor
-    if conversion.factor != ONE:
+    """The effective pay in the benchmark's currency, the rate's date (and age) shown."""
+    converted = effective * found.factor
+    if found.factor != ONE:
         work.step(
-            f"In {benchmark.currency}",
-            f"x {conversion.factor.quantize(_FOUR_PLACES)} "
-            f"({conversion.citation}, {conversion.as_of})",
-            money(converted, benchmark.currency),
+            f"In {measure.currency}",
+            f"x {found.factor.quantize(_FOUR_PLACES)} "
+            f"({found.citation}, {rate_age_note(found, setting)})",
+            money(converted, measure.currency),
         )
     return converted
 
 
-def _living_wage(benchmark: LivingWage, work: Working) -> Decimal:
-    """The living wage per hour of the benchmark."""
-    living = benchmark.hourly
-    work.step(
-        "Living wage per hour",
-        f"{money(benchmark.amount, benchmark.currency)} per {benchmark.period} / "
-        f"{benchmark.hours_per_period.normalize():f} h "
-        f"({benchmark.publisher}, {benchmark.year})",
-        money(living, benchmark.currency),
-    )
-    return living
-
-
-def _ratio_and_required(
-    effective: Decimal, living: Decimal, rate: Money, work: Working
-) -> tuple[Decimal, Decimal | None]:
+def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> None:
     """The share of the living wage, and the pay that would make it exactly 1."""
-    ratio = effective / living
-    required = rate.amount / ratio if ratio else None
     work.step("Share of the living wage", "effective / living wage", percent(ratio))
-    if required is not None:
+    if ratio:
+        required = rate.amount / ratio
         work.step(
             "Pay that exactly reaches the living wage",
             f"{money(rate.amount, rate.currency)} / {ratio.quantize(_FOUR_PLACES)}",
             money(required, rate.currency, up=True) + f" per {rate.period}",
         )
-    return ratio, required
 
 
-def _not_computed(location: Location, model: PayModel, rate: Money, work: Working) -> WageLine:
-    """A line with the pay as stated, what is missing, and the steps so far."""
-    return WageLine(
-        country=location.country,
-        region=location.region,
-        place=location.place,
-        model=model,
-        rate=str(rate.amount),
-        currency=rate.currency,
-        period=rate.period,
-        missing=work.missing,
-        steps=work.steps,
-    )
+def _figures(
+    gross: Decimal,
+    fee: Decimal | None,
+    paid_fraction: Decimal | None,
+    unpaid_ratio: Decimal,
+    effective: Decimal,
+) -> dict[str, Any]:
+    """The exact figures of a computed line, rounded to six places for storage."""
+    return {
+        "gross_hourly": _q(gross),
+        "fee_percent": _q(fee or Decimal(0)),
+        "paid_fraction": _q(paid_fraction if paid_fraction is not None else ONE),
+        "unpaid_ratio": _q(unpaid_ratio),
+        "effective_hourly": _q(effective),
+    }
 
 
-def _computed(
-    location: Location,
-    model: PayModel,
-    rate: Money,
-    work: Working,
-    figures: _Figures,
-    benchmark: LivingWage,
-    conversion: Conversion,
-    date: dt.date,
-) -> WageLine:
-    """The full line: figures exact and formatted, the benchmark and the conversion."""
+def _result(ratio: Decimal, effective: Decimal, rate: Money, measure: Yardstick) -> dict[str, Any]:
+    """The ratio, the required rate and the texts of a computed line."""
+    required = rate.amount / ratio if ratio else None
     per = f" per {rate.period}"
-    required = figures.required
-    return WageLine(
-        country=location.country,
-        region=location.region,
-        place=location.place,
-        model=model,
-        rate=str(rate.amount),
-        currency=rate.currency,
-        period=rate.period,
-        missing=[],
-        steps=work.steps,
-        gross_hourly=_q(figures.gross),
-        fee_percent=_q(figures.fee_percent),
-        paid_fraction=_q(figures.paid_fraction),
-        unpaid_ratio=_q(figures.unpaid_ratio),
-        effective_hourly=_q(figures.effective),
-        effective_hourly_text=money(figures.effective, benchmark.currency),
-        living_wage_hourly=_q(figures.living),
-        living_wage_hourly_text=money(figures.living, benchmark.currency),
-        ratio=_q(figures.ratio),
-        ratio_text=percent(figures.ratio),
-        required_rate=_q(required) if required is not None else None,
-        rate_text=money(rate.amount, rate.currency) + per,
-        required_rate_text=(
+    return {
+        "effective_hourly_text": money(effective, measure.currency),
+        "living_wage_hourly": _q(measure.hourly),
+        "living_wage_hourly_text": measure.hourly_text,
+        "ratio": _q(ratio),
+        "ratio_text": percent(ratio),
+        "required_rate": _q(required) if required is not None else None,
+        "required_rate_text": (
             money(required, rate.currency, up=True) + per if required is not None else None
         ),
-        benchmark=_benchmark_info(benchmark),
-        benchmark_age_years=date.year - benchmark.year,
-        conversion=ConversionInfo(
-            from_=rate.currency,
-            to=benchmark.currency,
-            factor=_q(conversion.factor),
-            as_of=conversion.as_of,
-            source=conversion.citation,
-            url=conversion.url,
-        ),
-    )
+    }
 
 
-def _benchmark_info(benchmark: LivingWage) -> BenchmarkInfo:
-    """The benchmark as the line shows it, with its provenance."""
-    return BenchmarkInfo(
-        id=benchmark.id,
-        amount_text=money(benchmark.amount, benchmark.currency),
-        amount=str(benchmark.amount),
-        currency=benchmark.currency,
-        period=benchmark.period,
-        hours_per_period=str(benchmark.hours_per_period),
-        year=benchmark.year,
-        publisher=benchmark.publisher,
-        source_title=benchmark.source_title,
-        source_url=benchmark.source_url,
-        household_basis=benchmark.household_basis,
-        region=benchmark.region,
+def _conversion_info(found: Conversion) -> ConversionInfo:
+    """The conversion as the line shows it."""
+    return ConversionInfo(
+        from_=found.source,
+        to=found.target,
+        factor=_q(found.factor),
+        as_of=found.dated.isoformat() if found.dated else found.as_of,
+        source=found.citation,
+        url=found.url,
     )

@@ -63,10 +63,10 @@ def _per_task(
     """Per-task pay: gross per hour of task time, and unpaid minutes per paid minute."""
     where = location.where
     if rate.period != "task":
-        work.missing.append(f"{location.rate_at}/rate/period: per-task pay needs a rate per task")
+        work.lacks(f"{location.rate_at}/rate/period: per-task pay needs a rate per task")
         return None, ZERO, []
     if paid_minutes is None or paid_minutes == 0:
-        work.missing.append(f"{where}/minutes_per_task: the time a task takes")
+        work.lacks(f"{where}/minutes_per_task: the time a task takes")
         return None, ZERO, []
     gross = rate.amount * SIXTY / paid_minutes
     basis = f" ({shared.minutes_basis})" if shared.minutes_basis is not None else ""
@@ -77,9 +77,10 @@ def _per_task(
     )
     unpaid = location.terms.unpaid_minutes_per_task
     if unpaid is None:
-        work.missing.append(
+        work.lacks(
             f"{where}/unpaid_minutes_per_task: unpaid time per task "
-            "(searching, reading instructions; 0 if none)"
+            "(searching, reading instructions; 0 if none)",
+            lowers=True,
         )
         return gross, ZERO, []
     return gross, unpaid / paid_minutes, [f"{unpaid.normalize():f} min per task"]
@@ -94,14 +95,12 @@ def _per_period(
     if rate.period == "hour":
         gross = rate.amount
     elif rate.period == "task":
-        work.missing.append(
+        work.lacks(
             f"{location.rate_at}/rate/period: "
             f"{model} pay needs a rate per hour or per salary period"
         )
     elif not hours:
-        work.missing.append(
-            f"{where}/contracted_hours_per_period: the hours the {rate.period}ly pay covers"
-        )
+        work.lacks(f"{where}/contracted_hours_per_period: the hours the {rate.period}ly pay covers")
     else:
         gross = rate.amount / hours
         work.step(
@@ -111,12 +110,17 @@ def _per_period(
         )
     unpaid = location.terms.unpaid_hours_per_period
     if unpaid is None:
-        work.missing.append(f"{where}/unpaid_hours_per_period: unpaid hours per period (0 if none)")
+        work.lacks(
+            f"{where}/unpaid_hours_per_period: unpaid hours per period (0 if none)", lowers=True
+        )
     elif unpaid and hours:
         part = f"{unpaid.normalize():f} h per {rate.period} over {hours.normalize():f} h"
         return gross, unpaid / hours, [part]
     elif unpaid:
-        work.missing.append(f"{where}/contracted_hours_per_period: needed to weigh unpaid hours")
+        work.lacks(
+            f"{where}/contracted_hours_per_period: needed to weigh unpaid hours",
+            lowers=gross is not None,
+        )
     return gross, ZERO, []
 
 
@@ -128,9 +132,10 @@ def _one_off(
     if not one_off:
         return None
     if not tasks or not paid_minutes:
-        work.missing.append(
+        work.lacks(
             f"{location.where}/tasks_per_worker: to spread "
-            f"{one_off.normalize():f} unpaid one-off minutes over tasks"
+            f"{one_off.normalize():f} unpaid one-off minutes over tasks",
+            lowers=True,
         )
         return None
     part = (

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sourcing_check.models.common import PayTerms, Rejection
 from sourcing_check.models.facts import WageStep
+from sourcing_check.reference.lookup import Reference
 
 ZERO = Decimal(0)
 
@@ -46,13 +50,67 @@ class Shared:
     tasks_per_worker: Decimal | None = None
 
 
+@dataclass(frozen=True)
+class Setting:
+    """The reference data, date and parameters the working of every location uses."""
+
+    reference: Reference
+    date: dt.date
+    index_benchmarks: bool = True
+    max_benchmark_age_years: int = 3
+    max_rate_age_days: int = 90
+    prefer_higher_benchmark: bool = False
+    wage_time_basis: str = "p75"
+
+    @classmethod
+    def of(
+        cls,
+        reference: Reference,
+        date: dt.date,
+        params: Mapping[str, Any],
+    ) -> Setting:
+        """The setting of a run, from the framework's parameters (defaults where undeclared)."""
+        return cls(
+            reference=reference,
+            date=date,
+            index_benchmarks=bool(params.get("index_benchmarks", True)),
+            max_benchmark_age_years=int(params.get("max_benchmark_age_years", 3)),
+            max_rate_age_days=int(params.get("max_rate_age_days", 90)),
+            prefer_higher_benchmark=bool(params.get("prefer_higher_benchmark", False)),
+            wage_time_basis=str(params.get("wage_time_basis", "p75")),
+        )
+
+
 @dataclass
 class Working:
-    """The working of one location so far: what is missing and the steps shown."""
+    """The working of one location so far: what is missing, the steps shown, the caveats."""
 
     missing: list[str] = field(default_factory=list)
+    #: The missing answers that can only lower the pay (fees, unpaid time, unpaid rejections).
+    lowering: list[str] = field(default_factory=list)
     steps: list[WageStep] = field(default_factory=list)
+    #: Why a pass computed here could not be confirmed (a stale benchmark or rate, a basis).
+    caveats: list[str] = field(default_factory=list)
 
     def step(self, label: str, formula: str, value: str) -> None:
         """Show one step of the arithmetic."""
         self.steps.append(WageStep(label=label, formula=formula, value=value))
+
+    def lacks(self, what: str, *, lowers: bool = False) -> None:
+        """Record a missing answer; ``lowers`` when answering it could only lower the pay."""
+        self.missing.append(what)
+        if lowers:
+            self.lowering.append(what)
+
+    def absorb(self, other: Working) -> None:
+        """Add another working's record after this one's (the benchmark after the pay)."""
+        self.missing.extend(other.missing)
+        self.lowering.extend(other.lowering)
+        self.steps.extend(other.steps)
+        self.caveats.extend(other.caveats)
+        other.missing, other.lowering, other.steps, other.caveats = [], [], [], []
+
+    @property
+    def only_lowering_missing(self) -> bool:
+        """True when everything missing could only lower the pay (a bound can be shown)."""
+        return all(item in self.lowering for item in self.missing)

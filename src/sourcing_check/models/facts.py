@@ -9,7 +9,7 @@ Money is exact: Decimal values, written as strings in JSON.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -60,6 +60,62 @@ class BenchmarkInfo(_Result):
     source_url: str = Field(description="Where a reader can check it.")
     household_basis: str = Field(description="Household the figure supports.")
     region: str | None = Field(description="Region of the benchmark; null when national.")
+    gross_or_net: str | None = Field(None, description="Before (gross) or after (net) income tax.")
+    matched: str | None = Field(
+        None, description="How the row was chosen when the location's region has none of its own."
+    )
+    indexed_to: int | None = Field(
+        None, description="The year the figure was brought forward to by the price index."
+    )
+    index_factor: Decimal | None = Field(
+        None, description="Consumer prices of indexed_to over those of the benchmark's year."
+    )
+    index_source: str | None = Field(None, description="The price index used.")
+    indexed_amount_text: str | None = Field(
+        None, description="The amount per period brought forward, formatted."
+    )
+
+
+class FloorInfo(_Result):
+    """The statutory minimum wage a location is held to when no living wage is known."""
+
+    id: str = Field(description="Id of the row in the minimum-wage table.")
+    amount_text: str = Field(description="The minimum wage per period, formatted.")
+    hourly_text: str = Field(description="The minimum wage per hour, formatted.")
+    year: int = Field(description="Year the rate applies to.")
+    coverage: str = Field(description="Which workers the rate applies to.")
+    publisher: str = Field(description="Who set it, and who reported it.")
+    source_url: str = Field(description="Where a reader can check it.")
+
+
+class Shortfall(_Result):
+    """Pay shown to be below a living wage or a statutory minimum, whatever else is unknown."""
+
+    place: str = Field(description="The worker location.")
+    against: Literal["living_wage", "minimum_wage"] = Field(description="What pay falls short of.")
+    basis: Literal["computed", "before_unanswered_deductions", "observed_earnings"] = Field(
+        description="computed: the full working; before_unanswered_deductions: pay before answers "
+        "that could only lower it; observed_earnings: what workers were observed to earn."
+    )
+    ratio: Decimal = Field(description="Pay per hour over the benchmark per hour (below 1).")
+    ratio_text: str = Field(description="The ratio as a percentage.")
+    pay_hourly_text: str = Field(description="Pay per hour (at most, when answers are missing).")
+    benchmark_hourly_text: str = Field(description="The living or minimum wage per hour.")
+    rate_text: str = Field(description="The rate as stated.")
+    required_rate_text: str | None = Field(
+        description="The rate that would reach the benchmark (at least; null when pay is 0)."
+    )
+    unanswered: list[str] = Field(description="Missing answers that could only lower the pay.")
+    text: str = Field(description="The shortfall in one sentence.")
+
+
+class OldestBenchmark(_Result):
+    """The location whose benchmark is oldest, after any indexing."""
+
+    place: str = Field(description="The worker location.")
+    year: int = Field(description="Reference year of the benchmark.")
+    age: int = Field(description="Years from the figure used (indexed or not) to the assessment.")
+    text: str = Field(description="The benchmark's year and indexing, in words.")
 
 
 class ConversionInfo(_Result):
@@ -113,9 +169,20 @@ class WageLine(_Partial):
     required_rate_text: str | None = Field(None, description="The required rate, rounded up.")
     benchmark: BenchmarkInfo | None = Field(None, description="The living-wage benchmark.")
     benchmark_age_years: int | None = Field(
-        None, description="Years from the benchmark's year to the assessment date."
+        None,
+        description="Years from the benchmark's figure (its year, or the year it was brought "
+        "forward to) to the assessment date.",
     )
     conversion: ConversionInfo | None = Field(None, description="The currency conversion.")
+    floor: FloorInfo | None = Field(
+        None, description="The statutory minimum wage used as a fail-only floor."
+    )
+    shortfall: Shortfall | None = Field(
+        None, description="Pay shown to be below the living wage or the floor."
+    )
+    caveats: list[str] = Field(
+        default_factory=list, description="Why a pass here could not be confirmed."
+    )
 
 
 class WageFact(_Partial):
@@ -128,7 +195,24 @@ class WageFact(_Partial):
     )
     lowest: WageLine | None = Field(None, description="The location with the lowest ratio.")
     max_benchmark_age_years: int | None = Field(
-        None, description="The age of the oldest benchmark used."
+        None, description="The age of the oldest benchmark of any location, after indexing."
+    )
+    oldest_benchmark: OldestBenchmark | None = Field(
+        None, description="The location with the oldest benchmark."
+    )
+    shortfalls: list[Shortfall] = Field(
+        default_factory=list,
+        description="Locations whose pay is shown to be below the living wage or the floor.",
+    )
+    worst_shortfall: Shortfall | None = Field(None, description="The lowest of the shortfalls.")
+    caveats: list[str] = Field(
+        default_factory=list,
+        description="Why a pass could not be confirmed (stale benchmark or rate, gross vs net).",
+    )
+    missing_for: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="For keys that need less than the whole working (the benchmark age), "
+        "what they lack; other keys lack 'missing'.",
     )
 
 

@@ -1,11 +1,23 @@
-"""Look up a location's living-wage benchmark and convert currencies, with provenance."""
+"""Look up a location's benchmark, floor and price index; convert currencies, with provenance."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sourcing_check.reference.tables import LivingWage, LivingWageTable, Rate, RateTable
+from sourcing_check.reference.tables import (
+    LivingWage,
+    LivingWageTable,
+    MinimumWage,
+    MinimumWageTable,
+    NoneFound,
+    PriceIndexTable,
+    PriceSeries,
+    Rate,
+    RateTable,
+)
 
 
 @dataclass(frozen=True)
@@ -18,6 +30,56 @@ class Conversion:
     as_of: str
     citation: str
     url: str
+    #: The older of the two rates' dates (None for a currency converted to itself).
+    dated: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """The row a location is compared with, and how it was chosen."""
+
+    entry: LivingWage | MinimumWage | None
+    #: Set when the location's region has no row of its own and the national row stands in,
+    #: or when nothing matches: says which regions the table knows for the country.
+    note: str | None = None
+
+
+def _names(row: LivingWage | MinimumWage | NoneFound) -> set[str]:
+    """The region's name and declared aliases, case-folded."""
+    names = {row.region.casefold()} if row.region else set()
+    return names | {alias.casefold() for alias in row.aliases}
+
+
+def _match(
+    rows: Sequence[LivingWage | MinimumWage],
+    gaps: Sequence[NoneFound],
+    country: str,
+    region: str | None,
+) -> Match:
+    """The regional row (by name or alias), else the national one, labelled when it stands in."""
+    national = None
+    regions: list[str] = []
+    for row in rows:
+        if row.country != country:
+            continue
+        if row.region is None:
+            national = row
+            continue
+        regions.append(row.region)
+        if region and region.casefold() in _names(row):
+            return Match(row)
+    known = f"regions with a row for {country}: {', '.join(regions)}" if regions else ""
+    if not region:
+        return Match(national, None if national else known or None)
+    gap = next((g for g in gaps if g.country == country and region.casefold() in _names(g)), None)
+    said = (
+        f"no figure for {gap.region} (none found)"
+        if gap is not None and gap.region
+        else f"no row for region {region!r}"
+    )
+    if national is None:
+        return Match(None, "; ".join(part for part in (said, known) if part))
+    return Match(national, f"{said}: the national row is used" + (f" ({known})" if known else ""))
 
 
 @dataclass(frozen=True)
@@ -27,24 +89,35 @@ class Reference:
     living_wages: LivingWageTable
     rates: RateTable
     files: tuple[tuple[str, str], ...]  # (name, sha256)
+    minimum_wages: MinimumWageTable | None = None
+    price_index: PriceIndexTable | None = None
 
     def benchmark(self, country: str, region: str | None) -> LivingWage | None:
         """Return the regional benchmark where one matches, else the national one."""
-        national = None
-        for entry in self.living_wages.entries:
-            if entry.country != country:
-                continue
-            if region and entry.region and entry.region.casefold() == region.casefold():
-                return entry
-            if entry.region is None:
-                national = entry
-        return national
+        entry = self.living_wage(country, region).entry
+        return entry if isinstance(entry, LivingWage) else None
+
+    def living_wage(self, country: str, region: str | None) -> Match:
+        """The living-wage row of a location, and how it was chosen."""
+        table = self.living_wages
+        return _match(table.entries, table.none_found, country, region)
+
+    def minimum_wage(self, country: str, region: str | None) -> Match:
+        """The statutory minimum wage of a location (a floor), and how it was chosen."""
+        table = self.minimum_wages
+        if table is None:
+            return Match(None)
+        return _match(table.entries, table.none_found, country, region)
+
+    def price_series(self, country: str) -> PriceSeries | None:
+        """The consumer-price series of a country, if the run has one."""
+        return self.price_index.for_country(country) if self.price_index else None
 
     def convert(self, source: str, target: str) -> Conversion | None:
         """Return the factor that turns ``source`` amounts into ``target``, if both are known."""
         table = self.rates
         if source == target:
-            return Conversion(source, target, Decimal(1), table.as_of, "same currency", "")
+            return Conversion(source, target, Decimal(1), str(table.as_of), "same currency", "")
         rates = {table.base: Decimal(1)}
         cited = {table.base: (table.as_of, table.source, table.source_url)}
         for code, value in table.rates.items():
@@ -57,4 +130,6 @@ class Reference:
         if source not in rates or target not in rates or not rates[source]:
             return None
         as_of, citation, url = cited[target] if target != table.base else cited[source]
-        return Conversion(source, target, rates[target] / rates[source], as_of, citation, url)
+        dated = min(cited[source][0], cited[target][0])
+        factor = rates[target] / rates[source]
+        return Conversion(source, target, factor, str(as_of), citation, url, dated)

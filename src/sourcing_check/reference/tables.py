@@ -42,6 +42,10 @@ class LivingWage(Strict):
     id: str = Field(description="Unique slug of the entry.")
     country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
     region: str | None = Field(None, description="State, region or city; null for national.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other names of the region that match it (e.g. NCR for Metro Manila).",
+    )
     amount: NonNegative = Field(gt=0, description="Living wage for one worker per period.")
     currency: Currency = Field(description="ISO 4217 currency of the amount.")
     period: BenchmarkPeriod = Field(description="Period of the amount.")
@@ -73,6 +77,10 @@ class NoneFound(Strict):
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
     region: str | None = Field(None, description="State, region or city; null for national.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other names of the region that match it (e.g. NCR for Metro Manila).",
+    )
     looked: Text = Field(description="Where we looked (sources, searches, reports).")
     note: str | None = Field(None, description="What was found instead, and why it is not used.")
 
@@ -91,20 +99,15 @@ class LivingWageTable(Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> LivingWageTable:
-        seen: set[tuple[str, str | None]] = set()
-        for entry in self.entries:
-            key = (entry.country, entry.region.casefold() if entry.region else None)
-            if key in seen:
-                raise ValueError(f"two entries for {entry.country} {entry.region or '(national)'}")
-            seen.add(key)
+        _unique_rows(self.entries)
         return self
 
 
 class Rate(Strict):
-    """A rate with its own provenance."""
+    """A rate with its own provenance and date."""
 
     rate: NonNegative
-    as_of: str
+    as_of: IsoDate = Field(description="The day the rate is for (YYYY-MM-DD).")
     source: str
     source_url: str
 
@@ -115,7 +118,7 @@ class RateTable(Strict):
     kind: Literal["currency-rates"]
     schema_version: Literal[1]
     base: Currency
-    as_of: str
+    as_of: IsoDate = Field(description="The day of the rates given as bare numbers.")
     source: str
     source_url: str
     note: str | None = None
@@ -128,6 +131,10 @@ class MinimumWage(Strict):
     id: Text = Field(description="Unique slug of the entry.")
     country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
     region: str | None = Field(None, description="State, region or city; null for national.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other names of the region that match it (e.g. NCR for Metro Manila).",
+    )
     coverage: Text = Field(description="Which workers, sectors or grades the rate applies to.")
     amount: NonNegative = Field(gt=0, description="The minimum wage per period.")
     currency: Currency = Field(description="ISO 4217 currency of the amount.")
@@ -161,16 +168,7 @@ class MinimumWageTable(Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> MinimumWageTable:
-        ids: set[str] = set()
-        seen: set[tuple[str, str | None]] = set()
-        for entry in self.entries:
-            key = (entry.country, entry.region.casefold() if entry.region else None)
-            if entry.id in ids:
-                raise ValueError(f"two entries with id {entry.id!r}")
-            if key in seen:
-                raise ValueError(f"two entries for {entry.country} {entry.region or '(national)'}")
-            ids.add(entry.id)
-            seen.add(key)
+        _unique_rows(self.entries)
         return self
 
 
@@ -242,3 +240,18 @@ class PriceIndexTable(Strict):
     def for_country(self, country: str) -> PriceSeries | None:
         """The series for ``country``, if the table has one."""
         return next((series for series in self.series if series.country == country), None)
+
+
+def _unique_rows(entries: list[LivingWage] | list[MinimumWage]) -> None:
+    """Refuse two rows with one id, or two rows for one geography (a region or its alias)."""
+    ids: set[str] = set()
+    seen: set[tuple[str, str | None]] = set()
+    for entry in entries:
+        names = [entry.region, *entry.aliases] if entry.region else [None]
+        keys = {(entry.country, name.casefold() if name else None) for name in names}
+        if entry.id in ids:
+            raise ValueError(f"two entries with id {entry.id!r}")
+        if keys & seen:
+            raise ValueError(f"two entries for {entry.country} {entry.region or '(national)'}")
+        ids.add(entry.id)
+        seen |= keys

@@ -114,7 +114,11 @@ def _judge(
         if req.messages.fail:
             return "fail", _fill(req.messages.fail, data, framework), [], fix
         return "fail", _as_answered(req.title, answers), [], fix
-    partial = [m for name in rule.facts for m in facts.get(name, {}).get("missing", [])]
+    partial = list(
+        dict.fromkeys(
+            m for p in rule.reads if p.startswith("/facts/") for m in _fact_missing(p, facts)
+        )
+    )
     if partial:
         message = "The answers given meet it so far, but it cannot be confirmed: "
         return (
@@ -192,10 +196,16 @@ def _described(model: type[BaseModel], pointer: str) -> str:
 
 
 def _fact_missing(pointer: str, facts: dict[str, Any]) -> list[str]:
+    """What a fact lacks for the key a pointer reads: its own list in 'missing_for' when the
+    key needs less than the whole fact (a benchmark's age), else the fact's 'missing'."""
     if not pointer.startswith("/facts/"):
         return []
-    name = pointer.split("/")[2]
-    return list(facts.get(name, {}).get("missing", []))
+    parts = pointer.split("/")
+    fact = facts.get(parts[2], {})
+    own = fact.get("missing_for", {})
+    if len(parts) > 3 and parts[3] in own:
+        return list(own[parts[3]])
+    return list(fact.get("missing", []))
 
 
 def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:

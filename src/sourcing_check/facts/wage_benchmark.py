@@ -1,0 +1,198 @@
+"""What a location's pay is compared with: its living wage (brought forward by the price index
+where it is old), or, where no living wage is known, the statutory minimum wage as a floor; and
+the currency conversion to it, with the rate's age.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from sourcing_check.facts.money import money
+from sourcing_check.facts.wage_working import Location, Setting, Working
+from sourcing_check.models.facts import BenchmarkInfo, FloorInfo
+from sourcing_check.reference.lookup import Conversion
+from sourcing_check.reference.tables import LivingWage, MinimumWage, PriceSeries
+
+#: What a location lacks when the tables do not cover it (the CLI adds how to supply it).
+NO_BENCHMARK = "none in the living-wage table"
+NO_RATE = "none in the currency-rates table"
+
+_FOUR_PLACES = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class Yardstick:
+    """What pay is compared with, per hour, and where it comes from."""
+
+    kind: Literal["living_wage", "minimum_wage"]
+    currency: str
+    hourly: Decimal
+    hourly_text: str
+    benchmark: BenchmarkInfo | None = None
+    floor: FloorInfo | None = None
+    age: int | None = None  # years from the figure used to the assessment
+
+
+def living_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:
+    """The location's living wage per hour, brought forward where it is old; None if none."""
+    match = setting.reference.living_wage(location.country, location.region)
+    entry = match.entry
+    if not isinstance(entry, LivingWage):
+        known = f" ({match.note})" if match.note else ""
+        work.lacks(f"living-wage benchmark for {location.place}: {NO_BENCHMARK}{known}")
+        return None
+    if match.note:
+        work.step("Benchmark row", match.note, entry.id)
+    amount, indexed_to, factor, series = _indexed(entry, setting, work)
+    age = setting.date.year - (indexed_to or entry.year)
+    text = _age_text(entry, indexed_to, series, setting)
+    if age > setting.max_benchmark_age_years:
+        work.caveats.append(
+            f"{location.place}: benchmark from {entry.year}{text} is {age} years old "
+            f"(the limit is {setting.max_benchmark_age_years})"
+        )
+    hourly = amount / entry.hours_per_period
+    forward = f", brought forward to {indexed_to}" if indexed_to else ""
+    work.step(
+        "Living wage per hour",
+        f"{money(amount, entry.currency)} per {entry.period} / "
+        f"{entry.hours_per_period.normalize():f} h "
+        f"({entry.publisher}, {entry.year}{forward})",
+        money(hourly, entry.currency),
+    )
+    info = _benchmark_info(entry, match.note)
+    if indexed_to is not None and factor is not None and series is not None:
+        info = info.model_copy(
+            update={
+                "indexed_to": indexed_to,
+                "index_factor": factor.quantize(_FOUR_PLACES),
+                "index_source": f"{series.publisher}, {series.indicator}",
+                "indexed_amount_text": money(amount, entry.currency),
+            }
+        )
+    return Yardstick(
+        "living_wage", entry.currency, hourly, money(hourly, entry.currency), info, age=age
+    )
+
+
+def _indexed(
+    entry: LivingWage, setting: Setting, work: Working
+) -> tuple[Decimal, int | None, Decimal | None, PriceSeries | None]:
+    """The amount brought forward by consumer prices as far as the series goes, and how far."""
+    if not setting.index_benchmarks or entry.year >= setting.date.year:
+        return entry.amount, None, None, None
+    series = setting.reference.price_series(entry.country)
+    if series is None:
+        return entry.amount, None, None, None
+    rates = {point.year: point.value for point in series.values}
+    factor, reached = Decimal(1), None
+    for year in range(entry.year + 1, setting.date.year + 1):
+        if year not in rates:
+            break
+        factor *= 1 + rates[year] / 100
+        reached = year
+    if reached is None:
+        return entry.amount, None, None, series
+    amount = entry.amount * factor
+    work.step(
+        f"Benchmark brought forward to {reached} prices",
+        f"{money(entry.amount, entry.currency)} ({entry.year}) x {factor.quantize(_FOUR_PLACES)} "
+        f"(consumer prices {entry.year}-{reached}, {series.publisher}, {series.indicator})",
+        f"{money(amount, entry.currency)} per {entry.period}",
+    )
+    return amount, reached, factor, series
+
+
+def _age_text(
+    entry: LivingWage, indexed_to: int | None, series: PriceSeries | None, setting: Setting
+) -> str:
+    """How far the benchmark was brought forward, in words (after 'benchmark from YEAR')."""
+    if indexed_to is not None:
+        return f", brought forward to {indexed_to} prices"
+    if not setting.index_benchmarks or entry.year >= setting.date.year:
+        return ""
+    if series is None:
+        return f", not indexed (no price index for {entry.country})"
+    return f", not indexed (no price index for {entry.country} for {entry.year + 1})"
+
+
+def _benchmark_info(benchmark: LivingWage, matched: str | None) -> BenchmarkInfo:
+    """The benchmark as the line shows it, with its provenance."""
+    return BenchmarkInfo(
+        id=benchmark.id,
+        amount_text=money(benchmark.amount, benchmark.currency),
+        amount=str(benchmark.amount),
+        currency=benchmark.currency,
+        period=benchmark.period,
+        hours_per_period=str(benchmark.hours_per_period),
+        year=benchmark.year,
+        publisher=benchmark.publisher,
+        source_title=benchmark.source_title,
+        source_url=benchmark.source_url,
+        household_basis=benchmark.household_basis,
+        region=benchmark.region,
+        gross_or_net=benchmark.gross_or_net,
+        matched=matched,
+    )
+
+
+def minimum_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:
+    """The statutory minimum wage of a location without a living wage: a fail-only floor."""
+    match = setting.reference.minimum_wage(location.country, location.region)
+    entry = match.entry
+    if not isinstance(entry, MinimumWage):
+        return None
+    hourly = entry.hourly
+    work.step(
+        "Statutory minimum wage per hour (a floor: it can show a fail, never a pass)",
+        f"{money(entry.amount, entry.currency)} per {entry.period} / "
+        f"{entry.hours_per_period.normalize():f} h ({entry.publisher}, {entry.year})"
+        + (f"; {match.note}" if match.note else ""),
+        money(hourly, entry.currency),
+    )
+    floor = FloorInfo(
+        id=entry.id,
+        amount_text=f"{money(entry.amount, entry.currency)} per {entry.period}",
+        hourly_text=money(hourly, entry.currency),
+        year=entry.year,
+        coverage=entry.coverage,
+        publisher=entry.publisher,
+        source_url=entry.source_url,
+    )
+    return Yardstick(
+        "minimum_wage", entry.currency, hourly, money(hourly, entry.currency), None, floor
+    )
+
+
+def conversion(
+    currency: str, yardstick: Yardstick, location: Location, setting: Setting, work: Working
+) -> Conversion | None:
+    """The conversion from the pay's currency to the yardstick's, with the rate's age checked."""
+    found = setting.reference.convert(currency, yardstick.currency)
+    if found is None:
+        work.lacks(f"currency rate {currency} -> {yardstick.currency}: {NO_RATE}")
+        return None
+    if found.dated is not None:
+        days = (setting.date - found.dated).days
+        if days > setting.max_rate_age_days:
+            work.caveats.append(
+                f"{location.place}: the currency rate {currency} -> {yardstick.currency} is of "
+                f"{found.dated.isoformat()}, {days} days before the assessment "
+                f"(the limit is {setting.max_rate_age_days})"
+            )
+    return found
+
+
+def rate_age_note(found: Conversion, setting: Setting) -> str:
+    """The rate's date for the working, and its age when it is older than the limit."""
+    if found.dated is None:
+        return found.as_of
+    days = (setting.date - found.dated).days
+    if days > setting.max_rate_age_days:
+        return (
+            f"{found.dated.isoformat()}: {days} days old, "
+            f"older than {setting.max_rate_age_days} days"
+        )
+    return found.dated.isoformat()

@@ -1,0 +1,81 @@
+"""A shortfall: pay shown to be below a living wage or a statutory minimum, in one sentence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from sourcing_check.facts.money import money, percent
+from sourcing_check.facts.money import q as _q
+from sourcing_check.facts.wage_benchmark import Yardstick
+from sourcing_check.models.common import Money
+from sourcing_check.models.facts import Shortfall
+
+Basis = Literal["computed", "before_unanswered_deductions", "observed_earnings"]
+
+#: The answers that can only lower pay, by a word in the pointer that names them.
+_KINDS = {
+    "fee_share_percent": "fees",
+    "rejected_work_paid": "unpaid rejections",
+    "expected_rate_percent": "unpaid rejections",
+    "unpaid_minutes_per_task": "unpaid time",
+    "unpaid_hours_per_period": "unpaid time",
+    "contracted_hours": "unpaid time",
+    "tasks_per_worker": "unpaid qualification and training",
+}
+
+
+def _kinds(unanswered: list[str]) -> str:
+    """The kinds of answer still missing, in words: 'fees, unpaid time'."""
+    found: list[str] = []
+    for item in unanswered:
+        kind = next((k for word, k in _KINDS.items() if word in item), "other deductions")
+        if kind not in found:
+            found.append(kind)
+    return ", ".join(found)
+
+
+def shortfall(
+    place: str,
+    yardstick: Yardstick,
+    pay_hourly: Decimal,
+    rate: Money,
+    basis: Basis,
+    unanswered: list[str],
+    lead: str = "",
+) -> Shortfall:
+    """The shortfall of pay per hour (in the yardstick's currency) against the yardstick."""
+    ratio = pay_hourly / yardstick.hourly
+    pay_text = money(pay_hourly, yardstick.currency)
+    required = rate.amount / ratio if ratio else None
+    per = f" per {rate.period}"
+    if yardstick.kind == "living_wage":
+        against = f"{percent(ratio)} of the living wage of {yardstick.hourly_text}"
+    else:
+        against = (
+            f"below the statutory minimum wage of {yardstick.hourly_text} per hour for {place}; "
+            "the living wage is unknown, so a pass cannot be shown"
+        )
+    if basis == "computed":
+        text = f"Effective pay in {place} is {pay_text} per hour, {against}."
+    elif basis == "observed_earnings":
+        text = f"{lead} in {place} is {pay_text} per hour, {against}."
+    else:
+        kinds = _kinds(unanswered)
+        text = (
+            f"Pay in {place} is at most {pay_text} per hour before {kinds} (not answered yet), "
+            f"{against}; those answers could only lower it further."
+        )
+    return Shortfall(
+        place=place,
+        against=yardstick.kind,
+        basis=basis,
+        ratio=_q(ratio),
+        ratio_text=percent(ratio),
+        pay_hourly_text=pay_text,
+        benchmark_hourly_text=yardstick.hourly_text,
+        rate_text=money(rate.amount, rate.currency) + per,
+        required_rate_text=money(required, rate.currency, up=True) + per if required else None,
+        unanswered=unanswered,
+        text=text,
+    )
