@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sourcing_check.facts import Context, Inputs, derive
@@ -17,9 +18,14 @@ from tests.conftest import DATA
 TEST_DATE = dt.date(2026, 11, 24)
 
 
-def reference() -> Reference:
-    """The synthetic test tables (KE 200 KES/h, KE Nairobi 300 KES/h, US 20 USD/h)."""
-    return load_reference(DATA / "living-wages.yaml", DATA / "currency-rates.yaml")
+def reference(*, rates: Path | None = None, price_index: bool = False) -> Reference:
+    """The synthetic test tables (KE 200 KES/h, KE Nairobi 300 KES/h, US 20 USD/h; rates of
+    2026-11-01), with the synthetic price index (KE 2021 and 2022: 10%, 2025: 5%) if asked."""
+    return load_reference(
+        DATA / "living-wages.yaml",
+        rates or DATA / "currency-rates.yaml",
+        price_index=DATA / "price-index.yaml" if price_index else None,
+    )
 
 
 def numbers(value: Any) -> Any:
@@ -48,8 +54,10 @@ def vendor(**sections: Any) -> VendorQuestionnaire:
 def facts(
     project_plan: ProjectPlan | None = None,
     questionnaire: VendorQuestionnaire | None = None,
+    tables: Reference | None = None,
     **params: Any,
 ) -> Facts:
-    """Derive facts with the test tables and default parameters."""
+    """Derive facts with the test tables (or ``tables``) and default parameters."""
     settings = {"wage_time_basis": "p75", "max_benchmark_age_years": 3, **params}
-    return derive(Inputs(questionnaire, project_plan), Context(reference(), settings, TEST_DATE))
+    context = Context(tables or reference(), settings, TEST_DATE)
+    return derive(Inputs(questionnaire, project_plan), context)

@@ -109,6 +109,8 @@ CODES: dict[str, str] = {
     "G209": "placeholder that cannot be filled",
     "G210": "predicate that is malformed or not valid JSON Schema",
     "G211": "a requirement that can be pending (pending_when) without a pending_reason",
+    "G212": "a requirement whose pass can be unconfirmed (unverified_when) without an "
+    "unverified_reason",
     # G3: the framework directory as a whole
     "G301": "not a guideline framework directory",
     "G302": "no requirement files",

@@ -28,6 +28,8 @@ class Settings:
     guidelines: Path = field(default_factory=default_framework_dir)
     living_wages: Path = field(default_factory=lambda: reference_dir() / "living-wages.yaml")
     rates: Path = field(default_factory=lambda: reference_dir() / "currency-rates.yaml")
+    minimum_wages: Path = field(default_factory=lambda: reference_dir() / "minimum-wages.yaml")
+    price_index: Path = field(default_factory=lambda: reference_dir() / "price-index.yaml")
     date: dt.date = field(default_factory=dt.date.today)
 
 
@@ -66,7 +68,9 @@ def load_context(settings: Settings) -> tuple[Framework, Reference]:
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        reference = load_reference(settings.living_wages, settings.rates)
+        reference = load_reference(
+            settings.living_wages, settings.rates, settings.minimum_wages, settings.price_index
+        )
     except InputError as exc:
         problems.extend(exc.problems)
     if problems or framework is None or reference is None:

@@ -93,8 +93,8 @@ def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) ->
             )
         if unverified:
             reasons.append(
-                f"{len(unverified)} requirement(s) claimed without the evidence: "
-                + ", ".join(unverified)
+                f"{len(unverified)} requirement(s) met but not confirmed (evidence missing, "
+                "or a figure it rests on out of date): " + ", ".join(unverified)
             )
         if overall.score is not None and overall.score < threshold:
             reasons.append(f"overall score {overall.score} is below {threshold}")

@@ -50,7 +50,7 @@ def living_wage(location: Location, setting: Setting, work: Working) -> Yardstic
     text = _age_text(entry, indexed_to, series, setting)
     if age > setting.max_benchmark_age_years:
         work.caveats.append(
-            f"{location.place}: benchmark from {entry.year}{text} is {age} years old "
+            f"{location.place}: benchmark from {entry.year}{text}: {age} years old "
             f"(the limit is {setting.max_benchmark_age_years})"
         )
     hourly = amount / entry.hours_per_period
@@ -99,7 +99,7 @@ def _indexed(
     work.step(
         f"Benchmark brought forward to {reached} prices",
         f"{money(entry.amount, entry.currency)} ({entry.year}) x {factor.quantize(_FOUR_PLACES)} "
-        f"(consumer prices {entry.year}-{reached}, {series.publisher}, {series.indicator})",
+        f"(consumer prices {entry.year}-{reached}, {series.publisher})",
         f"{money(amount, entry.currency)} per {entry.period}",
     )
     return amount, reached, factor, series

@@ -34,27 +34,44 @@ def _csv_table(path: Path) -> Document:
     return Document(rows.path, rows.name, data, positions, rows.sha256)
 
 
-def load_reference(living_wages: Path, rates: Path) -> Reference:
-    """Load both tables; raise InputError with located problems."""
+def load_reference(
+    living_wages: Path,
+    rates: Path,
+    minimum_wages: Path | None = None,
+    price_index: Path | None = None,
+) -> Reference:
+    """Load the tables (the floors and the price index when given); raise InputError with
+    located problems."""
     problems = []
-    loaded: list[BaseModel] = []
     files = []
-    for path, model in ((living_wages, LivingWageTable), (rates, RateTable)):
+    tables: dict[type[BaseModel], BaseModel] = {}
+    given: list[tuple[Path | None, type[BaseModel]]] = [
+        (living_wages, LivingWageTable),
+        (rates, RateTable),
+        (minimum_wages, MinimumWageTable),
+        (price_index, PriceIndexTable),
+    ]
+    for path, model in given:
+        if path is None:
+            continue
         try:
             document = (
                 _csv_table(path)
                 if model is LivingWageTable and path.suffix.lower() == ".csv"
                 else read_document(path)
             )
-            loaded.append(validate_as(document, model, INPUT_CODES))
+            tables[model] = validate_as(document, model, INPUT_CODES)
             files.append((display_path(path), document.sha256))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    table, rate_table = loaded
-    assert isinstance(table, LivingWageTable) and isinstance(rate_table, RateTable)
-    return Reference(table, rate_table, tuple(files))
+    living, rate_table = tables[LivingWageTable], tables[RateTable]
+    floors, index = tables.get(MinimumWageTable), tables.get(PriceIndexTable)
+    assert isinstance(living, LivingWageTable) and isinstance(rate_table, RateTable)
+    assert floors is None or isinstance(floors, MinimumWageTable)
+    assert index is None or isinstance(index, PriceIndexTable)
+    return Reference(living, rate_table, tuple(files), floors, index)
 
 
 def load_minimum_wages(path: Path) -> MinimumWageTable:

@@ -75,6 +75,17 @@ class Requirement(Strict):
     pending_reason: str | None = Field(
         None, description="Reason shown when pending_when is true: what is awaited."
     )
+    unverified_when: Predicate | None = Field(
+        None,
+        description="Predicate; when true a pass cannot be confirmed (a figure it rests on is "
+        "out of date): the finding is at best 'unverified', with unverified_reason.",
+    )
+    unverified_reason: str | None = Field(
+        None, description="Message shown when unverified_when holds; may quote facts."
+    )
+    unverified_remediation: str | None = Field(
+        None, description="What to do when unverified_when holds; may quote facts."
+    )
     reads: list[str] | None = Field(
         None,
         description="Answer and fact pointers the check needs; defaults to the check's "

@@ -41,10 +41,11 @@ def reasons_in_words(a: Assessment) -> list[str]:
         (chosen("must", "fail"), "must-level requirement{s} not met"),
         (chosen("must", "unanswered"), "must-level requirement{s} cannot be decided yet"),
         (chosen("should", "fail", "unanswered"), "should-level requirement{s} not met or open"),
-        ([f for f in a.findings if f.status == "unverified"], "claim{s} without evidence"),
+        ([f for f in a.findings if f.status == "unverified"], "pass{es} not confirmed"),
     ):
         if found:
-            label = words.format(s="" if len(found) == 1 else "s")
+            plural = len(found) != 1
+            label = words.format(s="s" if plural else "", es="es" if plural else "")
             reasons.append(f"{len(found)} {label}: {_titles(found)}.")
     score = a.overall.score
     if score is not None and score < a.conditions_below_score:

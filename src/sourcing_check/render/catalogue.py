@@ -86,6 +86,13 @@ def render_catalogue(framework: Framework) -> str:
                     f'*Can be pending:* "{escape_md(req.pending_reason)}" (unanswered until then)',
                     "",
                 ]
+            if req.unverified_when:
+                out[-1:-1] = [
+                    "*Can be unconfirmed:* "
+                    f'"{escape_md(readable(req.unverified_reason or "", framework))}" '
+                    "(at best unverified)",
+                    "",
+                ]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -107,6 +114,8 @@ def render_rule(framework: Framework, rule: Rule) -> str:
         lines.append(f"Applies when: {req.applies_when}")
     if req.pending_when:
         lines.append(f"Pending when: {req.pending_when} ({req.pending_reason})")
+    if req.unverified_when:
+        lines.append(f"Unverified when: {req.unverified_when} ({req.unverified_reason})")
     lines.append(f"Check: {req.check}")
     if req.evidence:
         lines.append(

@@ -21,7 +21,7 @@ _SHORT = {
 }
 _OUT_OF_SCOPE = "·"
 LEGEND = (
-    "✓ pass · ✗ FAIL fail · ? open unanswered · ! unver claimed without evidence · "
+    "✓ pass · ✗ FAIL fail · ? open unanswered · ! unver met, not confirmed · "
     "– n/a not applicable · · not in scope"
 )
 

@@ -127,13 +127,33 @@ def _judge(
             partial,
             _to_answer("To confirm it", partial),
         )
-    if evidence_missing:
-        message = "Met as answered, but the evidence is missing: "
-        fix = "Provide the evidence: " + "; ".join(evidence_missing) + "."
-        return "unverified", message + "; ".join(evidence_missing), [], fix
+    unconfirmed = _unconfirmed(rule, data, framework, evidence_missing)
+    if unconfirmed is not None:
+        return unconfirmed
     if req.messages.pass_:
         return "pass", _fill(req.messages.pass_, data, framework), [], None
     return "pass", f"Met: {req.title}.", [], None
+
+
+def _unconfirmed(
+    rule: Rule, data: dict[str, Any], framework: Framework, evidence_missing: list[str]
+) -> Outcome | None:
+    """A pass that cannot be confirmed: a figure it rests on is out of date (the rule's
+    unverified_when), or its evidence is missing; None when it is a clean pass."""
+    req = rule.requirement
+    messages: list[str] = []
+    fixes: list[str] = []
+    if rule.unverified is not None and rule.unverified.decide(data) is True:
+        messages.append(_fill(req.unverified_reason or "It cannot be confirmed.", data, framework))
+        default = "Resolve what the finding names, then assess again."
+        fixes.append(_fill(req.unverified_remediation or default, data, framework))
+    if evidence_missing:
+        listed = "; ".join(evidence_missing)
+        messages.append("Met as answered, but the evidence is missing: " + listed)
+        fixes.append("Provide the evidence: " + listed + ".")
+    if not messages:
+        return None
+    return "unverified", " ".join(messages), [], " ".join(fixes)
 
 
 def _to_answer(lead: str, missing: list[str]) -> str:
@@ -242,7 +262,9 @@ def _fill(text: str, data: dict[str, Any], framework: Framework) -> str:
         if current is None:
             return "(not known)"
         if isinstance(current, list):
-            return ", ".join(str(item) for item in current) or "(none)"
+            items = [str(item) for item in current]
+            joiner = "; " if any(", " in item for item in items) else ", "
+            return joiner.join(items) or "(none)"
         return format(current.normalize(), "f") if isinstance(current, Decimal) else str(current)
 
     return PLACEHOLDER.sub(lookup, text)

@@ -31,6 +31,7 @@ class Rule:
     applies: Compiled | None
     pending: Compiled | None
     check: Compiled
+    unverified: Compiled | None
     reads: tuple[str, ...]
     file: str
     line: int
@@ -159,5 +160,6 @@ def _rule(target: Target, document: Document, at: str) -> Rule:
     reads = tuple(requirement.reads) if requirement.reads else check.reads
     applies = target.compiled.get("applies_when")
     pending = target.compiled.get("pending_when")
+    unverified = target.compiled.get("unverified_when")
     line = document.locate(at)[0]
-    return Rule(requirement, applies, pending, check, reads, document.name, line)
+    return Rule(requirement, applies, pending, check, unverified, reads, document.name, line)

@@ -88,7 +88,7 @@ def _unknown_guideline(t: Target) -> Iterator[Flag]:
 
 
 #: The predicates a requirement may have; only 'check' is required.
-_PREDICATES = ("applies_when", "pending_when", "check")
+_PREDICATES = ("applies_when", "pending_when", "unverified_when", "check")
 
 
 def _undeclared_source(t: Target) -> Iterator[Flag]:
@@ -118,6 +118,15 @@ def _no_pending_reason(t: Target) -> Iterator[Flag]:
         )
 
 
+def _no_unverified_reason(t: Target) -> Iterator[Flag]:
+    if t.requirement.unverified_when and not t.requirement.unverified_reason:
+        yield Flag(
+            "/unverified_when",
+            "a requirement whose pass can be unconfirmed needs an unverified_reason",
+            "say in a sentence why the pass cannot be confirmed",
+        )
+
+
 def _empty_remediation(t: Target) -> Iterator[Flag]:
     if not t.requirement.remediation.strip():
         yield Flag("/remediation", "the remediation is empty")
@@ -132,6 +141,7 @@ def _vendor_reads_project(t: Target) -> Iterator[Flag]:
         *(req.reads or []),
         *pointers(req.applies_when or {}),
         *pointers(req.pending_when or {}),
+        *pointers(req.unverified_when or {}),
     ]
     for pointer in read:
         if pointer.startswith(_PROJECT_ONLY):
@@ -149,6 +159,7 @@ def _undefined_pointer(t: Target) -> Iterator[Flag]:
         ("reads", req.reads or []),
         ("applies_when", list(pointers(req.applies_when or {}))),
         ("pending_when", list(pointers(req.pending_when or {}))),
+        ("unverified_when", list(pointers(req.unverified_when or {}))),
         ("evidence", [e.at for e in req.evidence]),
     ]
     for where, listed in pointer_lists:
@@ -174,6 +185,8 @@ def _unfillable_placeholder(t: Target) -> Iterator[Flag]:
         ("remediation", t.requirement.remediation),
         ("messages/pass", t.requirement.messages.pass_),
         ("messages/fail", t.requirement.messages.fail),
+        ("unverified_reason", t.requirement.unverified_reason),
+        ("unverified_remediation", t.requirement.unverified_remediation),
     ]
     for where, text in texts:
         for placeholder in PLACEHOLDER.findall(text or ""):
@@ -214,6 +227,7 @@ RULES: dict[str, tuple[str, Check]] = {
         "G209": _unfillable_placeholder,
         "G210": _invalid_predicate,
         "G211": _no_pending_reason,
+        "G212": _no_unverified_reason,
     }.items()
 }
 
