@@ -19,11 +19,13 @@ TEST_DATE = dt.date(2026, 11, 24)
 
 
 def reference(*, rates: Path | None = None, price_index: bool = False) -> Reference:
-    """The synthetic test tables (KE 200 KES/h, KE Nairobi 300 KES/h, US 20 USD/h; rates of
-    2026-11-01), with the synthetic price index (KE 2021 and 2022: 10%, 2025: 5%) if asked."""
+    """The synthetic test tables (KE 200 KES/h, KE Nairobi 300 KES/h, US 20 USD/h; a VE floor
+    of VES 10/h; USD 1 = KES 130 = VES 100 on 2026-11-01), with the synthetic price index (KE
+    2021 and 2022: 10%, 2025: 5%) if asked."""
     return load_reference(
         DATA / "living-wages.yaml",
         rates or DATA / "currency-rates.yaml",
+        minimum_wages=DATA / "minimum-wages.yaml",
         price_index=DATA / "price-index.yaml" if price_index else None,
     )
 

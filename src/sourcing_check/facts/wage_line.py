@@ -77,6 +77,8 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
         else _paid_fraction(shared.rejection, shared.rejection_at, work)
     )
     found = conversion(rate.currency, measure, location, setting, against) if measure else None
+    # the pay's own working: exact, or known but for answers that could only lower it
+    exact, bound = not work.missing, work.only_lowering_missing
     if time.gross is None or measure is None or found is None:
         work.absorb(against)
         return _line(line, work)
@@ -85,18 +87,20 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
     work.absorb(against)
     line["conversion"] = _conversion_info(found)
     ratio = effective / measure.hourly
-    if not work.missing and measure.kind == "living_wage":
+    if exact and measure.kind == "living_wage":
         _ratio_steps(ratio, rate, work)
         line.update(_figures(time.gross, fee, paid_fraction, time.unpaid_ratio, effective))
         line.update(_result(ratio, effective, rate, measure))
         if ratio < 1:
             line["shortfall"] = shortfall(location.place, measure, effective, rate, "computed", [])
-    elif ratio < 1 and work.only_lowering_missing:
-        basis: Basis = "computed" if not work.missing else "before_unanswered_deductions"
-        work.step(f"Share of the {_what(measure)}", "pay per hour / benchmark", percent(ratio))
-        line["shortfall"] = shortfall(
-            location.place, measure, effective, rate, basis, list(work.lowering)
-        )
+    elif bound:
+        basis: Basis = "computed" if exact else "before_unanswered_deductions"
+        at_most = "" if exact else ", at most (answers still missing could only lower it)"
+        work.step(f"Share of the {_what(measure)}{at_most}", "pay / benchmark", percent(ratio))
+        if ratio < 1:
+            line["shortfall"] = shortfall(
+                location.place, measure, effective, rate, basis, list(work.lowering)
+            )
     return _line(line, work)
 
 

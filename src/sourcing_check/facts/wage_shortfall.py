@@ -27,12 +27,9 @@ _KINDS = {
 
 def _kinds(unanswered: list[str]) -> str:
     """The kinds of answer still missing, in words: 'fees, unpaid time'."""
-    found: list[str] = []
-    for item in unanswered:
-        kind = next((k for word, k in _KINDS.items() if word in item), "other deductions")
-        if kind not in found:
-            found.append(kind)
-    return ", ".join(found)
+    found = {next((k for word, k in _KINDS.items() if word in item), "") for item in unanswered}
+    order = list(dict.fromkeys(_KINDS.values()))
+    return ", ".join(kind for kind in order if kind in found)
 
 
 def shortfall(
@@ -66,6 +63,14 @@ def shortfall(
             f"Pay in {place} is at most {pay_text} per hour before {kinds} (not answered yet), "
             f"{against}; those answers could only lower it further."
         )
+    rate_text = money(rate.amount, rate.currency) + per
+    raised = f"from {rate_text}"
+    if required is not None:
+        raised += f" to at least {money(required, rate.currency, up=True)}{per}"
+    if yardstick.kind == "minimum_wage":
+        raised += " (the statutory minimum; the living wage, not known, is higher)"
+    elif basis == "before_unanswered_deductions":
+        raised += f" (before {_kinds(unanswered)}, which would raise what is needed)"
     return Shortfall(
         place=place,
         against=yardstick.kind,
@@ -74,8 +79,9 @@ def shortfall(
         ratio_text=percent(ratio),
         pay_hourly_text=pay_text,
         benchmark_hourly_text=yardstick.hourly_text,
-        rate_text=money(rate.amount, rate.currency) + per,
+        rate_text=rate_text,
         required_rate_text=money(required, rate.currency, up=True) + per if required else None,
         unanswered=unanswered,
         text=text,
+        raise_text=raised,
     )

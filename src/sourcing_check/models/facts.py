@@ -107,6 +107,10 @@ class Shortfall(_Result):
     )
     unanswered: list[str] = Field(description="Missing answers that could only lower the pay.")
     text: str = Field(description="The shortfall in one sentence.")
+    raise_text: str = Field(
+        description="What pay must rise to, e.g. 'from USD 0.05 per task to at least USD 0.32 "
+        "per task', with what the figure does not cover."
+    )
 
 
 class OldestBenchmark(_Result):

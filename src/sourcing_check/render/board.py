@@ -58,6 +58,17 @@ def reasons_in_words(a: Assessment) -> list[str]:
             f"Lowest effective pay: {line.effective_hourly_text} an hour in {line.place}, "
             f"{line.ratio_text} of the living wage of {line.living_wage_hourly_text} an hour."
         )
+    shown = line.shortfall if line is not None else None
+    for fact in (a.facts.project_wage, a.facts.vendor_wage):
+        short = fact.worst_shortfall if fact is not None else None
+        computed = short is not None and short.basis == "computed"
+        if (
+            short is not None
+            and short != shown
+            and not (computed and short.against == "living_wage")
+        ):
+            reasons.append(short.text)
+            shown = short
     return reasons
 
 

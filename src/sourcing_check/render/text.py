@@ -92,6 +92,15 @@ def _wages(a: Assessment) -> list[str]:
                     f" vs {loc.living_wage_hourly_text:>14}/h  ({loc.ratio_text})"
                     + ("" if float(loc.ratio) >= 1 else f"  needs {loc.required_rate_text}")
                 )
+            elif loc.shortfall is not None:
+                short = loc.shortfall
+                at_most = "" if short.basis == "computed" else "at most "
+                what = "living wage" if short.against == "living_wage" else "minimum wage"
+                lines.append(
+                    f"  ✗ {label:<7} {loc.place:<22} {at_most}{short.pay_hourly_text}/h"
+                    f" vs {what} {short.benchmark_hourly_text}/h  ({short.ratio_text})"
+                    + (f"  not answered: {'; '.join(loc.missing)}" if loc.missing else "")
+                )
             else:
                 lines.append(
                     f"  ? {label:<7} {loc.place:<22} not computed: " + "; ".join(loc.missing)

@@ -1,0 +1,116 @@
+"""A provable fail is never withheld: pay already below the living wage before unanswered
+deductions, and pay below a statutory minimum where no living wage is known (issue 9, items 3
+and 6). Hand-checked on the test tables, then on the bundled tables for the issue's cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from sourcing_check.assess import assess
+from sourcing_check.load.subject import subject_from_data
+from sourcing_check.models.results import Finding
+from sourcing_check.reference.lookup import Reference
+from sourcing_check.rules.framework import Framework
+from sourcing_check.run import Settings, load_context
+from tests.helpers import facts, project
+
+DATE = dt.date(2026, 11, 24)
+
+
+def test_a_bound_names_what_could_only_lower_it() -> None:
+    # USD 1/h = KES 130/h before fees, rejections and unpaid hours: at most 65% of KES 200
+    plan = project(
+        pay={"model": "hourly", "rate": {"amount": 1, "currency": "USD", "period": "hour"}},
+        workers={"locations": [{"country": "KE"}]},
+    )
+    fact = facts(plan).project_wage
+    assert fact is not None and fact.lowest is None  # not computed: answers are missing
+    (short,) = fact.shortfalls
+    assert short.basis == "before_unanswered_deductions"
+    assert short.ratio == Decimal("0.65")
+    assert [item.split(": ")[0] for item in short.unanswered] == [
+        "/project/pay/unpaid_hours_per_period",
+        "/project/pay/fee_share_percent",
+        "/project/rejection/rejected_work_paid",
+    ]
+    assert fact.worst_shortfall == short
+
+
+def test_a_bound_needs_the_gross_pay() -> None:
+    # a monthly salary without its hours cannot be bounded: no shortfall, only what is missing
+    plan = project(
+        pay={"model": "salaried", "rate": {"amount": 1000, "currency": "KES", "period": "month"}},
+        workers={"locations": [{"country": "KE"}]},
+    )
+    fact = facts(plan).project_wage
+    assert fact is not None and fact.shortfalls == []
+
+
+def test_the_floor_is_shown_beside_the_missing_living_wage() -> None:
+    plan = project(
+        pay={"model": "hourly", "rate": {"amount": 20, "currency": "VES", "period": "hour"}},
+        workers={"locations": [{"country": "VE"}]},
+        rejection={"rejected_work_paid": "always"},
+    )
+    fact = facts(plan).project_wage
+    assert fact is not None
+    (line,) = fact.locations
+    assert line.floor is not None and line.floor.hourly_text == "VES 10.00"
+    assert fact.shortfalls == []  # VES 20/h is above the floor: proves nothing
+    assert any("living-wage benchmark for VE" in m for m in line.missing)
+
+
+@cache
+def _bundled() -> tuple[Framework, Reference]:
+    return load_context(Settings(date=DATE))
+
+
+def _bundled_finding(plan: dict[str, Any], requirement: str = "PAI-1.1") -> Finding:
+    framework, reference = _bundled()
+    data = {"kind": "project-plan", "schema_version": 1, "project": {"name": "Case"}, **plan}
+    assessment = assess(subject_from_data(None, data), framework, reference, DATE)
+    return next(f for f in assessment.findings if f.requirement == requirement)
+
+
+def test_rural_kenya_at_usd_1_32_an_hour_fails_with_the_bundled_tables() -> None:
+    # USD 1.32 x KES 129.675 = KES 171.17/h. No row for "rural" Kenya as a whole (GLWC's rural
+    # row is Kericho's), so the national row applies, labelled: KES 38,100 a month (2019) x
+    # 1.3547 (World Bank consumer prices 2020-2024) / 173.33 h = KES 297.78/h: 57.5%. Nothing
+    # else needs answering: fees, unpaid time and rejections could only lower it.
+    plan = {
+        "pay": {"model": "hourly", "rate": {"amount": 1.32, "currency": "USD", "period": "hour"}},
+        "workers": {"locations": [{"country": "KE", "region": "rural"}]},
+    }
+    finding = _bundled_finding(plan)
+    assert finding.status == "fail"
+    assert "at most KES 171.17 per hour" in finding.message
+    assert "57.5% of the living wage of KES 297.78" in finding.message
+    _, reference = _bundled()
+    match = reference.living_wage("KE", "rural")
+    assert match.note is not None and "regions with a row for KE: Rural Kericho" in match.note
+
+
+def test_a_venezuelan_worker_below_the_bundled_floor_fails() -> None:
+    # The bundled VE floor: VES 130 a month / 173.33 h = VES 0.75/h (about USD 0.0009 at the
+    # table's rate, so only pay that is almost nil falls below it). VES 0.50/h is below.
+    plan = {
+        "pay": {
+            "model": "hourly",
+            "rate": {"amount": 0.5, "currency": "VES", "period": "hour"},
+            "unpaid_hours_per_period": 0,
+            "fee_share_percent": 0,
+        },
+        "workers": {"locations": [{"country": "VE"}]},
+        "rejection": {"rejected_work_paid": "always"},
+    }
+    finding = _bundled_finding(plan)
+    assert finding.status == "fail"
+    assert "below the statutory minimum wage of VES 0.75 per hour for VE" in finding.message
+    assert "the living wage is unknown, so a pass cannot be shown" in finding.message
+    assert "(the statutory minimum; the living wage, not known, is higher)" in (
+        finding.remediation or ""
+    )
