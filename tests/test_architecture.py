@@ -39,6 +39,7 @@ ALLOWED: dict[str, set[str]] = {
         "resources",
         "comparison",
         "facts",
+        "reference",
     },
     "__main__": {"cli"},
     "__init__": set(),

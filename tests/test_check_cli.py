@@ -230,6 +230,7 @@ def test_a_missing_benchmark_gets_a_cli_hint_and_the_core_names_no_flag(
     vendor = str(EXAMPLES / "well-run-vendor.yaml")
     result = runner.invoke(main, ["check", vendor, *TEST_TABLES, "--format", "json"])
     assert "hint: no living-wage benchmark for IN (Hyderabad), PH (Metro Manila)" in result.stderr
-    assert "--living-wages FILE replaces the bundled table" in result.stderr
+    assert "--living-wages FILE adds its rows to the bundled table" in result.stderr
+    assert "'sourcing-check reference list living-wages --country IN'" in result.stderr
     assert "none in the living-wage table" in result.stdout
     assert "--living-wages" not in result.stdout and "--rates" not in result.stdout

@@ -93,6 +93,8 @@ CODES: dict[str, str] = {
     "I204": "not a questionnaire or plan: 'kind' is missing or unknown, or not a mapping",
     # I3: files that refer to each other
     "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
+    "I302": "a reference table given to add to another cannot be merged with it (rates per "
+    "another currency, or rows that collide)",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",
     "G102": "missing required field",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sourcing_check.assess import assess
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.load.reference import load_reference
+from sourcing_check.load.reference import TableFiles, load_tables
 from sourcing_check.load.subject import load_input, load_subject
 from sourcing_check.models.results import Assessment
 from sourcing_check.models.subject import LoadedInput, Subject
@@ -20,17 +20,40 @@ from sourcing_check.reference.lookup import Reference
 from sourcing_check.resources import default_framework_dir, reference_dir
 from sourcing_check.rules.framework import Framework, load_framework
 
+#: The bundled file of each reference table.
+BUNDLED_TABLES = {
+    "living_wages": "living-wages.yaml",
+    "rates": "currency-rates.yaml",
+    "minimum_wages": "minimum-wages.yaml",
+    "price_index": "price-index.yaml",
+}
+
 
 @dataclass(frozen=True)
 class Settings:
-    """What a check or report run is computed from."""
+    """What a check or report run is computed from.
+
+    The tables given add rows to the bundled table of their kind and override its rows (by id
+    or geography); with ``only_given_tables`` they replace it. A kind with no file given uses
+    the bundled table either way.
+    """
 
     guidelines: Path = field(default_factory=default_framework_dir)
-    living_wages: Path = field(default_factory=lambda: reference_dir() / "living-wages.yaml")
-    rates: Path = field(default_factory=lambda: reference_dir() / "currency-rates.yaml")
-    minimum_wages: Path = field(default_factory=lambda: reference_dir() / "minimum-wages.yaml")
-    price_index: Path = field(default_factory=lambda: reference_dir() / "price-index.yaml")
+    living_wages: tuple[Path, ...] = ()
+    rates: tuple[Path, ...] = ()
+    minimum_wages: tuple[Path, ...] = ()
+    price_index: tuple[Path, ...] = ()
+    only_given_tables: bool = False
     date: dt.date = field(default_factory=dt.date.today)
+
+    def table_files(self) -> TableFiles:
+        """The files of each table: the bundled one first unless replaced, then those given."""
+        chosen: dict[str, tuple[Path, ...]] = {}
+        for name, bundled in BUNDLED_TABLES.items():
+            given: tuple[Path, ...] = getattr(self, name)
+            base = () if given and self.only_given_tables else (reference_dir() / bundled,)
+            chosen[name] = base + given
+        return TableFiles(**chosen)
 
 
 @dataclass(frozen=True)
@@ -59,6 +82,11 @@ class Batch:
     problems: list[Problem]
 
 
+def load_reference_tables(settings: Settings) -> Reference:
+    """Load the reference tables of a run (bundled, and those given); raise InputError."""
+    return load_tables(settings.table_files())
+
+
 def load_context(settings: Settings) -> tuple[Framework, Reference]:
     """Load the framework and the reference tables; raise InputError on any problem."""
     problems: list[Problem] = []
@@ -68,9 +96,7 @@ def load_context(settings: Settings) -> tuple[Framework, Reference]:
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        reference = load_reference(
-            settings.living_wages, settings.rates, settings.minimum_wages, settings.price_index
-        )
+        reference = load_reference_tables(settings)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems or framework is None or reference is None:

@@ -19,6 +19,7 @@ from sourcing_check.cli.compare import compare
 from sourcing_check.cli.exit_codes import HELP, ExitCode
 from sourcing_check.cli.forms import convert, init, schema
 from sourcing_check.cli.guidelines import guidelines
+from sourcing_check.cli.reference import reference
 
 ISSUES = "please report it with the command you ran"
 
@@ -57,5 +58,5 @@ def main(debug: bool) -> None:
     produce a scored report with a remediation checklist."""
 
 
-for command in (init, convert, validate, check, report, compare, schema, guidelines):
+for command in (init, convert, validate, check, report, compare, schema, guidelines, reference):
     main.add_command(command)

@@ -13,6 +13,7 @@ from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.hints import table_hints
 from sourcing_check.cli.options import (
+    Tables,
     format_option,
     output_option,
     settings_from,
@@ -91,8 +92,7 @@ def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessme
 def check(
     files: tuple[Path, ...],
     guidelines: Path | None,
-    living_wages: Path | None,
-    rates: Path | None,
+    tables: Tables,
     date_: Any,
     fmt: str,
     output: Path | None,
@@ -107,7 +107,7 @@ def check(
     Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
     2 bad input or usage: every problem is listed and nothing is written or printed.
     """
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_))
     text = RENDERERS[fmt].render(assessments)
     if output is not None:
         write_or_stop([(output, text)])
@@ -151,8 +151,7 @@ def report(
     html_path: Path | None,
     detail: str,
     guidelines: Path | None,
-    living_wages: Path | None,
-    rates: Path | None,
+    tables: Tables,
     date_: Any,
 ) -> None:
     """Write the scored PDF report (PDF/A-3b, with the JSON assessment and the checklist
@@ -168,7 +167,7 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_))
     outputs: list[tuple[Path, bytes | str]] = [
         (output, RENDERERS["pdf"].render(assessments, detail=detail))
     ]

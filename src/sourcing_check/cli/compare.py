@@ -10,6 +10,7 @@ import click
 from sourcing_check.cli.assess import assess_or_stop
 from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.options import (
+    Tables,
     format_option,
     output_option,
     settings_from,
@@ -32,8 +33,7 @@ from sourcing_check.render import COMPARISON_RENDERERS
 def compare(
     files: tuple[Path, ...],
     guidelines: Path | None,
-    living_wages: Path | None,
-    rates: Path | None,
+    tables: Tables,
     date_: Any,
     fmt: str,
     output: Path | None,
@@ -52,7 +52,7 @@ def compare(
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
     if len(files) < 2:
         stop([Problem("(arguments)", "compare needs at least two files")])
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_))
     try:
         comparison = make_comparison(assessments)
     except InputError as exc:

@@ -20,15 +20,18 @@ def table_hints(assessments: Sequence[Assessment]) -> list[str]:
                             found.append(line.place)
     hints = []
     if places[NO_BENCHMARK]:
+        countries = sorted({place.split(" ")[0] for place in places[NO_BENCHMARK]})
         hints.append(
             f"hint: no living-wage benchmark for {', '.join(places[NO_BENCHMARK])}: "
-            "--living-wages FILE replaces the bundled table, so copy "
-            "guidelines/reference/living-wages.yaml, add a cited row for each, and pass the copy"
+            "--living-wages FILE adds its rows to the bundled table (a row with the same id or "
+            "place replaces the bundled one), so write a table with a cited row for each and "
+            "pass it; 'sourcing-check reference list living-wages --country "
+            f"{countries[0]}' shows what is bundled and where none was found"
         )
     if places[NO_RATE]:
         hints.append(
             f"hint: no currency rate for the pay in {', '.join(places[NO_RATE])}: --rates FILE "
-            "replaces the bundled table, so copy guidelines/reference/currency-rates.yaml, add "
-            "a dated, cited rate, and pass the copy"
+            "adds its rates to the bundled table, so write a table with a dated, cited rate "
+            "(per USD, as the bundled one) and pass it"
         )
     return hints

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,48 +16,106 @@ from sourcing_check.run import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+_TABLE_OPTIONS = [
+    click.option(
+        "--living-wages",
+        type=click.Path(path_type=Path),
+        multiple=True,
+        help="A living-wage table (YAML or CSV) whose rows add to the bundled table and "
+        "override its rows with the same id or place; repeatable.",
+    ),
+    click.option(
+        "--minimum-wages",
+        type=click.Path(path_type=Path),
+        multiple=True,
+        help="A minimum-wage table (floors) added to the bundled one, by id or place; repeatable.",
+    ),
+    click.option(
+        "--rates",
+        type=click.Path(path_type=Path),
+        multiple=True,
+        help="A currency-rates table (YAML) whose rates add to and override the bundled ones; "
+        "repeatable.",
+    ),
+    click.option(
+        "--price-index",
+        type=click.Path(path_type=Path),
+        multiple=True,
+        help="A price-index table whose country series replace the bundled ones; repeatable.",
+    ),
+    click.option(
+        "--only-given-tables",
+        is_flag=True,
+        help="Use the tables given instead of the bundled ones of their kind (not added to them).",
+    ),
+]
+
 _OPTIONS = [
     click.option(
         "--guidelines",
         type=click.Path(path_type=Path),
         help="Guideline framework directory [default: the bundled PAI framework].",
     ),
-    click.option(
-        "--living-wages",
-        type=click.Path(path_type=Path),
-        help="Living-wage table, YAML or CSV [default: the bundled starter table].",
-    ),
-    click.option(
-        "--rates",
-        type=click.Path(path_type=Path),
-        help="Currency-rates table (YAML) [default: the bundled table].",
-    ),
+    *_TABLE_OPTIONS,
     click.option(
         "--date",
         "date_",
         type=click.DateTime(formats=["%Y-%m-%d"]),
-        help="Assessment date, YYYY-MM-DD [default: today]; fixes benchmark ages.",
+        help="Assessment date, YYYY-MM-DD [default: today]; fixes benchmark and rate ages.",
     ),
 ]
 
 
+@dataclass(frozen=True)
+class Tables:
+    """The table options as given."""
+
+    living_wages: tuple[Path, ...] = ()
+    minimum_wages: tuple[Path, ...] = ()
+    rates: tuple[Path, ...] = ()
+    price_index: tuple[Path, ...] = ()
+    only_given_tables: bool = False
+
+
+def _gathered(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The command, called with its table options gathered into one ``tables`` argument."""
+
+    @functools.wraps(command)
+    def call(**options: Any) -> Any:
+        tables = Tables(**{name: options.pop(name) for name in Tables.__dataclass_fields__})
+        return command(tables=tables, **options)
+
+    return call
+
+
 def settings_options(command: F) -> F:
-    """Add the options that choose what an assessment is computed from."""
+    """Add the options that choose what an assessment is computed from (the table options
+    reach the command as one ``tables: Tables``)."""
+    wrapped = _gathered(command)
     for option in reversed(_OPTIONS):
-        command = option(command)
-    return command
+        wrapped = option(wrapped)
+    return wrapped  # type: ignore[return-value]
 
 
-def settings_from(
-    guidelines: Path | None, living_wages: Path | None, rates: Path | None, date_: Any
-) -> Settings:
+def table_options(command: F) -> F:
+    """Add the options that choose the reference tables (as one ``tables: Tables``)."""
+    wrapped = _gathered(command)
+    for option in reversed(_TABLE_OPTIONS):
+        wrapped = option(wrapped)
+    return wrapped  # type: ignore[return-value]
+
+
+def settings_from(guidelines: Path | None, tables: Tables, date_: Any) -> Settings:
     """Settings from the options, with the bundled defaults for what is not given."""
     defaults = Settings()
     date: dt.date = date_.date() if date_ else defaults.date
     return Settings(
         guidelines=guidelines or defaults.guidelines,
-        living_wages=living_wages or defaults.living_wages,
-        rates=rates or defaults.rates,
+        living_wages=tables.living_wages,
+        minimum_wages=tables.minimum_wages,
+        rates=tables.rates,
+        price_index=tables.price_index,
+        only_given_tables=tables.only_given_tables,
         date=date,
     )
 
