@@ -108,7 +108,8 @@ def test_a_filled_workbook_is_read_with_every_kind_of_answer(tmp_path: Path) -> 
     rates = book["Pay rates"]
     for column, value in enumerate(["KE", "salaried", 72000, "KES", "month", 173], start=1):
         rates.cell(2, column).value = value
-    rates.cell(2, 12).value = "Payslips, Nairobi"  # the row's evidence
+    headings = [cell.value for cell in rates[1]]
+    rates.cell(2, headings.index("Evidence title") + 1).value = "Payslips, Nairobi"  # evidence
     evidence = book["Evidence"]
     evidence.append(["/vendor", "Tax certificate", "TX-1", "https://x.example", None])
     evidence.append(["/pay/rates/0", "Pay policy", None, None, dt.datetime(2026, 1, 2)])

@@ -68,8 +68,13 @@ def _project_location(pay: ProjectPay, country: str, region: str | None) -> Loca
     for index, special in enumerate(pay.location_rates):
         same_region = (special.region or "").casefold() == (region or "").casefold()
         if special.country == country and same_region:
-            update: dict[str, Any] = {"rate": special.rate}
-            if special.contracted_hours_per_period is not None:
+            # the location's own rate and observed earnings; its hours when it gives them
+            update: dict[str, Any] = {
+                "rate": special.rate,
+                "observed_earnings": special.observed_earnings,
+            }
+            if special.contracted_hours is not None or special.contracted_hours_per_period:
+                update["contracted_hours"] = special.contracted_hours
                 update["contracted_hours_per_period"] = special.contracted_hours_per_period
             return Location(
                 country,

@@ -59,7 +59,7 @@ def living_wage(location: Location, setting: Setting, work: Working) -> Yardstic
         "Living wage per hour",
         f"{money(amount, entry.currency)} per {entry.period} / "
         f"{entry.hours_per_period.normalize():f} h "
-        f"({entry.publisher}, {entry.year}{forward})",
+        f"({entry.publisher}, {entry.year}, {entry.gross_or_net}{forward})",
         money(hourly, entry.currency),
     )
     info = _benchmark_info(entry, match.note)

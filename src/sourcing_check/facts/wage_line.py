@@ -26,6 +26,7 @@ from sourcing_check.facts.wage_benchmark import (
     minimum_wage,
     rate_age_note,
 )
+from sourcing_check.facts.wage_observed import observed
 from sourcing_check.facts.wage_shortfall import Basis, shortfall
 from sourcing_check.facts.wage_time import paid_time
 from sourcing_check.facts.wage_working import Location, Setting, Shared, Working
@@ -51,14 +52,33 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
     measure = living or minimum_wage(location, setting, against)
     if measure is not None and measure.floor is not None:
         line["floor"] = measure.floor
+    _pay(location, shared, setting, measure, work, against, line)
+    work.absorb(against)
+    seen = observed(location, measure, setting, work)
+    if seen is not None:
+        line["observed"], short = seen
+        if short is not None and ("shortfall" not in line or short.ratio < line["shortfall"].ratio):
+            line["shortfall"] = short
+    return _line(line, work)
+
+
+def _pay(
+    location: Location,
+    shared: Shared,
+    setting: Setting,
+    measure: Yardstick | None,
+    work: Working,
+    against: Working,
+    line: dict[str, Any],
+) -> None:
+    """The pay's working against the measure: the full line, or a bound, as far as it goes."""
     terms, rate = location.terms, location.terms.rate
     if terms.model is None:
         work.lacks(f"{location.where}/model: the pay model (per_task, hourly or salaried)")
     if rate is None:
         work.lacks(f"{location.rate_at}/rate: the pay rate")
     if terms.model is None or rate is None:
-        work.absorb(against)
-        return _line(line, work)
+        return
     line.update(
         model=terms.model,
         rate=str(rate.amount),
@@ -80,11 +100,11 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
     # the pay's own working: exact, or known but for answers that could only lower it
     exact, bound = not work.missing, work.only_lowering_missing
     if time.gross is None or measure is None or found is None:
-        work.absorb(against)
-        return _line(line, work)
+        return
     effective = _take_home(time.gross, fee, paid_fraction, time.unpaid_ratio, rate.currency, work)
     effective = _in_currency(effective, found, measure, setting, work)
     work.absorb(against)
+    _basis(location, measure, work)
     line["conversion"] = _conversion_info(found)
     ratio = effective / measure.hourly
     if exact and measure.kind == "living_wage":
@@ -101,7 +121,26 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
             line["shortfall"] = shortfall(
                 location.place, measure, effective, rate, basis, list(work.lowering)
             )
-    return _line(line, work)
+
+
+def _basis(location: Location, measure: Yardstick, work: Working) -> None:
+    """Gross or take-home pay against a gross or net benchmark: named when they differ."""
+    pay = location.terms.basis or "gross"
+    against = measure.benchmark.gross_or_net if measure.benchmark is not None else "gross"
+    if pay == "gross" and against == "net":
+        stated = "" if location.terms.basis else " (gross when the basis is not stated)"
+        work.step("Basis", f"gross pay{stated} against a net (take-home) benchmark", "not alike")
+        work.caveats.append(
+            f"{location.place}: gross pay{stated} is compared with a net (take-home) benchmark; "
+            "income tax and contributions would lower it"
+        )
+    elif pay == "take_home" and against == "gross":
+        work.step(
+            "Basis",
+            "take-home pay against a gross benchmark: a pass is sure; a shortfall may be "
+            "overstated by the worker's income tax and contributions",
+            "not alike",
+        )
 
 
 def _line(line: dict[str, Any], work: Working) -> WageLine:

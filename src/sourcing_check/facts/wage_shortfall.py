@@ -36,7 +36,7 @@ def shortfall(
     place: str,
     yardstick: Yardstick,
     pay_hourly: Decimal,
-    rate: Money,
+    rate: Money | None,
     basis: Basis,
     unanswered: list[str],
     lead: str = "",
@@ -44,8 +44,6 @@ def shortfall(
     """The shortfall of pay per hour (in the yardstick's currency) against the yardstick."""
     ratio = pay_hourly / yardstick.hourly
     pay_text = money(pay_hourly, yardstick.currency)
-    required = rate.amount / ratio if ratio else None
-    per = f" per {rate.period}"
     if yardstick.kind == "living_wage":
         against = f"{percent(ratio)} of the living wage of {yardstick.hourly_text}"
     else:
@@ -63,10 +61,12 @@ def shortfall(
             f"Pay in {place} is at most {pay_text} per hour before {kinds} (not answered yet), "
             f"{against}; those answers could only lower it further."
         )
-    rate_text = money(rate.amount, rate.currency) + per
-    raised = f"from {rate_text}"
-    if required is not None:
-        raised += f" to at least {money(required, rate.currency, up=True)}{per}"
+    rate_text, required_text = _required(rate, ratio)
+    raised = f"from {rate_text}" if rate is not None else "(the rate is not stated)"
+    if required_text is not None:
+        raised += f" to at least {required_text}"
+    elif rate is None:
+        raised += f" so that what workers earn reaches {yardstick.hourly_text} an hour"
     if yardstick.kind == "minimum_wage":
         raised += " (the statutory minimum; the living wage, not known, is higher)"
     elif basis == "before_unanswered_deductions":
@@ -80,8 +80,19 @@ def shortfall(
         pay_hourly_text=pay_text,
         benchmark_hourly_text=yardstick.hourly_text,
         rate_text=rate_text,
-        required_rate_text=money(required, rate.currency, up=True) + per if required else None,
+        required_rate_text=required_text,
         unanswered=unanswered,
         text=text,
         raise_text=raised,
     )
+
+
+def _required(rate: Money | None, ratio: Decimal) -> tuple[str, str | None]:
+    """The rate as stated, and the rate that would reach the benchmark (rounded up)."""
+    if rate is None:
+        return "(not stated)", None
+    per = f" per {rate.period}"
+    text = money(rate.amount, rate.currency) + per
+    if not ratio:
+        return text, None
+    return text, money(rate.amount / ratio, rate.currency, up=True) + per

@@ -15,6 +15,7 @@ from sourcing_check.facts.wage_working import ZERO, Location, Shared, Working
 from sourcing_check.models.common import Money, PayModel
 
 _TENTH = Decimal("0.1")
+_HUNDREDTH = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _per_task(
     gross = rate.amount * SIXTY / paid_minutes
     basis = f" ({shared.minutes_basis})" if shared.minutes_basis is not None else ""
     work.step(
-        "Gross pay per hour of task time",
+        f"{pay_word(location)} per hour of task time",
         f"{money(rate.amount, rate.currency)} x 60 / {paid_minutes.normalize():f} min" + basis,
         money(gross, rate.currency),
     )
@@ -90,7 +91,8 @@ def _per_period(
     location: Location, model: PayModel, rate: Money, work: Working
 ) -> tuple[Decimal | None, Decimal, list[str]]:
     """Hourly or salaried pay: gross per contracted hour, and unpaid hours per contracted hour."""
-    where, hours = location.where, location.terms.contracted_hours_per_period
+    where = location.where
+    hours, per = _hours(location, rate, work)
     gross: Decimal | None = None
     if rate.period == "hour":
         gross = rate.amount
@@ -100,11 +102,15 @@ def _per_period(
             f"{model} pay needs a rate per hour or per salary period"
         )
     elif not hours:
-        work.lacks(f"{where}/contracted_hours_per_period: the hours the {rate.period}ly pay covers")
+        if location.terms.contracted_hours is None:
+            work.lacks(
+                f"{where}/contracted_hours: the hours the {rate.period}ly pay covers, "
+                "e.g. {hours: 40, per: week}"
+            )
     else:
         gross = rate.amount / hours
         work.step(
-            "Gross pay per contracted hour",
+            f"{pay_word(location)} per contracted hour",
             f"{money(rate.amount, rate.currency)} / {hours.normalize():f} h per {rate.period}",
             money(gross, rate.currency),
         )
@@ -114,14 +120,56 @@ def _per_period(
             f"{where}/unpaid_hours_per_period: unpaid hours per period (0 if none)", lowers=True
         )
     elif unpaid and hours:
-        part = f"{unpaid.normalize():f} h per {rate.period} over {hours.normalize():f} h"
+        part = f"{unpaid.normalize():f} h per {per} over {hours.normalize():f} h"
         return gross, unpaid / hours, [part]
     elif unpaid:
         work.lacks(
-            f"{where}/contracted_hours_per_period: needed to weigh unpaid hours",
+            f"{where}/contracted_hours: needed to weigh unpaid hours, "
+            "e.g. {hours: 40, per: week}",
             lowers=gross is not None,
         )
     return gross, ZERO, []
+
+
+#: Weeks in a period, and how a number of hours per one period becomes hours per another.
+_WEEKS = {"week": Decimal(1), "month": Decimal(52) / 12, "year": Decimal(52)}
+_CONVERTED = {
+    ("week", "month"): "x 52 / 12",
+    ("week", "year"): "x 52",
+    ("month", "year"): "x 12",
+    ("month", "week"): "x 12 / 52",
+    ("year", "month"): "/ 12",
+    ("year", "week"): "/ 52",
+}
+
+
+def _hours(location: Location, rate: Money, work: Working) -> tuple[Decimal | None, str]:
+    """The contracted hours per the rate's period (per their own period for hourly pay), and
+    that period; a conversion (52 weeks a year, 52/12 a month) is shown as a step."""
+    terms = location.terms
+    given = terms.contracted_hours
+    if given is None:
+        return terms.contracted_hours_per_period, rate.period
+    if rate.period in ("hour", "task") or given.per == rate.period:
+        return given.hours, given.per
+    if given.per in _WEEKS and rate.period in _WEEKS:
+        hours = given.hours * _WEEKS[rate.period] / _WEEKS[given.per]
+        work.step(
+            f"Contracted hours per {rate.period}",
+            f"{given.hours.normalize():f} h per {given.per} {_CONVERTED[given.per, rate.period]}",
+            f"{hours.quantize(_HUNDREDTH)} h",
+        )
+        return hours, rate.period
+    work.lacks(
+        f"{location.where}/contracted_hours: hours per {given.per} cannot be turned into hours "
+        f"per {rate.period} (days worked are not known): state them per week or per {rate.period}"
+    )
+    return None, rate.period
+
+
+def pay_word(location: Location) -> str:
+    """'Gross pay', or 'Take-home pay' when the terms say the rate is take-home."""
+    return "Take-home pay" if location.terms.basis == "take_home" else "Gross pay"
 
 
 def _one_off(

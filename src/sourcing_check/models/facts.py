@@ -113,6 +113,18 @@ class Shortfall(_Result):
     )
 
 
+class ObservedInfo(_Result):
+    """Observed earnings of a location beside its computed wage."""
+
+    median_text: str = Field(description="Median effective pay per hour, formatted.")
+    p25_text: str | None = Field(description="25th-percentile pay per hour, formatted.")
+    judged: Literal["median", "p25"] = Field(description="The figure compared.")
+    ratio_text: str | None = Field(
+        description="The figure compared over the living wage or floor (null when no rate)."
+    )
+    source: str = Field(description="Who measured it, over which period.")
+
+
 class OldestBenchmark(_Result):
     """The location whose benchmark is oldest, after any indexing."""
 
@@ -181,6 +193,7 @@ class WageLine(_Partial):
     floor: FloorInfo | None = Field(
         None, description="The statutory minimum wage used as a fail-only floor."
     )
+    observed: ObservedInfo | None = Field(None, description="Observed earnings, if given.")
     shortfall: Shortfall | None = Field(
         None, description="Pay shown to be below the living wage or the floor."
     )

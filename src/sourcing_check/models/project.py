@@ -9,10 +9,12 @@ from pydantic import Field
 from sourcing_check.models.common import (
     Communication,
     Contact,
+    ContractedHours,
     Country,
     IsoDate,
     Money,
     NonNegative,
+    ObservedEarnings,
     PayTerms,
     Percent,
     Rejection,
@@ -154,9 +156,15 @@ class LocationRate(Section):
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code of the workers paid so.")
     region: str | None = Field(None, description="State, region or city, where known.")
-    rate: Money = Field(description="Gross pay before fees, in the same period as the main rate.")
+    rate: Money = Field(description="Pay before fees, in the same period as the main rate.")
+    contracted_hours: ContractedHours | None = Field(
+        None, description="Hours the rate covers, with their period, if they differ."
+    )
     contracted_hours_per_period: NonNegative | None = Field(
         None, description="Hours the rate covers, if it differs from the main one."
+    )
+    observed_earnings: ObservedEarnings | None = Field(
+        None, description="What workers here were observed to earn per hour, if measured."
     )
 
 

@@ -105,4 +105,12 @@ def _wages(a: Assessment) -> list[str]:
                 lines.append(
                     f"  ? {label:<7} {loc.place:<22} not computed: " + "; ".join(loc.missing)
                 )
+            if loc.observed is not None:
+                seen = loc.observed
+                figure = seen.p25_text if seen.judged == "p25" else seen.median_text
+                share = f" ({seen.ratio_text})" if seen.ratio_text else ""
+                lines.append(
+                    f"    observed {'25th percentile' if seen.judged == 'p25' else 'median'} "
+                    f"{figure}/h{share}: {seen.source}"
+                )
     return lines

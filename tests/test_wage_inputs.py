@@ -1,0 +1,155 @@
+"""Inputs that say what they mean (issue 9, item 7): hours with their own period, gross or
+take-home pay, observed earnings (test tables: KE 200 KES/h gross; USD 1 = KES 130)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from sourcing_check.load.reference import load_reference
+from sourcing_check.models.facts import WageFact, WageLine
+from tests.conftest import DATA
+from tests.helpers import facts, project, vendor
+
+PAID = {"rejected_work_paid": "always"}
+KE = {"locations": [{"country": "KE"}]}
+
+
+def _salary(amount: int, **hours: Any) -> dict[str, Any]:
+    return {
+        "model": "salaried",
+        "rate": {"amount": amount, "currency": "KES", "period": "month"},
+        "unpaid_hours_per_period": 0,
+        "fee_share_percent": 0,
+        **hours,
+    }
+
+
+def _fact(pay: dict[str, Any], **params: Any) -> WageFact:
+    fact = facts(project(pay=pay, workers=KE, rejection=PAID), **params).project_wage
+    assert fact is not None
+    return fact
+
+
+def _line(pay: dict[str, Any], **params: Any) -> WageLine:
+    (line,) = _fact(pay, **params).locations
+    return line
+
+
+def test_weekly_hours_on_a_monthly_salary_convert_to_about_208_hours() -> None:
+    # 48 h a week x 52 / 12 = 208 h a month; KES 41,600 / 208 h = KES 200/h, the living wage
+    line = _line(_salary(41600, contracted_hours={"hours": 48, "per": "week"}))
+    step = next(s for s in line.steps if s.label == "Contracted hours per month")
+    assert (step.formula, step.value) == ("48 h per week x 52 / 12", "208.00 h")
+    assert line.gross_hourly == Decimal(200) and line.ratio == Decimal(1)
+
+
+def test_hours_per_period_still_work_for_old_files() -> None:
+    line = _line(_salary(41600, contracted_hours_per_period=208))
+    assert line.ratio == Decimal(1)
+
+
+def test_hours_are_given_one_way() -> None:
+    with pytest.raises(ValidationError, match="not both"):
+        project(
+            pay=_salary(
+                1, contracted_hours={"hours": 40, "per": "week"}, contracted_hours_per_period=173
+            )
+        )
+
+
+def test_daily_hours_on_a_monthly_salary_cannot_be_converted() -> None:
+    line = _line(_salary(41600, contracted_hours={"hours": 8, "per": "day"}))
+    assert line.ratio is None
+    assert any("hours per day cannot be turned into hours per month" in m for m in line.missing)
+
+
+def test_unpaid_hours_count_per_the_period_of_the_hours() -> None:
+    # hourly KES 250 with 40 contracted and 10 unpaid hours a week: 250 / 1.25 = KES 200/h
+    pay = {
+        "model": "hourly",
+        "rate": {"amount": 250, "currency": "KES", "period": "hour"},
+        "contracted_hours": {"hours": 40, "per": "week"},
+        "unpaid_hours_per_period": 10,
+        "fee_share_percent": 0,
+    }
+    line = _line(pay)
+    assert line.effective_hourly == Decimal(200)
+    assert any("10 h per week over 40 h" in s.formula for s in line.steps)
+
+
+def test_take_home_pay_against_a_gross_benchmark_is_said() -> None:
+    line = _line({**_salary(41600, contracted_hours_per_period=208), "basis": "take_home"})
+    assert line.ratio == Decimal(1) and "caveats" not in line.model_dump()
+    basis = next(s for s in line.steps if s.label == "Basis")
+    assert basis.formula.startswith("take-home pay against a gross benchmark: a pass is sure")
+    assert line.steps[0].label == "Take-home pay per contracted hour"
+
+
+def test_gross_pay_against_a_net_benchmark_cannot_give_a_clean_pass(tmp_path: Path) -> None:
+    table = tmp_path / "net.yaml"
+    table.write_text(
+        (DATA / "living-wages.yaml").read_text().replace("gross_or_net: gross", "gross_or_net: net")
+    )
+    tables = load_reference(table, DATA / "currency-rates.yaml")
+    plan = project(pay=_salary(41600, contracted_hours_per_period=208), workers=KE, rejection=PAID)
+    fact = facts(plan, tables=tables).project_wage
+    assert fact is not None
+    assert fact.caveats == [
+        "KE: gross pay (gross when the basis is not stated) is compared with a net (take-home) "
+        "benchmark; income tax and contributions would lower it"
+    ]
+
+
+def _observed(median: float, p25: float | None = None) -> dict[str, Any]:
+    seen: dict[str, Any] = {
+        "median_hourly": median,
+        "currency": "USD",
+        "source": "platform payout records",
+        "period_from": "2026-07-01",
+        "period_to": "2026-09-30",
+    }
+    return {**seen, "p25_hourly": p25} if p25 is not None else seen
+
+
+def test_observed_earnings_below_the_living_wage_fail_on_their_own() -> None:
+    # computed: KES 41,600 / 208 h = 100%; observed: a quarter earn USD 1.20 = KES 156/h or less
+    pay = {
+        **_salary(41600, contracted_hours_per_period=208),
+        "observed_earnings": _observed(1.6, 1.2),
+    }
+    fact = _fact(pay)
+    (line,) = fact.locations
+    assert line.ratio == Decimal(1)  # the computed figure, shown as before
+    assert line.observed is not None and line.observed.judged == "p25"
+    assert line.observed.ratio_text == "78.0%"
+    assert fact.worst_shortfall is not None
+    assert fact.worst_shortfall.text == (
+        "Observed 25th-percentile effective pay (platform payout records, 2026-07-01 to "
+        "2026-09-30) in KE is KES 156.00 per hour, 78.0% of the living wage of KES 200.00."
+    )
+
+
+def test_observed_earnings_are_judged_on_the_median_when_pay_is() -> None:
+    pay = {
+        **_salary(41600, contracted_hours_per_period=208),
+        "observed_earnings": _observed(1.6, 1.2),
+    }
+    fact = _fact(pay, wage_time_basis="median")
+    assert fact.shortfalls == []  # USD 1.60 = KES 208/h: 104%
+
+
+def test_observed_earnings_fail_even_when_the_rate_is_not_given() -> None:
+    questionnaire = vendor(
+        pay={"rates": [{"country": "KE", "observed_earnings": _observed(1.0)}]}, rejection=PAID
+    )
+    fact = facts(None, questionnaire).vendor_wage
+    assert fact is not None and fact.worst_shortfall is not None
+    assert fact.worst_shortfall.basis == "observed_earnings"
+    assert fact.worst_shortfall.raise_text == (
+        "(the rate is not stated) so that what workers earn reaches KES 200.00 an hour"
+    )
