@@ -67,8 +67,9 @@ class InputError(Exception):
 #: meaning, and a retired one is never reused; a new problem gets the next free number in its
 #: group. ``I`` codes are problems in the files we read (questionnaires, plans, reference
 #: tables, and reading any file, guideline files included); ``G`` codes are the guideline
-#: lint's. The hundreds group them: 1xx reading a file, 2xx its shape, 3xx how files fit
-#: together. The code is set where the problem is made (``load/``, ``rules/``).
+#: lint's; ``W`` codes are warnings about answers that are valid but probably not meant. The
+#: hundreds group them: 1xx reading a file, 2xx its shape, 3xx how files fit together. The
+#: code is set where the problem is made (``load/``, ``rules/``).
 CODES: dict[str, str] = {
     # I1: reading a file (any file: inputs, reference tables, guideline files)
     "I101": "the file cannot be read: missing, a directory, or not readable",
@@ -117,4 +118,13 @@ CODES: dict[str, str] = {
     "G301": "not a guideline framework directory",
     "G302": "no requirement files",
     "G303": "parameter override for an undeclared parameter",
+    # W2: answers that are valid but probably not what was meant (warnings: the exit code
+    # changes only with --strict)
+    "W201": "a percentage between 0 and 1: 0.3 reads as 0.3%, not 30%",
+    "W202": "contracted hours implausible for their period: under 60 or over 300 a month, "
+    "over 84 a week",
+    "W203": "the shares of the worker locations do not sum to 100",
+    "W204": "an amount with three zeros after the point: 72.000 reads as 72",
+    # W3: files that refer to each other
+    "W301": "a plan's workers are in a country its vendor questionnaire does not list",
 }

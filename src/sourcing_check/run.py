@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sourcing_check.assess import assess
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.load.plausibility import warnings_of
 from sourcing_check.load.reference import TableFiles, load_tables
 from sourcing_check.load.subject import load_input, load_subject
 from sourcing_check.models.results import Assessment
@@ -63,15 +64,24 @@ class Loaded:
     path: Path
     subject: Subject | None
     problems: list[Problem]
+    #: Answers that are valid but probably not what was meant (plausibility warnings).
+    warnings: list[Problem] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON form 'validate --format json' lists: file, valid, kind, problems."""
+        """The JSON form 'validate --format json' lists: file, valid, kind, problems, warnings."""
+        warnings = [w.as_dict() for w in self.warnings]
         if self.subject is None:
             problems = [p.as_dict() for p in self.problems]
-            return {"file": str(self.path), "valid": False, "problems": problems}
+            return {"file": str(self.path), "valid": False, "problems": problems, "warnings": []}
         first = self.subject.project or self.subject.vendor
         kind = first.kind if first is not None else None
-        return {"file": str(self.path), "valid": True, "kind": kind, "problems": []}
+        return {
+            "file": str(self.path),
+            "valid": True,
+            "kind": kind,
+            "problems": [],
+            "warnings": warnings,
+        }
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,7 @@ class Batch:
 
     assessments: list[Assessment]
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def load_reference_tables(settings: Settings) -> Reference:
@@ -109,7 +120,8 @@ def load_all(paths: list[Path]) -> list[Loaded]:
     loaded = []
     for path in paths:
         try:
-            loaded.append(Loaded(path, load_subject(path), []))
+            subject = load_subject(path)
+            loaded.append(Loaded(path, subject, [], warnings_of(subject)))
         except InputError as exc:
             loaded.append(Loaded(path, None, exc.problems))
     return loaded
@@ -130,4 +142,6 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     if problems:
         return Batch([], problems)
     subjects = [item.subject for item in loaded if item.subject is not None]
-    return Batch([assess(s, framework, reference, settings.date) for s in subjects], [])
+    warnings = [warning for item in loaded for warning in item.warnings]
+    assessed = [assess(s, framework, reference, settings.date) for s in subjects]
+    return Batch(assessed, [], warnings)

@@ -29,6 +29,13 @@ from sourcing_check.run import Settings, load_all, run
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 
+_STRICT = click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat plausibility warnings (W codes) as problems: exit 2, nothing written.",
+)
+
+
 @click.command()
 @_FILES
 @click.option(
@@ -39,7 +46,8 @@ _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_t
     show_default=True,
     help="Output format.",
 )
-def validate(files: tuple[Path, ...], fmt: str) -> None:
+@_STRICT
+def validate(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Validate vendor questionnaires and project plans (YAML, JSON or .xlsx).
 
     A project plan is valid only with the vendor questionnaire it names, which is checked
@@ -59,19 +67,25 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
             names = f" (with {vendor.document.name})" if item.subject.project and vendor else ""
             click.echo(f"{item.path}: valid {first.kind}{names}")
         if fmt == "text":
-            print_problems(item.problems)
-    failed = any(item.problems for item in loaded)
+            print_problems([*item.problems, *item.warnings])
+    failed = any(item.problems or (strict and item.warnings) for item in loaded)
     sys.exit(ExitCode.BAD_INPUT if failed else ExitCode.OK)
 
 
-def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessment]:
-    """Assess every file, or print every problem and exit 2 (nothing is written)."""
+def assess_or_stop(
+    files: tuple[Path, ...], settings: Settings, *, strict: bool = False
+) -> list[Assessment]:
+    """Assess every file, or print every problem and exit 2 (nothing is written); warnings
+    are printed, and stop the run as problems do with ``strict``."""
     try:
         batch = run(list(files), settings)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
     if batch.problems:
         stop(batch.problems, "nothing written: fix the problems above")
+    if strict and batch.warnings:
+        stop(batch.warnings, "nothing written: --strict treats these warnings as problems")
+    print_problems(batch.warnings)
     for hint in table_hints(batch.assessments):
         click.echo(hint, err=True)
     return batch.assessments
@@ -89,6 +103,7 @@ def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessme
     show_default=True,
     help="Exit 1 when any verdict is this or worse.",
 )
+@_STRICT
 def check(
     files: tuple[Path, ...],
     guidelines: Path | None,
@@ -97,6 +112,7 @@ def check(
     fmt: str,
     output: Path | None,
     fail_on: str,
+    strict: bool,
 ) -> None:
     """Assess vendor questionnaires and project plans against the guidelines.
 
@@ -107,7 +123,7 @@ def check(
     Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
     2 bad input or usage: every problem is listed and nothing is written or printed.
     """
-    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_))
+    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_), strict=strict)
     text = RENDERERS[fmt].render(assessments)
     if output is not None:
         write_or_stop([(output, text)])
@@ -144,6 +160,7 @@ def check(
     "the requirements met in one table; full: every finding with its answers.",
 )
 @settings_options
+@_STRICT
 def report(
     files: tuple[Path, ...],
     output: Path,
@@ -153,6 +170,7 @@ def report(
     guidelines: Path | None,
     tables: Tables,
     date_: Any,
+    strict: bool,
 ) -> None:
     """Write the scored PDF report (PDF/A-3b, with the JSON assessment and the checklist
     attached) for vendor questionnaires and project plans.
@@ -167,7 +185,7 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_))
+    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_), strict=strict)
     outputs: list[tuple[Path, bytes | str]] = [
         (output, RENDERERS["pdf"].render(assessments, detail=detail))
     ]

@@ -1,0 +1,146 @@
+"""Plausibility warnings: answers that are valid but probably not what was meant, located.
+
+A warning does not stop anything (``--strict`` makes it a problem): 0.3 in a percentage field
+reads as 0.3%, 48 contracted hours on a monthly salary as 48 hours a month, 72.000 as 72. Each
+says what the answer is read as and how to write what was probably meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from sourcing_check.errors import Problem
+from sourcing_check.models.document import Document, join_pointer
+from sourcing_check.models.project import ProjectPlan
+from sourcing_check.models.subject import LoadedInput, Subject
+from sourcing_check.models.vendor import VendorQuestionnaire
+
+#: Plausible contracted hours per period: (fewest, most); None where no bound is set.
+_HOURS: dict[str, tuple[int | None, int | None]] = {"month": (60, 300), "week": (None, 84)}
+
+
+def warnings_of(subject: Subject) -> list[Problem]:
+    """Every plausibility warning of a subject's documents, in document order."""
+    found: list[Problem] = []
+    for loaded in (subject.vendor, subject.project):
+        if loaded is not None:
+            found.extend(_document_warnings(loaded.document))
+    if subject.vendor is not None and subject.project is not None:
+        found.extend(_countries(subject.project, subject.vendor))
+    return found
+
+
+def _document_warnings(document: Document) -> Iterator[Problem]:
+    for pointer, key, value, parent in _walk(document.data, ""):
+        if key.endswith("_percent") and _number(value) and 0 < value < 1:
+            exact = Decimal(str(value))
+            shown, meant = format(exact, "f"), format((exact * 100).normalize(), "f")
+            yield document.problem(
+                pointer,
+                f"{shown} reads as {shown}%; write {meant} for {meant}%",
+                "percentages are written out of 100",
+                code="W201",
+            )
+        if key == "amount" and "currency" in parent and _thousands(value):
+            whole = format(value.normalize(), "f")
+            yield document.problem(
+                pointer,
+                f"{value} reads as {whole}; write {whole}000 if the point separates thousands",
+                "write amounts without thousands separators",
+                code="W204",
+            )
+        if isinstance(value, dict):
+            yield from _hours(document, pointer, value)
+        if key == "locations" and isinstance(value, list):
+            yield from _shares(document, pointer, value)
+
+
+def _walk(data: Any, pointer: str) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
+    """(pointer, key, value, the mapping holding it) of every value in the data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            at = join_pointer(pointer, key)
+            yield at, key, value, data
+            yield from _walk(value, at)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, join_pointer(pointer, index))
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def _thousands(value: Any) -> bool:
+    """A decimal written with exactly three zeros after the point, e.g. 72.000."""
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return False
+    exponent = value.as_tuple().exponent
+    return exponent == -3 and value == value.to_integral_value() and value != 0
+
+
+def _hours(document: Document, pointer: str, terms: dict[str, Any]) -> Iterator[Problem]:
+    """Contracted hours outside what a period can plausibly hold."""
+    given = terms.get("contracted_hours")
+    rate = terms.get("rate")
+    if isinstance(given, dict) and _number(given.get("hours")):
+        hours, per, at = given["hours"], given.get("per"), f"{pointer}/contracted_hours/hours"
+    elif _number(terms.get("contracted_hours_per_period")) and isinstance(rate, dict):
+        hours, per = terms["contracted_hours_per_period"], rate.get("period")
+        at = f"{pointer}/contracted_hours_per_period"
+    else:
+        return
+    fewest, most = _HOURS.get(str(per), (None, None))
+    shown = format(Decimal(str(hours)).normalize(), "f")
+    if fewest is not None and hours < fewest:
+        yield document.problem(
+            at,
+            f"{shown} contracted hours a {per} is under {fewest}",
+            f"if {shown} is a weekly figure, write contracted_hours: {{hours: {shown}, per: week}}",
+            code="W202",
+        )
+    elif most is not None and hours > most:
+        yield document.problem(
+            at,
+            f"{shown} contracted hours a {per} is over {most}",
+            "check the figure and its period (contracted_hours: {hours: ..., per: ...})",
+            code="W202",
+        )
+
+
+def _shares(document: Document, pointer: str, locations: list[Any]) -> Iterator[Problem]:
+    """Workforce shares that do not add up to 100."""
+    shares = [loc.get("share_percent") for loc in locations if isinstance(loc, dict)]
+    given = [Decimal(str(share)) for share in shares if isinstance(share, int | float | Decimal)]
+    if not given:
+        return
+    total = sum(given, Decimal(0))
+    if (len(given) == len(shares) and total != 100) or total > 100:
+        yield document.problem(
+            pointer,
+            f"the shares of the locations sum to {format(total, 'f')}, not 100",
+            "give each location's share of the workers in %, summing to 100",
+            code="W203",
+        )
+
+
+def _countries(project: LoadedInput, vendor: LoadedInput) -> Iterator[Problem]:
+    """Project workers in a country the vendor's questionnaire does not list."""
+    plan, questionnaire = project.model, vendor.model
+    if not isinstance(plan, ProjectPlan) or not isinstance(questionnaire, VendorQuestionnaire):
+        return
+    workforce = questionnaire.workforce.locations if questionnaire.workforce else []
+    known = {location.country for location in workforce}
+    if not known or plan.workers is None:
+        return
+    for index, location in enumerate(plan.workers.locations):
+        if location.country not in known:
+            yield project.document.problem(
+                f"/workers/locations/{index}/country",
+                f"workers in {location.country}, a country the vendor's questionnaire "
+                f"({vendor.document.name}) does not list among its workforce locations",
+                "check the plan's locations, or ask the vendor to add the country",
+                code="W301",
+            )

@@ -1,0 +1,102 @@
+"""Plausibility warnings (issue 9, item 8): valid answers that are probably misreads, located
+as FILE:LINE:COL: W... and changing the exit code only with --strict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sourcing_check.cli import main
+from tests.conftest import TEST_TABLES
+
+HEAD = "kind: project-plan\nschema_version: 1\nproject: {name: Plausible}\n"
+VENDOR = (
+    "kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: V}\n"
+    "workforce:\n  locations:\n    - {country: KE, share_percent: 60}\n"
+    "    - {country: IN, share_percent: 40}\n"
+)
+
+
+def _validate(tmp_path: Path, text: str, *options: str) -> tuple[int, str]:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text)
+    (tmp_path / "vendor.yaml").write_text(VENDOR)
+    result = CliRunner().invoke(main, ["validate", str(plan), *options])
+    return result.exit_code, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "pay: {fee_share_percent: 0.3}\n",
+            "plan.yaml:4:7: W201 0.3 reads as 0.3%; write 30 for 30% [/pay/fee_share_percent]",
+        ),
+        (
+            "pay:\n  model: salaried\n  rate: {amount: 72000, currency: KES, period: month}\n"
+            "  contracted_hours_per_period: 48\n",
+            "plan.yaml:7:3: W202 48 contracted hours a month is under 60 "
+            "[/pay/contracted_hours_per_period]",
+        ),
+        (
+            "pay:\n  model: hourly\n  rate: {amount: 5, currency: USD, period: hour}\n"
+            "  contracted_hours: {hours: 90, per: week}\n",
+            "W202 90 contracted hours a week is over 84 [/pay/contracted_hours/hours]",
+        ),
+        (
+            "workers:\n  locations:\n    - {country: KE, share_percent: 0.6}\n"
+            "    - {country: IN, share_percent: 0.4}\n",
+            "W203 the shares of the locations sum to 1.0, not 100 [/workers/locations]",
+        ),
+        (
+            "workers:\n  locations:\n    - {country: KE, share_percent: 100}\n"
+            "    - {country: IN, share_percent: 50}\n",
+            "W203 the shares of the locations sum to 150, not 100 [/workers/locations]",
+        ),
+        (
+            "pay: {rate: {amount: 72.000, currency: KES, period: month}}\n",
+            "W204 72.000 reads as 72; write 72000 if the point separates thousands "
+            "[/pay/rate/amount]",
+        ),
+        (
+            "sourcing: {vendor_questionnaire: vendor.yaml}\n"
+            "workers:\n  locations:\n    - {country: KE}\n    - {country: VE}\n",
+            "W301 workers in VE, a country the vendor's questionnaire",
+        ),
+    ],
+)
+def test_a_misread_answer_warns_where_it_is(tmp_path: Path, body: str, expected: str) -> None:
+    code, printed = _validate(tmp_path, HEAD + body)
+    assert code == 0, printed  # a warning alone does not fail validation
+    assert expected in printed
+
+
+def test_strict_makes_a_warning_a_problem(tmp_path: Path) -> None:
+    code, printed = _validate(tmp_path, HEAD + "pay: {fee_share_percent: 0.3}\n", "--strict")
+    assert code == 2 and "W201" in printed
+
+
+def test_plausible_answers_do_not_warn(tmp_path: Path) -> None:
+    body = (
+        "pay:\n  model: salaried\n  rate: {amount: 72000.50, currency: KES, period: month}\n"
+        "  contracted_hours: {hours: 40, per: week}\n  fee_share_percent: 0\n"
+        "workers:\n  locations:\n    - {country: KE, share_percent: 60}\n"
+        "    - {country: IN, share_percent: 40}\n"
+    )
+    code, printed = _validate(tmp_path, HEAD + body)
+    assert code == 0 and "W" not in printed.replace("KES", "")
+
+
+def test_check_prints_warnings_and_writes_unless_strict(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(HEAD + "pay: {fee_share_percent: 0.3}\n")
+    out = tmp_path / "out.json"
+    args = ["check", str(plan), *TEST_TABLES, "--fail-on", "never", "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0 and "W201" in result.stderr and out.exists()
+    out.unlink()
+    strict = CliRunner().invoke(main, [*args, "--strict"])
+    assert strict.exit_code == 2 and "--strict treats these warnings" in strict.stderr
+    assert not out.exists()
