@@ -38,6 +38,7 @@ def test_the_template_has_its_sheets_columns_and_dropdowns(tmp_path: Path) -> No
         "Engagement subcontractors",
         "Workforce locations",
         "Pay rates",
+        "Living wage benchmark figures",  # pay/living_wage_benchmark/figures, cut to fit
         "Evidence",
         "Choices",
         "About",

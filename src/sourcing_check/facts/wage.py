@@ -32,7 +32,7 @@ def vendor_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
         rejection=vendor.rejection,
         rejection_at="/vendor/rejection",
     )
-    setting = Setting.of(ctx.reference, ctx.date, ctx.params)
+    setting = Setting.of(ctx.reference, ctx.date, ctx.params, pay.living_wage_benchmark)
     lines = [
         wage_line(Location(r.country, r.region, r, f"/vendor/pay/rates/{i}"), shared, setting)
         for i, r in enumerate(pay.rates)
@@ -55,7 +55,9 @@ def project_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
     if pay is None or not locations:
         return _summarise([], missing)
     shared = _project_shared(project, pay, inputs.vendor, ctx)
-    setting = Setting.of(ctx.reference, ctx.date, ctx.params)
+    vendor_pay = inputs.vendor.pay if inputs.vendor else None
+    benchmark = vendor_pay.living_wage_benchmark if vendor_pay else None
+    setting = Setting.of(ctx.reference, ctx.date, ctx.params, benchmark)
     lines = [
         wage_line(_project_location(pay, loc.country, loc.region), shared, setting)
         for loc in locations

@@ -11,7 +11,7 @@ from typing import Literal
 
 from sourcing_check.facts.money import money
 from sourcing_check.facts.wage_working import Location, Setting, Working
-from sourcing_check.models.facts import BenchmarkInfo, FloorInfo
+from sourcing_check.models.facts import BenchmarkInfo, FloorInfo, VendorBenchmarkInfo
 from sourcing_check.reference.lookup import Conversion
 from sourcing_check.reference.tables import LivingWage, MinimumWage, PriceSeries
 
@@ -33,6 +33,7 @@ class Yardstick:
     benchmark: BenchmarkInfo | None = None
     floor: FloorInfo | None = None
     age: int | None = None  # years from the figure used to the assessment
+    vendor: VendorBenchmarkInfo | None = None  # the vendor's figure, when higher than ours
 
 
 def living_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:

@@ -29,6 +29,7 @@ from sourcing_check.facts.wage_benchmark import (
 from sourcing_check.facts.wage_observed import observed
 from sourcing_check.facts.wage_shortfall import Basis, shortfall
 from sourcing_check.facts.wage_time import paid_time
+from sourcing_check.facts.wage_vendor import with_vendor_figure
 from sourcing_check.facts.wage_working import Location, Setting, Shared, Working
 from sourcing_check.models.common import Money, Rejection
 from sourcing_check.models.facts import ConversionInfo, WageLine
@@ -47,8 +48,11 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
     }
     living = living_wage(location, setting, against)
     if living is not None:
+        living = with_vendor_figure(location, living, setting, against)
         line["benchmark"] = living.benchmark
         line["benchmark_age_years"] = living.age
+        if living.vendor is not None:
+            line["vendor_benchmark"] = living.vendor
     measure = living or minimum_wage(location, setting, against)
     if measure is not None and measure.floor is not None:
         line["floor"] = measure.floor

@@ -10,6 +10,7 @@ from typing import Any
 
 from sourcing_check.models.common import PayTerms, Rejection
 from sourcing_check.models.facts import WageStep
+from sourcing_check.models.vendor import Benchmark, BenchmarkFigure
 from sourcing_check.reference.lookup import Reference
 
 ZERO = Decimal(0)
@@ -61,6 +62,8 @@ class Setting:
     max_rate_age_days: int = 90
     prefer_higher_benchmark: bool = False
     wage_time_basis: str = "p75"
+    #: The vendor's benchmark, when it is a living wage with figures per location.
+    vendor_benchmark: Benchmark | None = None
 
     @classmethod
     def of(
@@ -68,8 +71,11 @@ class Setting:
         reference: Reference,
         date: dt.date,
         params: Mapping[str, Any],
+        vendor_benchmark: Benchmark | None = None,
     ) -> Setting:
         """The setting of a run, from the framework's parameters (defaults where undeclared)."""
+        if vendor_benchmark is not None and vendor_benchmark.kind != "living_wage":
+            vendor_benchmark = None  # only a living wage is a living wage
         return cls(
             reference=reference,
             date=date,
@@ -78,7 +84,21 @@ class Setting:
             max_rate_age_days=int(params.get("max_rate_age_days", 90)),
             prefer_higher_benchmark=bool(params.get("prefer_higher_benchmark", False)),
             wage_time_basis=str(params.get("wage_time_basis", "p75")),
+            vendor_benchmark=vendor_benchmark,
         )
+
+    def vendor_figure(self, country: str, region: str | None) -> BenchmarkFigure | None:
+        """The vendor's figure for a location: its region's, else the country's."""
+        figures = self.vendor_benchmark.figures if self.vendor_benchmark else []
+        national = None
+        for figure in figures:
+            if figure.country != country:
+                continue
+            if figure.region is None:
+                national = figure
+            elif region and figure.region.casefold() == region.casefold():
+                return figure
+        return national
 
 
 @dataclass

@@ -113,6 +113,14 @@ class Shortfall(_Result):
     )
 
 
+class VendorBenchmarkInfo(_Result):
+    """The vendor's own living-wage figure for a location, where it is higher than ours."""
+
+    hourly_text: str = Field(description="The vendor's figure per hour, in our currency.")
+    source: str = Field(description="The vendor's benchmark, as it names it, and its year.")
+    used: bool = Field(description="True when it replaced ours (prefer_higher_benchmark).")
+
+
 class ObservedInfo(_Result):
     """Observed earnings of a location beside its computed wage."""
 
@@ -192,6 +200,9 @@ class WageLine(_Partial):
     conversion: ConversionInfo | None = Field(None, description="The currency conversion.")
     floor: FloorInfo | None = Field(
         None, description="The statutory minimum wage used as a fail-only floor."
+    )
+    vendor_benchmark: VendorBenchmarkInfo | None = Field(
+        None, description="The vendor's figure, when higher than ours."
     )
     observed: ObservedInfo | None = Field(None, description="Observed earnings, if given.")
     shortfall: Shortfall | None = Field(

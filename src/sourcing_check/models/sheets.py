@@ -191,7 +191,7 @@ class _Builder:
     def list_sheet(self, pointer: str, name: str, ref: str, description: str) -> ListSheet:
         """The sheet of a list of items: a column per field, then comment and evidence."""
         inner = self.definition(ref)
-        title = humanize(" ".join(t for t in pointer.split("/") if t))[:_SHEET_NAME_MAX]
+        title = _sheet_title([t for t in pointer.split("/") if t])
         columns = self.leaves(inner, "")
         section = _is_section(inner)
         if section:
@@ -222,6 +222,14 @@ class _Builder:
             else:
                 found.append(_leaf(f"{prefix}/{name}", heading, prop, name in required, within))
         return found
+
+
+def _sheet_title(tokens: list[str]) -> str:
+    """The sheet name of a list: its path in words, its leading parts dropped until it fits
+    (``pay/living_wage_benchmark/figures`` -> ``Living wage benchmark figures``)."""
+    while len(tokens) > 1 and len(humanize(" ".join(tokens))) > _SHEET_NAME_MAX:
+        tokens = tokens[1:]
+    return humanize(" ".join(tokens))[:_SHEET_NAME_MAX]
 
 
 def _own_properties(obj: dict[str, Any], *, root: bool) -> list[tuple[str, Any]]:

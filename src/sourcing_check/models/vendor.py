@@ -115,6 +115,18 @@ class Payout(Section):
     )
 
 
+class BenchmarkFigure(Strict):
+    """The supplier's benchmark figure for one worker location."""
+
+    country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
+    region: str | None = Field(None, description="State, region or city, where it differs.")
+    amount: Money = Field(description="The figure per period (hour, day, week, month or year).")
+    hours_per_period: NonNegative | None = Field(
+        None, gt=0, description="Working hours the figure assumes per its period (not for hour)."
+    )
+    year: int | None = Field(None, description="Reference year, if not the benchmark's own.")
+
+
 class Benchmark(Section):
     """The living-wage benchmark the supplier uses to set pay."""
 
@@ -128,6 +140,11 @@ class Benchmark(Section):
     source: str | None = Field(None, description="Publisher and title of the benchmark.")
     url: str | None = Field(None, description="Where the benchmark is published.")
     year: int | None = Field(None, description="Reference year of the benchmark.")
+    figures: list[BenchmarkFigure] = Field(
+        default_factory=list,
+        description="The figure for each worker location: a living wage higher than ours is "
+        "shown beside it (and used when the framework prefers the higher).",
+    )
 
 
 class VendorPay(Section):

@@ -105,6 +105,12 @@ def _wages(a: Assessment) -> list[str]:
                 lines.append(
                     f"  ? {label:<7} {loc.place:<22} not computed: " + "; ".join(loc.missing)
                 )
+            if loc.vendor_benchmark is not None:
+                theirs = loc.vendor_benchmark
+                lines.append(
+                    f"    the vendor's living wage {theirs.hourly_text}/h ({theirs.source}), "
+                    + ("used: higher than ours" if theirs.used else "higher than ours")
+                )
             if loc.observed is not None:
                 seen = loc.observed
                 figure = seen.p25_text if seen.judged == "p25" else seen.median_text
