@@ -181,3 +181,20 @@ def test_bundled_tables_declare_their_aliases() -> None:
     table = read_document(reference_dir() / "living-wages.yaml").data
     aliased = [gap for gap in table["none_found"] if gap.get("aliases")]
     assert any("NCR" in gap["aliases"] for gap in aliased)
+
+
+def test_check_with_one_added_row_keeps_every_bundled_benchmark(tmp_path: Path) -> None:
+    mine = _table(tmp_path, VE_ROW, name="ve.json")
+    plan = str(EXAMPLES / "crowd-platform-project.yaml")
+    args = ["check", plan, "--living-wages", str(mine), "--date", "2026-11-24", "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.stderr  # not approved, as before
+    fact = json.loads(result.stdout)["facts"]["project_wage"]
+    benchmarks = {line["place"]: line["benchmark"]["id"] for line in fact["locations"]}
+    assert benchmarks == {
+        "VE": "ve-caracas-own-study-2026",
+        "KE": "ke-national-wageindicator-2019-09",
+        "IN": "in-national-afw-2024",
+        "PH (Metro Manila)": "ph-national-afw-2024",
+    }
+    assert "hint: no living-wage benchmark" not in result.stderr
