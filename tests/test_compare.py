@@ -11,11 +11,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from sourcing_check.assess import assess
 from sourcing_check.cli import main
 from sourcing_check.comparison import compare
 from sourcing_check.errors import InputError
+from sourcing_check.load.subject import subject_from_data
+from sourcing_check.resources import default_framework_dir
+from sourcing_check.rules.framework import load_framework
 from sourcing_check.run import Settings, run
 from tests.conftest import EXAMPLES, TEST_TABLES
+from tests.helpers import TEST_DATE, reference
 
 VENDORS = [
     str(EXAMPLES / name)
@@ -91,3 +96,27 @@ def test_assessments_made_differently_are_not_compared() -> None:
     second = run([Path(VENDORS[1])], Settings(date=Settings().date.replace(year=2026, month=2)))
     with pytest.raises(InputError):
         compare([*first.assessments, *second.assessments])
+
+
+def test_a_subject_shown_below_the_living_wage_without_a_full_working_says_so() -> None:
+    # USD 1/h = KES 130/h before unanswered fees and unpaid time: at most 65% of KES 200/h
+    framework = load_framework(default_framework_dir())
+    subjects = []
+    for amount in (1, 3):
+        data = {
+            "kind": "vendor-questionnaire",
+            "schema_version": 1,
+            "vendor": {"name": f"V{amount}"},
+            "pay": {
+                "rates": [
+                    {
+                        "country": "KE",
+                        "model": "hourly",
+                        "rate": {"amount": amount, "currency": "USD", "period": "hour"},
+                    }
+                ]
+            },
+        }
+        subjects.append(assess(subject_from_data(data, None), framework, reference(), TEST_DATE))
+    low = compare(subjects).subjects[0]
+    assert "pay shown below the living wage in KE (65.0%)" in low.reasons

@@ -98,8 +98,19 @@ def _subject(a: Assessment, key: str, rank: int) -> ComparedSubject:
     ]
     if must_failed:
         reasons.append(f"{len(must_failed)} must-level requirement(s) failed")
+    short = next(
+        (
+            fact.worst_shortfall
+            for fact in (a.facts.project_wage, a.facts.vendor_wage)
+            if fact is not None and fact.worst_shortfall is not None
+        ),
+        None,
+    )
     if wage is not None:
         reasons.append(f"lowest pay is {wage[0] * 100:.1f}% of the living wage, in {wage[1]}")
+    elif short is not None:
+        what = "living wage" if short.against == "living_wage" else "statutory minimum wage"
+        reasons.append(f"pay shown below the {what} in {short.place} ({short.ratio_text})")
     else:
         reasons.append("effective wage not computed")
     return ComparedSubject(

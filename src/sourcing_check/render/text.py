@@ -94,7 +94,9 @@ def _wages(a: Assessment) -> list[str]:
                 )
             elif loc.shortfall is not None:
                 short = loc.shortfall
-                at_most = "" if short.basis == "computed" else "at most "
+                at_most = {"computed": "", "observed_earnings": "observed "}.get(
+                    short.basis, "at most "
+                )
                 what = "living wage" if short.against == "living_wage" else "minimum wage"
                 lines.append(
                     f"  ✗ {label:<7} {loc.place:<22} {at_most}{short.pay_hourly_text}/h"
@@ -114,7 +116,8 @@ def _wages(a: Assessment) -> list[str]:
             if loc.observed is not None:
                 seen = loc.observed
                 figure = seen.p25_text if seen.judged == "p25" else seen.median_text
-                share = f" ({seen.ratio_text})" if seen.ratio_text else ""
+                what = "living wage" if loc.benchmark is not None else "minimum wage"
+                share = f" ({seen.ratio_text} of the {what})" if seen.ratio_text else ""
                 lines.append(
                     f"    observed {'25th percentile' if seen.judged == 'p25' else 'median'} "
                     f"{figure}/h{share}: {seen.source}"
