@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import typing
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
@@ -21,6 +21,9 @@ from sourcing_check.models.document import join_pointer
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 1000
+#: Integers longer than this stay exact as Decimal: Python refuses to convert 4,301+ digits
+#: to int, and the models refuse any number this long with a located problem anyway.
+MAX_INT_DIGITS = 100
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -40,17 +43,24 @@ def plain_scalar(text: str) -> Any:
         return True
     if text in _FALSE:
         return False
-    if _INT.fullmatch(text):
+    if _INT.fullmatch(text) and len(text) <= MAX_INT_DIGITS:
         return int(text)
     if _DECIMAL.fullmatch(text):
-        return Decimal(text)
+        try:
+            return Decimal(text)
+        except InvalidOperation:  # an exponent past Decimal's range: left as text
+            return text
     return text
+
+
+def _ignore(_text: str) -> None:
+    """Skip converting a JSON number: the syntax check needs no values."""
 
 
 def check_json(text: str, label: str) -> None:
     """Refuse text that is not valid JSON, with the line and column of the first error."""
     try:
-        json.loads(text, parse_float=Decimal)
+        json.loads(text, parse_int=_ignore, parse_float=_ignore, parse_constant=_ignore)
     except json.JSONDecodeError as exc:
         raise InputError(
             [Problem(label, f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno, code="I104")]
