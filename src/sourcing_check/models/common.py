@@ -52,8 +52,16 @@ def _code(kind: str, allowed: frozenset[str]) -> Any:
     return check
 
 
-def _number_schema(**bounds: int) -> dict[str, Any]:
+def _number_schema(**bounds: float) -> dict[str, Any]:
     return {"type": "number", "minimum": -LARGEST_INT, "maximum": LARGEST_INT, **bounds}
+
+
+#: Floors of the numbers the wage arithmetic divides by: far below any real value, far above
+#: zero, so that no quotient can leave the range the money arithmetic works in.
+MINUTES_FLOOR = Decimal("0.01")
+HOURS_FLOOR = Decimal("0.1")
+TASKS_FLOOR = Decimal(1)
+AMOUNT_FLOOR = Decimal("0.000001")
 
 
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_number_schema())]
@@ -66,6 +74,38 @@ Percent = Annotated[
     Field(ge=0, le=100),
     WithJsonSchema(_number_schema(minimum=0, maximum=100)),
 ]
+#: Minutes of work per task (paid time a rate is divided by): at least 0.01 (0.6 s).
+Minutes = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=MINUTES_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(MINUTES_FLOOR))),
+]
+#: Hours a rate per period covers (divided by): at least 0.1.
+Hours = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=HOURS_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(HOURS_FLOOR))),
+]
+#: A number of tasks that one-off time is spread over (divided by): at least 1.
+Tasks = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=TASKS_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(TASKS_FLOOR))),
+]
+#: A reference amount or currency rate that pay is divided by: at least 0.000001.
+Positive = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=AMOUNT_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(AMOUNT_FLOOR))),
+]
+#: A whole number such as a count or an age, within the bound on every number.
+Count = Annotated[int, Field(ge=0, le=LARGEST_INT)]
+#: A calendar year.
+Year = Annotated[int, Field(ge=1900, le=2200)]
 IsoDate = Annotated[
     dt.date,
     BeforeValidator(_date),
@@ -161,12 +201,12 @@ class PayTerms(Section):
     rate: Money | None = Field(
         None, description="Gross pay before fees: per task, per hour, or per salary period."
     )
-    contracted_hours_per_period: NonNegative | None = Field(
+    contracted_hours_per_period: Hours | None = Field(
         None,
         description="Hours the rate covers when it is per day, week, month or year "
         "(e.g. 173 for a monthly salary at 40 h/week).",
     )
-    minutes_per_task: NonNegative | None = Field(
+    minutes_per_task: Minutes | None = Field(
         None, description="Estimated paid working time per task, in minutes (per-task pay)."
     )
     unpaid_minutes_per_task: NonNegative | None = Field(

@@ -9,8 +9,11 @@ from pydantic import Field
 from sourcing_check.models.common import (
     Communication,
     Contact,
+    Count,
     Country,
+    Hours,
     IsoDate,
+    Minutes,
     Money,
     NonNegative,
     PayTerms,
@@ -18,6 +21,7 @@ from sourcing_check.models.common import (
     Rejection,
     Section,
     Strict,
+    Tasks,
     WorkerLocation,
 )
 
@@ -73,7 +77,7 @@ class Task(Section):
     difficulty: Literal["low", "medium", "high"] | None = Field(
         None, description="How demanding the task is."
     )
-    volume_tasks: int | None = Field(None, ge=0, description="Number of tasks in the project.")
+    volume_tasks: Count | None = Field(None, description="Number of tasks in the project.")
     languages: list[str] = Field(
         default_factory=list, description="Languages the task needs (content and instructions)."
     )
@@ -110,7 +114,7 @@ class Workers(Section):
     locations: list[WorkerLocation] = Field(
         default_factory=list, description="Where this project's workers are."
     )
-    minimum_age: int | None = Field(None, ge=0, description="Minimum age of workers, in years.")
+    minimum_age: Count | None = Field(None, description="Minimum age of workers, in years.")
     informed_opt_in: bool | None = Field(
         None, description="Do workers opt in after being told what the work involves?"
     )
@@ -146,7 +150,7 @@ class LocationRate(Section):
     country: Country = Field(description="ISO 3166-1 alpha-2 country code of the workers paid so.")
     region: str | None = Field(None, description="State, region or city, where known.")
     rate: Money = Field(description="Gross pay before fees, in the same period as the main rate.")
-    contracted_hours_per_period: NonNegative | None = Field(
+    contracted_hours_per_period: Hours | None = Field(
         None, description="Hours the rate covers, if it differs from the main one."
     )
 
@@ -164,7 +168,7 @@ class ProjectPay(PayTerms):
     )
     qualification: Activity | None = Field(None, description="Qualification test, if any.")
     training: Activity | None = Field(None, description="Training, if any.")
-    tasks_per_worker: NonNegative | None = Field(
+    tasks_per_worker: Tasks | None = Field(
         None, description="Expected tasks per worker, to spread one-off unpaid time over tasks."
     )
     pricing_basis: Literal["p75", "median", "mean", "estimate"] | None = Field(
@@ -182,14 +186,14 @@ class Pilot(Section):
         None, description="Has a pilot been run (completed), planned (scheduled), or neither?"
     )
     date: IsoDate | None = Field(None, description="Date of the pilot (YYYY-MM-DD).")
-    participants: int | None = Field(None, ge=0, description="Number of pilot workers.")
+    participants: Count | None = Field(None, description="Number of pilot workers.")
     like_production_workers: bool | None = Field(
         None, description="Were pilot workers like the production workers (same pool, skills)?"
     )
-    median_minutes: NonNegative | None = Field(
+    median_minutes: Minutes | None = Field(
         None, description="Median completion time per task, in minutes."
     )
-    p75_minutes: NonNegative | None = Field(
+    p75_minutes: Minutes | None = Field(
         None, description="75th-percentile completion time per task, in minutes."
     )
     interrupted_sessions_excluded: bool | None = Field(

@@ -20,6 +20,7 @@ from sourcing_check.models.common import (
     Section,
     Strict,
     WorkerLocation,
+    Year,
 )
 
 VENDOR_KIND = "vendor-questionnaire"
@@ -120,7 +121,7 @@ class Benchmark(Section):
 
     source: str | None = Field(None, description="Publisher and title of the benchmark.")
     url: str | None = Field(None, description="Where the benchmark is published.")
-    year: int | None = Field(None, description="Reference year of the benchmark.")
+    year: Year | None = Field(None, description="Reference year of the benchmark.")
 
 
 class VendorPay(Section):
@@ -236,7 +237,7 @@ class Rating(Section):
 
     scheme: str = Field(description="The rating scheme, e.g. 'Fairwork Cloudwork'.")
     score: str | None = Field(None, description="The score, as published (e.g. '7/10').")
-    year: int | None = Field(None, description="Year of the rating.")
+    year: Year | None = Field(None, description="Year of the rating.")
 
 
 class Governance(Section):
