@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from sourcing_check.cli import main
+from sourcing_check.errors import InputError
+from sourcing_check.load.subject import load_subject
 from tests.conftest import TEST_TABLES
 
 VENDOR = "kind: vendor-questionnaire\nschema_version: 1\nvendor:\n  name: V\n"
@@ -95,3 +101,108 @@ def test_tiny_divisors_are_refused(
     result = runner.invoke(main, [command, str(path), *options])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"{path}:{line}:3: I203 Input should be greater than or equal")
+
+
+def _plan_naming(directory: Path, named: str) -> Path:
+    plan = directory / "plan.yaml"
+    plan.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
+        f"sourcing:\n  vendor_questionnaire: {json.dumps(named)}\n"
+    )
+    return plan
+
+
+def _validate(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run 'validate' in a real process, bounded in time: a hang fails the test."""
+    command = [sys.executable, "-m", "sourcing_check", "validate", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+
+
+@pytest.mark.parametrize(
+    ("named", "code"),
+    [
+        ("v" * 5000 + ".yaml", "I303"),
+        ("/dev/zero", "I302"),
+        ("../../../../../../etc/passwd", "I302"),
+        ("", "I303"),
+        ("sub", "I303"),
+        ("fifo.yaml", "I303"),
+        ("big.yaml", "I301"),
+        ("link.yaml", "I302"),
+        ("gone.yaml", "I301"),
+    ],
+)
+def test_a_path_a_plan_names_is_refused_at_the_plan_line(
+    tmp_path: Path, named: str, code: str
+) -> None:
+    os.mkfifo(tmp_path / "fifo.yaml")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "big.yaml").write_text(VENDOR + "#" * (6 * 1024 * 1024))
+    (tmp_path / "link.yaml").symlink_to("/etc/hostname")
+    plan = _plan_naming(tmp_path, named)
+    done = _validate(str(plan))
+    assert done.returncode == 2, done.stderr
+    first = done.stderr.splitlines()[0]
+    assert first.startswith(f"{plan}:5:3: {code} "), first
+    assert first.endswith("[/sourcing/vendor_questionnaire]")
+    assert len(first) < 400
+
+
+def test_a_nul_in_the_path_is_refused_at_the_plan_line(tmp_path: Path) -> None:
+    plan = _plan_naming(tmp_path, "v.yaml\0x")
+    done = _validate(str(plan))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"{plan}:5:")
+    assert "[/sourcing/vendor_questionnaire]" in done.stderr.splitlines()[0]
+
+
+def test_outside_names_the_flag_and_the_flag_allows_it(tmp_path: Path) -> None:
+    (tmp_path / "vendors").mkdir()
+    (tmp_path / "vendors" / "v.yaml").write_text(VENDOR)
+    (tmp_path / "plans").mkdir()
+    plan = _plan_naming(tmp_path / "plans", "../vendors/v.yaml")
+    done = _validate(str(plan))
+    assert done.returncode == 2
+    assert "outside the plan's directory" in done.stderr
+    assert "--allow-outside" in done.stderr
+    assert _validate(str(plan), "--allow-outside", str(tmp_path / "vendors")).returncode == 0
+    allowed = _validate(str(plan), "--allow-outside", str(tmp_path / "vendors" / "v.yaml"))
+    assert allowed.returncode == 0
+    assert _validate(str(plan), "--allow-outside", str(tmp_path / "plans")).returncode == 2
+
+
+def test_the_core_never_names_the_flag(tmp_path: Path) -> None:
+    plan = _plan_naming(tmp_path, "/dev/zero")
+    with pytest.raises(InputError) as caught:
+        load_subject(plan)
+    assert "--" not in caught.value.problems[0].format()
+
+
+@pytest.mark.parametrize("command", ["check", "report", "compare"])
+def test_assessing_commands_take_allow_outside(
+    tmp_path: Path, runner: CliRunner, command: str
+) -> None:
+    (tmp_path / "v.yaml").write_text(VENDOR)
+    (tmp_path / "plans").mkdir()
+    plan = _plan_naming(tmp_path / "plans", "../v.yaml")
+    args = [command, str(plan), *TEST_TABLES]
+    args += {"report": ["-o", str(tmp_path / "r.pdf")], "compare": [str(plan)]}.get(command, [])
+    refused = runner.invoke(main, args)
+    assert refused.exit_code == 2 and " I302 " in refused.stderr
+    assert "--allow-outside" in refused.stderr
+    if command == "check":
+        allowed = runner.invoke(
+            main, [*args, "--allow-outside", str(tmp_path), "--fail-on", "never"]
+        )
+        assert allowed.exit_code == 0, allowed.output
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("empty.yaml", ""), ("comments.yaml", "# nothing\n"), ("blank.yaml", "\n\n")]
+)
+def test_an_empty_file_is_located(tmp_path: Path, runner: CliRunner, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:1:1: I112 the file ")

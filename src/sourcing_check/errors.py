@@ -75,6 +75,7 @@ CODES: dict[str, str] = {
     "I109": "more than one YAML document in the file",
     "I110": "a mapping key that is not a plain string",
     "I111": "a CSV row has more cells than the header has columns",
+    "I112": "the file is empty or holds only comments",
     # I2: the shape of a questionnaire, plan or reference table
     "I201": "unknown field",
     "I202": "missing required field",
@@ -82,6 +83,9 @@ CODES: dict[str, str] = {
     "I204": "not a questionnaire or plan: 'kind' is missing or unknown, or not a mapping",
     # I3: files that refer to each other
     "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
+    "I302": "a plan names a file outside its own directory",
+    "I303": "a plan names a path that cannot be a file: empty, too long, a control character, "
+    "or not a regular file (a directory, pipe or device)",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",
     "G102": "missing required field",

@@ -7,6 +7,7 @@ it reads the framework, the reference tables and the inputs, and hands them down
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,8 @@ class Settings:
     living_wages: Path = field(default_factory=lambda: reference_dir() / "living-wages.yaml")
     rates: Path = field(default_factory=lambda: reference_dir() / "currency-rates.yaml")
     date: dt.date = field(default_factory=dt.date.today)
+    #: Files or directories outside a plan's directory that a plan may name.
+    allow_outside: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,12 +77,12 @@ def load_context(settings: Settings) -> tuple[Framework, Reference]:
     return framework, reference
 
 
-def load_all(paths: list[Path]) -> list[Loaded]:
+def load_all(paths: list[Path], allow_outside: Sequence[Path] = ()) -> list[Loaded]:
     """Read and validate every input; a broken file becomes problems and the others go on."""
     loaded = []
     for path in paths:
         try:
-            loaded.append(Loaded(path, load_subject(path), []))
+            loaded.append(Loaded(path, load_subject(path, allow_outside), []))
         except InputError as exc:
             loaded.append(Loaded(path, None, exc.problems))
     return loaded
@@ -89,7 +92,7 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     """Assess the input files, all or none: every file is read so that every problem is
     reported, and when any file has a problem no assessment is made."""
     framework, reference = load_context(settings)
-    loaded = load_all(paths)
+    loaded = load_all(paths, settings.allow_outside)
     problems = [problem for item in loaded for problem in item.problems]
     if problems:
         return Batch([], problems)

@@ -12,6 +12,7 @@ import click
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.options import (
+    allow_outside_option,
     format_option,
     output_option,
     settings_from,
@@ -37,7 +38,8 @@ _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_t
     show_default=True,
     help="Output format.",
 )
-def validate(files: tuple[Path, ...], fmt: str) -> None:
+@allow_outside_option
+def validate(files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...]) -> None:
     """Validate vendor questionnaires and project plans (YAML or JSON).
 
     A project plan is valid only with the vendor questionnaire it names, which is checked
@@ -45,7 +47,7 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
     (codes: see the README); a broken file does not stop the others. Exit 0 when all are
     valid, 2 otherwise.
     """
-    loaded = load_all(list(files))
+    loaded = load_all(list(files), allow_outside)
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
         click.echo(json.dumps(body, indent=2, ensure_ascii=False))
@@ -91,6 +93,7 @@ def check(
     living_wages: Path | None,
     rates: Path | None,
     date_: Any,
+    allow_outside: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     fail_on: str,
@@ -104,7 +107,9 @@ def check(
     Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
     2 bad input or usage: every problem is listed and nothing is written or printed.
     """
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(
+        files, settings_from(guidelines, living_wages, rates, date_, allow_outside)
+    )
     text = RENDERERS[fmt].render(assessments)
     if output is not None:
         write_or_stop([(output, text)])
@@ -142,6 +147,7 @@ def report(
     living_wages: Path | None,
     rates: Path | None,
     date_: Any,
+    allow_outside: tuple[Path, ...],
 ) -> None:
     """Write the scored PDF report (PDF/A-3b, with the JSON assessment and the checklist
     attached) for vendor questionnaires and project plans.
@@ -156,7 +162,9 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(
+        files, settings_from(guidelines, living_wages, rates, date_, allow_outside)
+    )
     outputs: list[tuple[Path, bytes | str]] = [(output, RENDERERS["pdf"].render(assessments))]
     if checklist is not None:
         outputs.append((checklist, checklists[checklist.suffix.lower()].render(assessments)))

@@ -35,6 +35,7 @@ def compare(
     living_wages: Path | None,
     rates: Path | None,
     date_: Any,
+    allow_outside: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     only_differences: bool,
@@ -52,7 +53,9 @@ def compare(
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
     if len(files) < 2:
         stop([Problem("(arguments)", "compare needs at least two files")])
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(
+        files, settings_from(guidelines, living_wages, rates, date_, allow_outside)
+    )
     try:
         comparison = make_comparison(assessments)
     except InputError as exc:
