@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +15,15 @@ from click.testing import CliRunner
 
 from sourcing_check.cli import main
 from sourcing_check.errors import InputError
+from sourcing_check.forms.schemas import named_schema
 from sourcing_check.load.subject import load_subject
-from tests.conftest import TEST_TABLES
+from sourcing_check.models.results import Assessment
+from sourcing_check.models.text import CONTROL
+from sourcing_check.render import RENDERERS
+from sourcing_check.render.escaping import escape_md, spreadsheet_cell
+from sourcing_check.render.html import HEADER_CHARS
+from sourcing_check.run import Settings, run
+from tests.conftest import ROOT, TEST_TABLES
 
 VENDOR = "kind: vendor-questionnaire\nschema_version: 1\nvendor:\n  name: V\n"
 HUGE = "9" * 4301
@@ -121,7 +130,7 @@ def _validate(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("named", "code"),
     [
-        ("v" * 5000 + ".yaml", "I303"),
+        ("v" * 5000 + ".yaml", "I203"),
         ("/dev/zero", "I302"),
         ("../../../../../../etc/passwd", "I302"),
         ("", "I303"),
@@ -206,3 +215,81 @@ def test_an_empty_file_is_located(tmp_path: Path, runner: CliRunner, name: str, 
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}:1:1: I112 the file ")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("N" * 100_000, "String should have at most 200 characters"),
+        ('"\\x01\\x1b[31m\\x00"', "control character U+0001 at character 1"),
+        ('"ok\\u009bname"', "control character U+009B at character 3"),
+    ],
+)
+def test_long_or_control_text_is_refused_where_it_is(
+    tmp_path: Path, runner: CliRunner, value: str, message: str
+) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text(f"kind: vendor-questionnaire\nschema_version: 1\nvendor:\n  name: {value}\n")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:4:3: I203 "), result.stderr
+    assert message in result.stderr
+    assert "\x1b" not in result.stderr and "\x00" not in result.stderr
+    assert len(result.stderr) < 1000
+
+
+def test_tab_and_newline_are_allowed_in_text(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text(VENDOR + '  comment: "one\\ttwo\\nthree"\n')
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["vendor", "project"])
+def test_every_text_field_is_bounded_and_plain(name: str) -> None:
+    schema = named_schema(name)
+    for definition in [schema, *schema["$defs"].values()]:
+        for field, spec in definition.get("properties", {}).items():
+            for part in [spec, spec.get("items", {}), *spec.get("anyOf", [])]:
+                if part.get("type") == "string" and not {"enum", "const", "format"} & set(part):
+                    assert "maxLength" in part, f"{definition['title']}.{field}"
+                    assert part.get("pattern", "").startswith("^[^\\x00"), field
+
+
+def test_user_text_is_escaped_in_every_echo() -> None:
+    hostile = "Evil\x1b[31m\x07 Co\x9b"
+    a = _assessment_named(hostile)
+    for fmt in ["text", "md", "checklist-md", "checklist-csv"]:
+        out = RENDERERS[fmt].render([a])
+        assert isinstance(out, str)
+        assert not CONTROL.search(out), fmt
+        assert "\\x1b" in out, fmt
+    assert escape_md("a\x00b") == "a\\\\x00b"
+    assert spreadsheet_cell("=\x01") == "'=\\x01"
+
+
+def _assessment_named(vendor: str, path: str = "examples/well-run-vendor.yaml") -> Assessment:
+    batch = run([ROOT / path], Settings(date=dt.date(2026, 11, 24)))
+    a = batch.assessments[0]
+    return a.model_copy(update={"subject": {**a.subject, "vendor": vendor}})
+
+
+def test_the_running_header_is_cut_with_an_ellipsis() -> None:
+    html = RENDERERS["html"].render([_assessment_named("Name " * 20_000)])
+    assert isinstance(html, str)
+    header = re.search(r'<h1 data-header="([^"]*)"', html)
+    assert header is not None
+    assert len(header.group(1)) <= HEADER_CHARS and header.group(1).endswith("…")
+    assert "string-set: subject attr(data-header)" in html
+
+
+def test_a_100000_character_name_renders_a_pdf_in_seconds(tmp_path: Path) -> None:
+    script = (
+        "import sys; from tests.test_hostile import _assessment_named;"
+        "from sourcing_check.render import RENDERERS;"
+        "sys.stdout.write(str(len(RENDERERS['pdf'].render([_assessment_named('W' * 100_000)]))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 10_000

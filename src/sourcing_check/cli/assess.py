@@ -21,6 +21,7 @@ from sourcing_check.cli.options import (
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.models.results import Assessment
+from sourcing_check.models.text import printable
 from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
 from sourcing_check.render.views import subject_line
 from sourcing_check.run import Settings, load_all, run
@@ -57,7 +58,7 @@ def validate(files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...])
             assert first is not None
             vendor = item.subject.vendor
             names = f" (with {vendor.document.name})" if item.subject.project and vendor else ""
-            click.echo(f"{item.path}: valid {first.kind}{names}")
+            click.echo(printable(f"{item.path}: valid {first.kind}{names}"))
         if fmt == "text":
             print_problems(item.problems)
     failed = any(item.problems for item in loaded)
@@ -172,6 +173,6 @@ def report(
         outputs.append((html_path, RENDERERS["html"].render(assessments)))
     write_or_stop(outputs)
     for path, _ in outputs:
-        click.echo(f"wrote {path}")
+        click.echo(printable(f"wrote {path}"))
     for a in assessments:
-        click.echo(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})")
+        click.echo(printable(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})"))

@@ -18,6 +18,7 @@ from sourcing_check.cli.options import (
 from sourcing_check.cli.problems import stop
 from sourcing_check.comparison import compare as make_comparison
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.models.text import printable
 from sourcing_check.render import COMPARISON_RENDERERS
 
 
@@ -63,7 +64,7 @@ def compare(
     content = renderer.render_comparison(comparison, only_differences=only_differences)
     if output is not None:
         write_or_stop([(output, content)])
-        click.echo(f"wrote {output}")
+        click.echo(printable(f"wrote {output}"))
     else:
         assert isinstance(content, str)
         click.echo(content, nl=False)

@@ -14,9 +14,7 @@ from pathlib import Path
 from sourcing_check.errors import InputError
 from sourcing_check.load.files import MAX_BYTES
 from sourcing_check.models.document import Document
-
-#: The longest path a file may name (Linux allows 4,096 bytes; no real plan comes close).
-MAX_PATH_CHARS = 1024
+from sourcing_check.models.text import CONTROL, PATH_CHARS
 
 _KINDS = {
     stat.S_ISDIR: "a directory",
@@ -38,10 +36,10 @@ def named_path(document: Document, pointer: str, named: str, allowed: Sequence[P
     shown = named if len(named) <= 80 else named[:77] + "..."
     if not named.strip():
         raise refuse("I303", "names an empty path")
-    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in named):
+    if CONTROL.search(named):
         raise refuse("I303", f"the path holds a NUL or another control character: {shown!r}")
-    if len(named) > MAX_PATH_CHARS:
-        raise refuse("I303", f"the path is longer than {MAX_PATH_CHARS} characters: {shown}")
+    if len(named) > PATH_CHARS:
+        raise refuse("I303", f"the path is longer than {PATH_CHARS} characters: {shown}")
     base = document.path.parent
     path = base / named
     real = Path(os.path.realpath(path))

@@ -11,6 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.iso_codes import COUNTRIES, CURRENCIES
+from sourcing_check.models.text import Name, Text, Url
 
 #: Bound on any number in an input: far above any real pay or count, and keeps Decimal
 #: arithmetic away from overflow on hostile input such as 1e999999999.
@@ -133,18 +134,18 @@ class Strict(BaseModel):
 class Evidence(Strict):
     """A document that substantiates an answer."""
 
-    title: str = Field(description="Title of the document, page or record.")
-    reference: str | None = Field(
+    title: Name = Field(description="Title of the document, page or record.")
+    reference: Name | None = Field(
         None, description="An internal reference, e.g. a policy number or file name."
     )
-    url: str | None = Field(None, description="Where a reviewer can read it, if it is online.")
+    url: Url | None = Field(None, description="Where a reviewer can read it, if it is online.")
     date: IsoDate | None = Field(None, description="Date of the document (YYYY-MM-DD).")
 
 
 class Section(Strict):
     """A group of answers; each group can carry a comment and supporting evidence."""
 
-    comment: str | None = Field(
+    comment: Text | None = Field(
         None, description="Free-text comment on the answers in this section."
     )
     evidence: list[Evidence] = Field(
@@ -164,16 +165,16 @@ class Money(Strict):
 class Contact(Strict):
     """A person or function that can be reached."""
 
-    name: str = Field(description="Name of the person or function (e.g. 'Worker support desk').")
-    role: str | None = Field(None, description="Their role.")
-    email: str | None = Field(None, description="Contact e-mail address.")
+    name: Name = Field(description="Name of the person or function (e.g. 'Worker support desk').")
+    role: Name | None = Field(None, description="Their role.")
+    email: Name | None = Field(None, description="Contact e-mail address.")
 
 
 class Place(Section):
     """Where workers are: country, and region or city where known."""
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code, e.g. KE, IN, PH.")
-    region: str | None = Field(
+    region: Name | None = Field(
         None, description="State, region or city, where the living wage differs within a country."
     )
 
@@ -184,7 +185,7 @@ class WorkerLocation(Place):
     share_percent: Percent | None = Field(
         None, description="Share of the workforce (or of this project's workers) here, in %."
     )
-    languages: list[str] = Field(
+    languages: list[Name] = Field(
         default_factory=list, description="Working languages of the workers here."
     )
 
@@ -242,7 +243,7 @@ class Rejection(Section):
 class Communication(Section):
     """How workers ask questions, raise concerns and hear of changes."""
 
-    channels: list[str] = Field(
+    channels: list[Name] = Field(
         default_factory=list,
         description="Channels workers can use to ask questions or give feedback "
         "(e.g. 'task forum', 'e-mail', 'Slack channel').",

@@ -24,6 +24,7 @@ from sourcing_check.models.common import (
     Tasks,
     WorkerLocation,
 )
+from sourcing_check.models.text import Name, PathText, Text
 
 PROJECT_KIND = "project-plan"
 
@@ -31,10 +32,10 @@ PROJECT_KIND = "project-plan"
 class ProjectIdentity(Section):
     """What the project is and who owns it."""
 
-    name: str = Field(description="Name of the project.")
+    name: Name = Field(description="Name of the project.")
     owner: Contact | None = Field(None, description="The accountable owner in the AI team.")
-    team: str | None = Field(None, description="The team running the project.")
-    purpose: str | None = Field(None, description="What the data is for, in plain words.")
+    team: Name | None = Field(None, description="The team running the project.")
+    purpose: Text | None = Field(None, description="What the data is for, in plain words.")
     data_use_disclosed_to_workers: bool | None = Field(
         None, description="Are workers told what the data will be used for?"
     )
@@ -44,7 +45,7 @@ class ProjectIdentity(Section):
 class Sourcing(Section):
     """Who supplies the workers."""
 
-    vendor_questionnaire: str | None = Field(
+    vendor_questionnaire: PathText | None = Field(
         None, description="Path of the supplier's vendor questionnaire, relative to this file."
     )
     direct: bool | None = Field(
@@ -56,7 +57,7 @@ class HarmfulContentExposure(Section):
     """Whether workers will see harmful content in this project."""
 
     present: bool | None = Field(None, description="Will workers see harmful content?")
-    kinds: list[str] = Field(
+    kinds: list[Name] = Field(
         default_factory=list, description="Kinds of harmful content (e.g. 'graphic violence')."
     )
     risk_assessment_done: bool | None = Field(
@@ -73,12 +74,12 @@ class Task(Section):
         ]
         | None
     ) = Field(None, description="Kind of data-enrichment work.")
-    description: str | None = Field(None, description="What a worker does in one task.")
+    description: Text | None = Field(None, description="What a worker does in one task.")
     difficulty: Literal["low", "medium", "high"] | None = Field(
         None, description="How demanding the task is."
     )
     volume_tasks: Count | None = Field(None, description="Number of tasks in the project.")
-    languages: list[str] = Field(
+    languages: list[Name] = Field(
         default_factory=list, description="Languages the task needs (content and instructions)."
     )
     harmful_content: HarmfulContentExposure | None = Field(
@@ -89,8 +90,8 @@ class Task(Section):
 class Eligibility(Strict):
     """One eligibility criterion and why the task needs it."""
 
-    criterion: str = Field(description="The criterion, e.g. 'native Swahili speaker'.")
-    reason: str | None = Field(None, description="Why the task requires it.")
+    criterion: Name = Field(description="The criterion, e.g. 'native Swahili speaker'.")
+    reason: Text | None = Field(None, description="Why the task requires it.")
 
 
 class Workers(Section):
@@ -148,7 +149,7 @@ class LocationRate(Section):
     """A rate that differs by worker location."""
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code of the workers paid so.")
-    region: str | None = Field(None, description="State, region or city, where known.")
+    region: Name | None = Field(None, description="State, region or city, where known.")
     rate: Money = Field(description="Gross pay before fees, in the same period as the main rate.")
     contracted_hours_per_period: Hours | None = Field(
         None, description="Hours the rate covers, if it differs from the main one."
@@ -233,11 +234,11 @@ class Instructions(Section):
     opt_out_without_penalty: bool | None = Field(
         None, description="Can workers skip harmful items without penalty?"
     )
-    version: str | None = Field(None, description="Version of the instructions.")
+    version: Name | None = Field(None, description="Version of the instructions.")
     workers_told_of_changes: bool | None = Field(
         None, description="Are workers told when the instructions change?"
     )
-    languages: list[str] = Field(
+    languages: list[Name] = Field(
         default_factory=list, description="Languages the instructions are available in."
     )
     training_provided: bool | None = Field(None, description="Is training or practice provided?")
@@ -247,7 +248,7 @@ class Instructions(Section):
 class EthicsReview(Section):
     """A review of the project by an ethics body."""
 
-    body: str | None = Field(None, description="The reviewing body.")
+    body: Name | None = Field(None, description="The reviewing body.")
     date: IsoDate | None = Field(None, description="Date of the decision (YYYY-MM-DD).")
     decision: Literal["approved", "approved_with_conditions", "rejected", "pending"] | None = Field(
         None, description="The decision."
