@@ -293,3 +293,40 @@ def test_a_100000_character_name_renders_a_pdf_in_seconds(tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) > 10_000
+
+
+@pytest.mark.parametrize(
+    "outputs",
+    [
+        ["check", "{v}", "-o", "{v}"],
+        ["check", "{v}", "--format", "md", "-o", "{link}"],
+        ["check", "{plan}", "-o", "{v}"],
+        ["report", "{v}", "-o", "{v}"],
+        ["report", "{plan}", "-o", "{tmp}/r.pdf", "--checklist", "{v_md}"],
+        ["report", "{v}", "-o", "{tmp}/r.pdf", "--html", "{tmp}/r.md", "--checklist", "{tmp}/r.md"],
+        ["compare", "{v}", "{plan}", "-o", "{plan}"],
+    ],
+)
+def test_an_output_that_is_an_input_is_refused(
+    tmp_path: Path, runner: CliRunner, outputs: list[str]
+) -> None:
+    vendor = tmp_path / "v.yaml"
+    vendor.write_text(VENDOR)
+    (tmp_path / "v.md").write_text(VENDOR)
+    (tmp_path / "r.md").write_text("old")
+    os.link(vendor, tmp_path / "hard.yaml")
+    plan = _plan_naming(tmp_path, "v.md" if "{v_md}" in outputs else "v.yaml")
+    if "{v_md}" in outputs:
+        (tmp_path / "v.md").write_text(VENDOR)
+    names = {
+        "v": str(vendor),
+        "link": str(tmp_path / "hard.yaml"),
+        "plan": str(plan),
+        "tmp": str(tmp_path),
+        "v_md": str(tmp_path / "v.md"),
+    }
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = runner.invoke(main, [*(a.format(**names) for a in outputs), *TEST_TABLES])
+    assert result.exit_code == 2, result.output
+    assert "refusing to overwrite it" in result.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

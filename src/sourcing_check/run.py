@@ -58,6 +58,8 @@ class Batch:
 
     assessments: list[Assessment]
     problems: list[Problem]
+    #: Every file the assessments were computed from (inputs, named questionnaires, tables).
+    inputs: list[Path] = field(default_factory=list)
 
 
 def load_context(settings: Settings) -> tuple[Framework, Reference]:
@@ -97,4 +99,11 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     if problems:
         return Batch([], problems)
     subjects = [item.subject for item in loaded if item.subject is not None]
-    return Batch([assess(s, framework, reference, settings.date) for s in subjects], [])
+    assessments = [assess(s, framework, reference, settings.date) for s in subjects]
+    return Batch(assessments, [], input_files(subjects, settings))
+
+
+def input_files(subjects: Sequence[Subject], settings: Settings) -> list[Path]:
+    """Every file read for ``subjects``: inputs, the questionnaires plans name, tables."""
+    named = [i.document.path for s in subjects for i in s.inputs()]
+    return [*named, settings.living_wages, settings.rates]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
-from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.files import overwritten_inputs, write_or_stop
 from sourcing_check.cli.options import (
     allow_outside_option,
     format_option,
@@ -65,14 +66,20 @@ def validate(files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...])
     sys.exit(ExitCode.BAD_INPUT if failed else ExitCode.OK)
 
 
-def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessment]:
-    """Assess every file, or print every problem and exit 2 (nothing is written)."""
+def assess_or_stop(
+    files: tuple[Path, ...], settings: Settings, outputs: Sequence[Path | None] = ()
+) -> list[Assessment]:
+    """Assess every file, or print every problem and exit 2 (nothing is written), also when
+    an output would overwrite an input."""
     try:
         batch = run(list(files), settings)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
-    if batch.problems:
-        stop(batch.problems, "nothing written: fix the problems above")
+    problems = batch.problems or overwritten_inputs(
+        [path for path in outputs if path is not None], batch.inputs
+    )
+    if problems:
+        stop(problems, "nothing written: fix the problems above")
     return batch.assessments
 
 
@@ -108,9 +115,8 @@ def check(
     Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
     2 bad input or usage: every problem is listed and nothing is written or printed.
     """
-    assessments = assess_or_stop(
-        files, settings_from(guidelines, living_wages, rates, date_, allow_outside)
-    )
+    settings = settings_from(guidelines, living_wages, rates, date_, allow_outside)
+    assessments = assess_or_stop(files, settings, [output])
     text = RENDERERS[fmt].render(assessments)
     if output is not None:
         write_or_stop([(output, text)])
@@ -163,9 +169,8 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    assessments = assess_or_stop(
-        files, settings_from(guidelines, living_wages, rates, date_, allow_outside)
-    )
+    settings = settings_from(guidelines, living_wages, rates, date_, allow_outside)
+    assessments = assess_or_stop(files, settings, [output, checklist, html_path])
     outputs: list[tuple[Path, bytes | str]] = [(output, RENDERERS["pdf"].render(assessments))]
     if checklist is not None:
         outputs.append((checklist, checklists[checklist.suffix.lower()].render(assessments)))

@@ -54,9 +54,8 @@ def compare(
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
     if len(files) < 2:
         stop([Problem("(arguments)", "compare needs at least two files")])
-    assessments = assess_or_stop(
-        files, settings_from(guidelines, living_wages, rates, date_, allow_outside)
-    )
+    settings = settings_from(guidelines, living_wages, rates, date_, allow_outside)
+    assessments = assess_or_stop(files, settings, [output])
     try:
         comparison = make_comparison(assessments)
     except InputError as exc:

@@ -59,6 +59,34 @@ def _stage(path: Path, content: bytes | str) -> str:
     return temporary
 
 
+def overwritten_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> list[Problem]:
+    """A problem for each output that is one of the inputs (the same file, by any name) or
+    another output of the same command."""
+    problems = []
+    for index, path in enumerate(outputs):
+        for other in [*inputs, *outputs[:index]]:
+            if _same_file(path, other):
+                what = "one of the inputs" if other in inputs else "another output"
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"is {what} ({other}): refusing to overwrite it",
+                        hint="write the output to another file",
+                    )
+                )
+                break
+    return problems
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    if os.path.abspath(path) == os.path.abspath(other):
+        return True
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):  # either does not exist (yet): not the same file
+        return False
+
+
 def write_or_stop(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
     """Write every output or none; on failure print why and exit 2."""
     try:
