@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,27 @@ def test_an_output_that_is_an_input_is_refused(
     assert result.exit_code == 2, result.output
     assert "refusing to overwrite it" in result.stderr
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_stale_temporary_files_are_removed_by_the_next_write(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    vendor = tmp_path / "v.yaml"
+    vendor.write_text(VENDOR)
+    stale = tmp_path / ".sourcing-check.out.txt.k1ll3d.tmp"
+    fresh = tmp_path / ".sourcing-check.out.txt.wr1t1ng.tmp"
+    theirs = tmp_path / ".out.txt.other.tmp"
+    for path in (stale, fresh, theirs):
+        path.write_text("partial")
+    two_hours_ago = time.time() - 7200
+    for path in (stale, theirs):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    result = runner.invoke(
+        main, ["check", str(vendor), "-o", str(tmp_path / "out.txt"), "--fail-on", "never"]
+    )
+    assert result.exit_code == 0, result.output
+    assert not stale.exists()
+    assert fresh.exists() and theirs.exists()
+    assert (tmp_path / "out.txt").exists()
+    leftovers = sorted(p.name for p in tmp_path.glob(".*.tmp"))
+    assert leftovers == [theirs.name, fresh.name]
