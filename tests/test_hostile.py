@@ -355,3 +355,31 @@ def test_stale_temporary_files_are_removed_by_the_next_write(
     assert (tmp_path / "out.txt").exists()
     leftovers = sorted(p.name for p in tmp_path.glob(".*.tmp"))
     assert leftovers == [theirs.name, fresh.name]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        (
+            "raw.yaml",
+            VENDOR + "  comment: x\x01y\n",
+            ":5:13: I104 the file holds the character U+0001",
+        ),
+        (
+            "wide.yaml",
+            VENDOR + "  comment: éé\x1b\n",
+            ":5:14: I104 the file holds the character U+001B",
+        ),
+        ("quoted.yaml", VENDOR + '  comment: "\x00"\n', ":5:13: I104 "),
+        ("deep.json", "\n  " + "[" * 1000 + "]" * 1000, ":2:67: I105 "),
+        ("deep2.json", '{"a": "[[[[", "b":' + "[" * 3000 + "]" * 3000 + "}", ":1:82: I105 "),
+    ],
+)
+def test_every_problem_with_a_position_has_it(
+    tmp_path: Path, runner: CliRunner, name: str, text: str, where: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}{where}"), result.stderr
