@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 # The exact versions `make demo` and `make test` install (pyproject.toml keeps the ranges).
 LOCK := requirements/lock.txt
-APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core
+APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core libreoffice-calc-nogui
 DEMO_DATE := 2026-11-24
 
 .PHONY: demo test test-latest lock lint typecheck pytest system-packages bench clean
@@ -46,7 +46,7 @@ system-packages:
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null; \
 	  else echo "warning: missing system packages:$$missing (install them as root)"; fi; \
 	fi
 
@@ -74,6 +74,7 @@ test: lint typecheck pytest
 bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/check_throughput.py
 	$(BIN)/python benchmarks/report_render.py
+	$(BIN)/python benchmarks/xlsx_read.py
 
 clean:
 	rm -rf $(VENV) .venv-latest out build dist src/*.egg-info

@@ -8,6 +8,7 @@ from typing import Any
 
 from sourcing_check.facts import Context, Inputs, derive
 from sourcing_check.load.reference import load_reference
+from sourcing_check.models.facts import Facts
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
 from sourcing_check.reference.lookup import Reference
@@ -48,7 +49,7 @@ def facts(
     project_plan: ProjectPlan | None = None,
     questionnaire: VendorQuestionnaire | None = None,
     **params: Any,
-) -> dict[str, Any]:
+) -> Facts:
     """Derive facts with the test tables and default parameters."""
     settings = {"wage_time_basis": "p75", "max_benchmark_age_years": 3, **params}
     return derive(Inputs(questionnaire, project_plan), Context(reference(), settings, TEST_DATE))

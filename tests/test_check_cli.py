@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 
 from sourcing_check.cli import main
 from sourcing_check.forms.schemas import named_schema
-from tests.conftest import TEST_TABLES
+from tests.conftest import EXAMPLES, TEST_TABLES
 
 VENDOR = """\
 kind: vendor-questionnaire
@@ -220,3 +220,15 @@ def test_a_closed_pipe_is_not_a_bug(
     result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES])
     assert result.exit_code == 141  # as a shell reports a process ended by SIGPIPE
     assert "internal error" not in result.stderr
+
+
+def test_a_missing_benchmark_gets_a_cli_hint_and_the_core_names_no_flag(
+    runner: CliRunner,
+) -> None:
+    # the synthetic test tables have no row for India or the Philippines
+    vendor = str(EXAMPLES / "well-run-vendor.yaml")
+    result = runner.invoke(main, ["check", vendor, *TEST_TABLES, "--format", "json"])
+    assert "hint: no living-wage benchmark for IN (Hyderabad), PH (Metro Manila)" in result.stderr
+    assert "--living-wages FILE replaces the bundled table" in result.stderr
+    assert "none in the living-wage table" in result.stdout
+    assert "--living-wages" not in result.stdout and "--rates" not in result.stdout

@@ -8,8 +8,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
+from sourcing_check.forms.schemas import named_schema
 from sourcing_check.load.documents import read_document
+from sourcing_check.models.facts import Facts
 from sourcing_check.models.results import Assessment
 from sourcing_check.render.views import needed_answers
 from sourcing_check.resources import reference_dir
@@ -49,6 +52,14 @@ def test_example_verdict(name: str) -> None:
     assert a.verdict.value == EXPECTED[name], a.verdict.reasons
 
 
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_json_matches_the_assessment_schema_and_its_facts_read_back(name: str) -> None:
+    data = json.loads(assessment(name).model_dump_json())
+    Draft202012Validator(named_schema("assessment")).validate(data)
+    # the facts in the JSON are the typed facts: read back, they write the same JSON
+    assert Facts.model_validate(data["facts"]).model_dump(mode="json") == data["facts"]
+
+
 def test_crowd_platform_findings_name_the_real_problems() -> None:
     name = "crowd-platform-project.yaml"
     wage = next(f for f in assessment(name).findings if f.requirement == "PAI-1.1")
@@ -61,8 +72,14 @@ def test_crowd_platform_findings_name_the_real_problems() -> None:
     assert "to at least USD 0.3175 per task" in (wage.remediation or "")
     assert status(name, "PAI-1.7") == "fail"  # rejected work never paid
     assert status(name, "PAI-1.5") == "fail"  # per-task pay without a pilot
-    venezuela = assessment(name).facts["project_wage"]["locations"][0]
-    assert venezuela["country"] == "VE" and "ratio" not in venezuela  # no benchmark: not guessed
+    # workers in extreme poverty: the ethics review is a must, and its decision is pending
+    assert status(name, "PAI-9.11") == "unanswered"
+    assert status(name, "PAI-9.9") == "not_applicable"
+    wage_fact = assessment(name).facts.project_wage
+    assert wage_fact is not None
+    venezuela = wage_fact.locations[0]
+    assert venezuela.country == "VE" and venezuela.ratio is None  # no benchmark: not guessed
+    assert "ratio" not in venezuela.model_dump()
 
 
 def test_moderation_vendor_pay_is_below_the_living_wage() -> None:
@@ -77,7 +94,8 @@ def test_moderation_vendor_pay_is_below_the_living_wage() -> None:
 def test_well_run_project_pays_above_the_living_wage_everywhere() -> None:
     a = assessment("well-run-project.yaml")
     assert status("well-run-project.yaml", "PAI-1.1") == "pass"
-    ratios = [float(loc["ratio"]) for loc in a.facts["project_wage"]["locations"]]
+    assert a.facts.project_wage is not None
+    ratios = [float(loc.ratio or 0) for loc in a.facts.project_wage.locations]
     # Nairobi 1.89x the Kenyan national row; Hyderabad 1.48x the Asia Floor Wage 2024 for India
     # (INR 164.28 an hour; it was 2.71x the 2019 WageIndicator row before the 2026 refresh)
     assert len(ratios) == 2 and min(ratios) > 1.4

@@ -215,7 +215,7 @@ def test_an_empty_file_is_located(tmp_path: Path, runner: CliRunner, name: str, 
     path.write_text(text)
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{path}:1:1: I112 the file ")
+    assert result.stderr.startswith(f"{path}:1:1: I114 the file ")
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,11 @@ from jsonschema import Draft202012Validator
 from sourcing_check.cli import main
 from sourcing_check.errors import CODES, InputError, Problem
 from sourcing_check.load.documents import read_document
+from sourcing_check.models.facts import Facts
+from sourcing_check.models.introspect import model_in
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
-from sourcing_check.rules.lint import RULES
+from sourcing_check.rules.lint import RULES, pointer_error
 
 CASES_FILE = Path(__file__).resolve().parent / "lint_cases.yaml"
 _DATA = read_document(CASES_FILE).data
@@ -90,6 +92,15 @@ def test_codes_option_lists_what_lint_reports(runner: CliRunner) -> None:
     assert list(listed)[: len(guideline_codes)] == guideline_codes
     assert listed["I104"] == CODES["I104"]  # reading a guideline file is reading a file
     assert all(summary == CODES[code] for code, summary in listed.items())
+
+
+def test_a_rule_may_read_any_field_of_a_fact_model() -> None:
+    for name, info in Facts.model_fields.items():
+        model = model_in(info.annotation)
+        assert model is not None
+        for key in model.model_fields:
+            assert pointer_error(f"/facts/{name}/{key}") is None
+    assert pointer_error("/facts/pricing/p90_minutes") == "fact 'pricing' has no 'p90_minutes'"
 
 
 def test_check_refuses_a_broken_framework(tmp_path: Path, runner: CliRunner) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sourcing_check.errors import InputError
+from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.documents import read_document
 from sourcing_check.load.yaml_reader import MAX_DEPTH, parse_yaml
+from sourcing_check.models.document import Document
 
 
 def test_yaml_11_surprises_stay_strings() -> None:
@@ -162,3 +163,20 @@ def test_document_hash_is_of_the_bytes(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_bytes(b"a: 1\n")
     assert read_document(path).sha256 == hashlib.sha256(b"a: 1\n").hexdigest()
+
+
+def test_a_problem_placed_in_a_cell_prints_the_cell_instead_of_line() -> None:
+    placed = Problem("q.xlsx", "bad value", pointer="/pay/fee_share_percent", place="Answers!C14")
+    assert placed.format() == "q.xlsx:Answers!C14: bad value [/pay/fee_share_percent]"
+    assert placed.as_dict()["place"] == "Answers!C14"
+    assert "place" not in Problem("q.yaml", "bad", 3, 4).as_dict()
+
+
+def test_a_document_with_cells_places_problems_at_the_nearest_cell() -> None:
+    cells = {"": "Answers", "/pay": "Answers!B20", "/pay/rates/0": "'Pay rates'!A2"}
+    document = Document(Path("q.xlsx"), "q.xlsx", {}, {}, "", cells)
+    assert document.problem("/pay/rates/0/country", "m", code="I203").place == "'Pay rates'!A2"
+    assert document.problem("/pay/fee_share_percent", "m", code="I203").format() == (
+        "q.xlsx:Answers!B20: I203 m [/pay/fee_share_percent]"
+    )
+    assert document.problem("/engagement", "m", code="I203").place == "Answers"

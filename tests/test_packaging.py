@@ -1,4 +1,5 @@
-"""The wheel carries guidelines/ and templates/; --help and validate stay free of WeasyPrint."""
+"""The wheel carries guidelines/ and templates/; --help, validate and check of YAML stay free of
+WeasyPrint and openpyxl."""
 
 from __future__ import annotations
 
@@ -20,19 +21,21 @@ def _run_python(code: str, *args: str) -> str:
     return done.stdout
 
 
-def test_help_and_validate_do_not_import_weasyprint() -> None:
+def test_help_and_validate_do_not_import_weasyprint_or_openpyxl() -> None:
     code = (
         "import sys\n"
         "from sourcing_check.cli import main\n"
-        "for argv in (['--help'], ['validate', *sys.argv[1:]]):\n"
+        "yaml = [a for a in sys.argv[1:]]\n"
+        "runs = (['--help'], ['validate', *yaml], ['check', '--fail-on', 'never', *yaml])\n"
+        "for argv in runs:\n"
         "    try:\n"
         "        main(argv, standalone_mode=False)\n"
         "    except (SystemExit, Exception):\n"
         "        pass\n"
-        "print('weasyprint' in sys.modules)\n"
+        "print('weasyprint' in sys.modules, 'openpyxl' in sys.modules)\n"
     )
     out = _run_python(code, *(str(p) for p in EXAMPLES.glob("*.yaml")))
-    assert out.strip().splitlines()[-1] == "False"
+    assert out.strip().splitlines()[-1] == "False False"
 
 
 def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:

@@ -102,10 +102,33 @@ def test_combinators_and_parameters() -> None:
     assert not predicate({"x": 1, "y": True})
 
 
-def test_fails_on_answered_ignores_unanswered_parts() -> None:
+def test_an_answered_part_that_fails_decides_whatever_is_missing() -> None:
     predicate = compile_predicate({"/a": {"const": True}, "/b": {"const": True}}, {})
-    assert predicate.fails_on_answered({"a": False})
-    assert not predicate.fails_on_answered({"a": True})
+    assert predicate.decide({"a": False}) is False
+    assert predicate.decide({"a": True}) is None
+    assert predicate.unknowns({"a": True}) == ["/b"]
+    assert predicate.unknowns({"a": False}) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "unknown"),
+    [
+        ({}, None, ["/x", "/y"]),
+        ({"x": 1}, None, ["/y"]),  # false part of any_of: the other part decides
+        ({"x": 12}, True, []),  # a true part of any_of decides alone
+        ({"y": False}, True, []),
+        ({"x": 1, "y": True}, False, []),
+    ],
+)
+def test_absent_answers_are_unknown_through_combinators(
+    data: dict[str, Any], expected: bool | None, unknown: list[str]
+) -> None:
+    # "not" of an absent answer is unknown, not true: absence never means "none".
+    predicate = compile_predicate(
+        {"any_of": [{"/x": {"minimum": 10}}, {"not": {"/y": {"const": True}}}]}, {}
+    )
+    assert predicate.decide(data) is expected
+    assert predicate.unknowns(data) == unknown
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from sourcing_check.cli import main
 from sourcing_check.errors import InputError
 from sourcing_check.load.documents import read_document
 from sourcing_check.load.subject import load_input
+from sourcing_check.resources import default_framework_dir
+from sourcing_check.rules.framework import load_framework
 from tests.conftest import EXAMPLES
 
 KIND_OF = {"vendor": "vendor-questionnaire", "project": "project-plan"}
@@ -147,6 +149,18 @@ def test_filled_template_validates(runner: CliRunner, tmp_path: Path) -> None:
     assert model.pay is not None and model.pay.rates[0].country == "KE"
 
 
+def test_template_fills_only_the_document_kind_and_asks_no_retired_question(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "vendor.yaml"
+    runner.invoke(main, ["init", "vendor", "-o", str(target)])
+    text = target.read_text()
+    # a nested field called 'kind' is a question, not the document kind
+    assert "    kind: null" in text
+    # EU presence comes from the workforce locations; the old question is not asked
+    assert "eu_workers" not in text
+
+
 def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "v.yaml"
     target.write_text("mine\n")
@@ -156,3 +170,38 @@ def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     assert target.read_text() == "mine\n"
     assert runner.invoke(main, ["init", "vendor", "-o", str(target), "--force"]).exit_code == 0
     assert target.read_text() != "mine\n"
+
+
+@pytest.mark.parametrize("name", ["vendor", "project"])
+def test_template_marks_every_section_whose_evidence_a_requirement_asks_for(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / f"{name}.yaml"
+    assert runner.invoke(main, ["init", name, "-o", str(target)]).exit_code == 0
+    lines = target.read_text().splitlines()
+    framework = load_framework(default_framework_dir())
+    asked = [
+        (rule.requirement.id, spec)
+        for rule in framework.rules
+        for spec in rule.requirement.evidence
+        if spec.at.startswith(f"/{name}/")
+    ]
+    assert asked
+    for requirement, spec in asked:
+        # the marker stands just above the section it is about, at the section's indent
+        section = spec.at.split("/")[-1]
+        depth = spec.at.count("/") - 2
+        marker = f"{'  ' * depth}# evidence asked for by {requirement}: {spec.description}"
+        at = next(i for i, line in enumerate(lines) if line.startswith(marker))
+        following = next(line for line in lines[at:] if not line.lstrip().startswith("#"))
+        assert following == f"{'  ' * depth}{section}:", (requirement, following)
+
+
+def test_vendor_template_says_which_pay_evidence_is_wanted(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "vendor.yaml"
+    runner.invoke(main, ["init", "vendor", "-o", str(target)])
+    text = target.read_text()
+    assert "# evidence asked for by PAI-1.2: Payslips or rate cards" in text
+    assert "(optional)" in text  # PAI-1.11's cost breakdown helps but is not required

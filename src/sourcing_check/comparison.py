@@ -64,10 +64,9 @@ def _key(index: int) -> str:
 def lowest_wage(a: Assessment) -> tuple[Decimal, str] | None:
     """The lowest effective-wage ratio over the subject's locations, and where it is."""
     found: list[tuple[Decimal, str]] = []
-    for name in ("project_wage", "vendor_wage"):
-        fact = a.facts.get(name) or {}
-        if fact.get("lowest_ratio") is not None:
-            found.append((Decimal(str(fact["lowest_ratio"])), str(fact["lowest"]["place"])))
+    for fact in (a.facts.project_wage, a.facts.vendor_wage):
+        if fact is not None and fact.lowest_ratio is not None and fact.lowest is not None:
+            found.append((fact.lowest_ratio, fact.lowest.place))
     return min(found, default=None)
 
 

@@ -12,6 +12,8 @@ class Problem:
     ``line`` and ``column`` are 1-based; 0 means "not known" (e.g. a missing file).
     ``code`` is a stable code from ``CODES`` ("" for problems without one,
     such as an output file that cannot be written).
+    ``place`` names a place that is not a line, such as a spreadsheet cell (``Answers!E14``);
+    when given it is printed instead of line and column.
     """
 
     file: str
@@ -21,11 +23,15 @@ class Problem:
     pointer: str = ""
     hint: str = ""
     code: str = ""
+    place: str = ""
 
     def format(self) -> str:
-        """Return the canonical one-line form ``file:line:col: CODE message [pointer]``."""
+        """Return the canonical one-line form ``file:line:col: CODE message [pointer]``
+        (``file:Sheet!C14: ...`` when the place is a cell)."""
         where = self.file
-        if self.line:
+        if self.place:
+            where += f":{self.place}"
+        elif self.line:
             where += f":{self.line}:{self.column or 1}"
         code = f"{self.code} " if self.code else ""
         text = f"{where}: {code}{self.message}"
@@ -45,6 +51,7 @@ class Problem:
             "pointer": self.pointer,
             "message": self.message,
             "hint": self.hint or None,
+            **({"place": self.place} if self.place else {}),
         }
 
 
@@ -75,7 +82,11 @@ CODES: dict[str, str] = {
     "I109": "more than one YAML document in the file",
     "I110": "a mapping key that is not a plain string",
     "I111": "a CSV row has more cells than the header has columns",
-    "I112": "the file is empty or holds only comments",
+    "I112": "a workbook does not match its template: a sheet, row or column missing, "
+    "unknown or repeated, or an answer in a cell that holds none",
+    "I113": "a workbook cell cannot be read: a formula without a saved value, an error value "
+    "or a percentage format",
+    "I114": "the file is empty or holds only comments",
     # I2: the shape of a questionnaire, plan or reference table
     "I201": "unknown field",
     "I202": "missing required field",
@@ -101,6 +112,7 @@ CODES: dict[str, str] = {
     "G208": "parameter not declared in framework.yaml",
     "G209": "placeholder that cannot be filled",
     "G210": "predicate that is malformed or not valid JSON Schema",
+    "G211": "a requirement that can be pending (pending_when) without a pending_reason",
     # G3: the framework directory as a whole
     "G301": "not a guideline framework directory",
     "G302": "no requirement files",

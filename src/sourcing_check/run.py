@@ -14,9 +14,9 @@ from pathlib import Path
 from sourcing_check.assess import assess
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.reference import load_reference
-from sourcing_check.load.subject import load_subject
+from sourcing_check.load.subject import load_input, load_subject
 from sourcing_check.models.results import Assessment
-from sourcing_check.models.subject import Subject
+from sourcing_check.models.subject import LoadedInput, Subject
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.resources import default_framework_dir, reference_dir
 from sourcing_check.rules.framework import Framework, load_framework
@@ -88,6 +88,12 @@ def load_all(paths: list[Path], allow_outside: Sequence[Path] = ()) -> list[Load
         except InputError as exc:
             loaded.append(Loaded(path, None, exc.problems))
     return loaded
+
+
+def load_one(path: Path) -> LoadedInput:
+    """Read and validate one input file on its own (a plan without the questionnaire it
+    names); raise InputError listing every problem."""
+    return load_input(path)
 
 
 def run(paths: list[Path], settings: Settings) -> Batch:

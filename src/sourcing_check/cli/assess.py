@@ -12,6 +12,7 @@ import click
 
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import overwritten_inputs, write_or_stop
+from sourcing_check.cli.hints import table_hints
 from sourcing_check.cli.options import (
     allow_outside_option,
     format_option,
@@ -42,12 +43,12 @@ _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_t
 )
 @allow_outside_option
 def validate(files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...]) -> None:
-    """Validate vendor questionnaires and project plans (YAML or JSON).
+    """Validate vendor questionnaires and project plans (YAML, JSON or .xlsx).
 
     A project plan is valid only with the vendor questionnaire it names, which is checked
     too. Every problem in every file is reported as FILE:LINE:COL: CODE MESSAGE [POINTER]
-    (codes: see the README); a broken file does not stop the others. Exit 0 when all are
-    valid, 2 otherwise.
+    (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does not stop
+    the others. Exit 0 when all are valid, 2 otherwise.
     """
     loaded = load_all(list(files), allow_outside)
     if fmt == "json":
@@ -80,6 +81,8 @@ def assess_or_stop(
     )
     if problems:
         stop(problems, "nothing written: fix the problems above")
+    for hint in table_hints(batch.assessments):
+        click.echo(hint, err=True)
     return batch.assessments
 
 

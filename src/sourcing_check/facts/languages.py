@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sourcing_check.facts.context import Context, Inputs
+from sourcing_check.models.facts import LanguagesFact
 
 
-def languages(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:
+def languages(inputs: Inputs, ctx: Context) -> LanguagesFact | None:
     """Which of the task's languages the instructions are not available in."""
     project = inputs.project
     if project is None:
@@ -20,7 +19,7 @@ def languages(inputs: Inputs, ctx: Context) -> dict[str, Any] | None:
     if not given:
         missing.append("/project/instructions/languages: the languages of the instructions")
     if missing:
-        return {"missing": missing}
+        return LanguagesFact(missing=missing)
     have = {language.casefold() for language in given}
     uncovered = [language for language in task_languages if language.casefold() not in have]
-    return {"missing": [], "uncovered": uncovered, "covered": not uncovered}
+    return LanguagesFact(missing=[], uncovered=uncovered, covered=not uncovered)

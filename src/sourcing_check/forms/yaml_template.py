@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 import types
 import typing
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,8 +17,16 @@ _SECTION_FIELDS = set(Section.model_fields)
 _WIDTH = 96
 
 
-def render_template(model: type[BaseModel], kind: str, schema_file: str) -> str:
-    """Return a fill-in YAML template for ``model`` pointing editors at ``schema_file``."""
+#: Evidence asked for, by section: a pointer within the document (e.g. "/pay") -> the
+#: requests, each "REQUIREMENT: what document" (plain data, so forms need no framework).
+EvidenceAsked = Mapping[str, Sequence[str]]
+
+
+def render_template(
+    model: type[BaseModel], kind: str, schema_file: str, evidence: EvidenceAsked | None = None
+) -> str:
+    """Return a fill-in YAML template for ``model`` pointing editors at ``schema_file``,
+    marking the sections whose ``evidence:`` a requirement asks for."""
     lines = [
         f"# yaml-language-server: $schema={schema_file}",
         f"# {model.__doc__.strip() if model.__doc__ else kind}",
@@ -27,30 +36,46 @@ def render_template(model: type[BaseModel], kind: str, schema_file: str) -> str:
         "# text) and 'evidence:' (a list of {title, reference, url, date}).",
         "",
     ]
-    _fields(model, 0, lines, kind)
+    _fields(model, "", lines, kind, evidence or {})
     return "\n".join(lines) + "\n"
 
 
-def _fields(model: type[BaseModel], depth: int, lines: list[str], kind: str) -> None:
+def _fields(
+    model: type[BaseModel], path: str, lines: list[str], kind: str, evidence: EvidenceAsked
+) -> None:
+    depth = path.count("/")
     indent = "  " * depth
     for name, info in model.model_fields.items():
-        if name in _SECTION_FIELDS:
+        if name in _SECTION_FIELDS or info.deprecated:
             continue
         for text in textwrap.wrap(info.description or "", _WIDTH - len(indent) - 2):
             lines.append(f"{indent}# {text}")
         for text in _choices(info.annotation):
             lines.append(f"{indent}# {text}")
-        entry = _entry(name, info, depth, lines, kind)
+        for asked in evidence.get(f"{path}/{name}", ()):
+            wrapped = textwrap.wrap(
+                f"evidence asked for by {asked}", _WIDTH - len(indent) - 4, break_on_hyphens=False
+            )
+            lines += [f"{indent}# {wrapped[0]}", *(f"{indent}#   {more}" for more in wrapped[1:])]
+        entry = _entry(name, info, f"{path}/{name}", lines, kind, evidence)
         if entry is not None:
             lines.append(indent + entry)
 
 
-def _entry(name: str, info: FieldInfo, depth: int, lines: list[str], kind: str) -> str | None:
+def _entry(
+    name: str,
+    info: FieldInfo,
+    path: str,
+    lines: list[str],
+    kind: str,
+    evidence: EvidenceAsked,
+) -> str | None:
     """Return the field's line, or None after writing a nested section's lines."""
     annotation = info.annotation
-    if name == "kind":
+    depth = path.count("/") - 1
+    if depth == 0 and name == "kind":
         return f"kind: {kind}"
-    if name == "schema_version":
+    if depth == 0 and name == "schema_version":
         return "schema_version: 1"
     inner = _model(annotation)
     if (
@@ -62,7 +87,11 @@ def _entry(name: str, info: FieldInfo, depth: int, lines: list[str], kind: str) 
         return f"{name}: null  # or a mapping with: {_field_list(inner)}"
     if inner is not None and not _is_list(annotation):
         lines.append("  " * depth + f"{name}:")
-        _fields(inner, depth + 1, lines, kind)
+        _fields(inner, path, lines, kind, evidence)
+        if path in evidence:
+            lines.append(
+                "  " * (depth + 1) + "# evidence: []  # a list of {title, reference, url, date}"
+            )
         return None
     # Lists start commented out: an empty list is an answer ("none"), a missing one is not.
     if inner is not None:

@@ -24,13 +24,18 @@ def join_pointer(pointer: str, token: str | int) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """A loaded input file: its data, where each value came from, and its hash."""
+    """A loaded input file: its data, where each value came from, and its hash.
+
+    A text file locates values by (line, column) in ``positions``; a spreadsheet by cell, in
+    ``cells`` (pointer -> e.g. ``Answers!E14``), which problems then name instead.
+    """
 
     path: Path
     name: str
     data: Any
     positions: dict[str, tuple[int, int]] = field(repr=False)
     sha256: str
+    cells: dict[str, str] = field(default_factory=dict, repr=False)
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Return (line, column) of ``pointer`` or of its nearest located ancestor."""
@@ -41,7 +46,18 @@ class Document:
                 return (0, 0)
             pointer = pointer.rsplit("/", 1)[0]
 
+    def cell(self, pointer: str) -> str:
+        """Return the cell of ``pointer`` or of its nearest placed ancestor ('' when none)."""
+        while True:
+            if pointer in self.cells:
+                return self.cells[pointer]
+            if not pointer:
+                return ""
+            pointer = pointer.rsplit("/", 1)[0]
+
     def problem(self, pointer: str, message: str, hint: str = "", *, code: str) -> Problem:
         """Return a Problem with a code from the catalogue (``errors.CODES``) at ``pointer``."""
+        if self.cells:
+            return Problem(self.name, message, 0, 0, pointer, hint, code, self.cell(pointer))
         line, column = self.locate(pointer)
         return Problem(self.name, message, line, column, pointer, hint, code)

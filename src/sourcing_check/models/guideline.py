@@ -66,6 +66,15 @@ class Requirement(Strict):
     not_applicable_reason: str | None = Field(
         None, description="Reason shown when applies_when is false."
     )
+    pending_when: Predicate | None = Field(
+        None,
+        description="Predicate; when true the answers say the matter is still to be decided "
+        "(a scheduled pilot, a pending review): the finding is 'unanswered' with "
+        "pending_reason, whatever the check says.",
+    )
+    pending_reason: str | None = Field(
+        None, description="Reason shown when pending_when is true: what is awaited."
+    )
     reads: list[str] | None = Field(
         None,
         description="Answer and fact pointers the check needs; defaults to the check's "
@@ -108,7 +117,7 @@ class Guideline(Strict):
 class Parameter(Strict):
     """A judgement-call threshold, declared with its default and meaning."""
 
-    default: int | Decimal | str | bool
+    default: int | Decimal | str | bool | list[str]
     description: str
 
 

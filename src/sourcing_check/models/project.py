@@ -85,6 +85,11 @@ class Task(Section):
     harmful_content: HarmfulContentExposure | None = Field(
         None, description="Exposure to harmful content."
     )
+    sensitive_data: bool | None = Field(
+        None,
+        description="Will workers see personal or otherwise sensitive data (health records, "
+        "biometrics, children's data, private messages), even de-identified?",
+    )
 
 
 class Eligibility(Strict):
@@ -141,6 +146,10 @@ class Workers(Section):
 class Activity(Section):
     """A qualification test or training around the task."""
 
+    required: bool | None = Field(
+        None,
+        description="Must workers take it for this project? false when the project has none.",
+    )
     minutes: NonNegative | None = Field(None, description="Time it takes, in minutes.")
     paid: bool | None = Field(None, description="Is the time paid?")
 
@@ -167,8 +176,12 @@ class ProjectPay(PayTerms):
     fee_share_percent: Percent | None = Field(
         None, description="Share of gross pay taken as fees from workers, in %. 0 if none."
     )
-    qualification: Activity | None = Field(None, description="Qualification test, if any.")
-    training: Activity | None = Field(None, description="Training, if any.")
+    qualification: Activity | None = Field(
+        None, description="Qualification test (required: false when there is none)."
+    )
+    training: Activity | None = Field(
+        None, description="Training (required: false when there is none)."
+    )
     tasks_per_worker: Tasks | None = Field(
         None, description="Expected tasks per worker, to spread one-off unpaid time over tasks."
     )
@@ -250,8 +263,12 @@ class EthicsReview(Section):
 
     body: Name | None = Field(None, description="The reviewing body.")
     date: IsoDate | None = Field(None, description="Date of the decision (YYYY-MM-DD).")
-    decision: Literal["approved", "approved_with_conditions", "rejected", "pending"] | None = Field(
-        None, description="The decision."
+    decision: (
+        Literal["approved", "approved_with_conditions", "rejected", "pending", "none"] | None
+    ) = Field(
+        None,
+        description="The decision: approved, approved_with_conditions, rejected, pending (asked, "
+        "not yet decided) or none (no review was sought).",
     )
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypedDict
 
+from sourcing_check.models.facts import Facts
 from sourcing_check.models.guideline import Level, Scope, SourceRef
 
 ASSESSMENT_SCHEMA_VERSION = 1
@@ -60,6 +61,9 @@ class Answer(TypedDict):
     file: Annotated[str, Field(description="The input file.")]
     line: Annotated[int | None, Field(description="Line in the file, when known.")]
     column: Annotated[int | None, Field(description="Column in the file, when known.")]
+    place: Annotated[
+        str | None, Field(description="The cell of a workbook input, e.g. Answers!C14.")
+    ]
 
 
 class EvidenceItem(TypedDict):
@@ -131,7 +135,7 @@ class Assessment(_Frozen):
     subject: dict[str, str | None] = Field(description="Vendor and project names.")
     parameters: dict[str, Any] = Field(description="Parameter values used.")
     files: list[FileRef] = Field(description="Every file the result was computed from.")
-    facts: dict[str, Any] = Field(description="Derived facts with their working.")
+    facts: Facts = Field(description="Derived facts with their working.")
     findings: list[Finding] = Field(description="One finding per requirement in scope.")
     scores: list[Score] = Field(description="Score per guideline area.")
     overall: Score = Field(description="Overall score.")

@@ -120,6 +120,13 @@ class Payout(Section):
 class Benchmark(Section):
     """The living-wage benchmark the supplier uses to set pay."""
 
+    kind: (
+        Literal["living_wage", "minimum_wage", "poverty_line", "gdp_per_capita", "other"] | None
+    ) = Field(
+        None,
+        description="What the figure measures: a living wage, a statutory minimum wage, a "
+        "poverty line, GDP per capita, or something else. Only a living wage is a living wage.",
+    )
     source: Name | None = Field(None, description="Publisher and title of the benchmark.")
     url: Url | None = Field(None, description="Where the benchmark is published.")
     year: Year | None = Field(None, description="Reference year of the benchmark.")
@@ -142,7 +149,7 @@ class VendorPay(Section):
         "reaches workers?",
     )
     living_wage_benchmark: Benchmark | None = Field(
-        None, description="The living-wage benchmark used to set pay."
+        None, description="The benchmark used to set pay, and what kind of figure it is."
     )
     pricing_basis: Literal["p75", "median", "mean", "estimate"] | None = Field(
         None, description="Which task time per-task prices are set on: p75, median, mean, estimate."
@@ -168,11 +175,15 @@ class Conditions(Section):
     terms_compliance_monitored: bool | None = Field(
         None, description="Is it checked that the terms are honoured in practice?"
     )
-    eu_workers: bool | None = Field(None, description="Does the supplier engage workers in the EU?")
+    eu_workers: bool | None = Field(
+        None,
+        description="Not read: EU presence is taken from the workforce locations.",
+        deprecated="EU presence is taken from workforce.locations; this answer is not read.",
+    )
     employment_status_assessed: bool | None = Field(
         None,
-        description="Has the employment status of platform workers been assessed "
-        "(EU Platform Work Directive)?",
+        description="Has the employment status of platform workers and contractors in the EU "
+        "been assessed (EU Platform Work Directive)?",
     )
     automated_management_disclosed: bool | None = Field(
         None,

@@ -54,7 +54,9 @@ def render_catalogue(framework: Framework) -> str:
         "|---|---|---|",
     ]
     for name, param in meta.parameters.items():
-        out.append(f"| `{name}` | {param.default} | {escape_md(param.description)} |")
+        default = param.default
+        shown = ", ".join(default) if isinstance(default, list) else default
+        out.append(f"| `{name}` | {shown} | {escape_md(' '.join(param.description.split()))} |")
     for guideline in meta.guidelines:
         rules = [r for r in framework.rules if r.requirement.guideline == guideline.id]
         out += ["", f"## {escape_md(guideline.title)}", "", escape_md(guideline.summary), ""]
@@ -79,6 +81,11 @@ def render_catalogue(framework: Framework) -> str:
                     f'"{escape_md(req.not_applicable_reason)}"',
                     "",
                 ]
+            if req.pending_reason:
+                out[-1:-1] = [
+                    f'*Can be pending:* "{escape_md(req.pending_reason)}" (unanswered until then)',
+                    "",
+                ]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -98,6 +105,8 @@ def render_rule(framework: Framework, rule: Rule) -> str:
     ]
     if req.applies_when:
         lines.append(f"Applies when: {req.applies_when}")
+    if req.pending_when:
+        lines.append(f"Pending when: {req.pending_when} ({req.pending_reason})")
     lines.append(f"Check: {req.check}")
     if req.evidence:
         lines.append(

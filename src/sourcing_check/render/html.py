@@ -45,7 +45,12 @@ def _context(a: Assessment) -> dict[str, Any]:
         "needed": needed_answers(findings),
         "checklist": checklist_items(a),
         "wages": [
-            (name, a.facts[name]) for name in ("project_wage", "vendor_wage") if name in a.facts
+            (name, fact)
+            for name, fact in (
+                ("project_wage", a.facts.project_wage),
+                ("vendor_wage", a.facts.vendor_wage),
+            )
+            if fact is not None
         ],
         "threshold": threshold,
     }

@@ -40,20 +40,19 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
 def _wage_tables(a: Assessment) -> list[str]:
     """The wage working per location as Markdown tables."""
     out: list[str] = []
-    for name, label in (("project_wage", "Project pay"), ("vendor_wage", "Vendor pay")):
-        fact = a.facts.get(name)
-        if not fact:
+    for fact, label in ((a.facts.project_wage, "Project pay"), (a.facts.vendor_wage, "Vendor pay")):
+        if fact is None:
             continue
         out.append(f"## {label} against the living wage\n")
-        for loc in fact["locations"]:
-            out.append(f"**{escape_md(loc['place'])}**\n")
+        for loc in fact.locations:
+            out.append(f"**{escape_md(loc.place)}**\n")
             out.append("| Step | Working | Result |\n|---|---|---:|")
-            for step in loc["steps"]:
+            for step in loc.steps:
                 out.append(
-                    f"| {escape_md(step['label'])} | {escape_md(step['formula'])} | "
-                    f"{escape_md(step['value'])} |"
+                    f"| {escape_md(step.label)} | {escape_md(step.formula)} | "
+                    f"{escape_md(step.value)} |"
                 )
-            for missing in loc["missing"]:
+            for missing in loc.missing:
                 out.append(f"| Not computed | {escape_md(missing)} | |")
             out.append("")
     return out

@@ -82,20 +82,19 @@ def _one(a: Assessment) -> str:
 
 def _wages(a: Assessment) -> list[str]:
     lines = []
-    for name, label in (("project_wage", "project"), ("vendor_wage", "vendor")):
-        fact = a.facts.get(name)
-        if not fact:
+    for fact, label in ((a.facts.project_wage, "project"), (a.facts.vendor_wage, "vendor")):
+        if fact is None:
             continue
-        for loc in fact["locations"]:
-            if "ratio" in loc:
-                mark = "✓" if float(loc["ratio"]) >= 1 else "✗"
+        for loc in fact.locations:
+            if loc.ratio is not None:
+                mark = "✓" if float(loc.ratio) >= 1 else "✗"
                 lines.append(
-                    f"  {mark} {label:<7} {loc['place']:<22} {loc['effective_hourly_text']:>14}/h"
-                    f" vs {loc['living_wage_hourly_text']:>14}/h  ({loc['ratio_text']})"
-                    + ("" if float(loc["ratio"]) >= 1 else f"  needs {loc['required_rate_text']}")
+                    f"  {mark} {label:<7} {loc.place:<22} {loc.effective_hourly_text:>14}/h"
+                    f" vs {loc.living_wage_hourly_text:>14}/h  ({loc.ratio_text})"
+                    + ("" if float(loc.ratio) >= 1 else f"  needs {loc.required_rate_text}")
                 )
             else:
                 lines.append(
-                    f"  ? {label:<7} {loc['place']:<22} not computed: " + "; ".join(loc["missing"])
+                    f"  ? {label:<7} {loc.place:<22} not computed: " + "; ".join(loc.missing)
                 )
     return lines

@@ -19,8 +19,8 @@ from sourcing_check.rules.predicates import is_absent, resolve
 _MAX_SHOWN = 400
 
 
-#: A decided outcome: status, message, and what must be answered to decide it.
-Outcome = tuple[str, str, list[str]]
+#: A decided outcome: status, message, what must be answered to decide it, and what to do.
+Outcome = tuple[str, str, list[str], str | None]
 
 
 def evaluate(
@@ -33,10 +33,12 @@ def evaluate(
     req = rule.requirement
     answers = [_answer(p, data, documents) for p in rule.answer_pointers]
     evidence, evidence_missing = _evidence(rule, data)
-    outcome = _applicability(rule, data, documents) or _judge(
-        rule, data, documents, framework, answers, evidence_missing
+    outcome = (
+        _applicability(rule, data, documents)
+        or _pending(rule, data, documents)
+        or _judge(rule, data, documents, framework, answers, evidence_missing)
     )
-    status, message, missing = outcome
+    status, message, missing, remediation = outcome
     source = framework.meta.sources[req.source.document]
     return dict(
         rule.static,
@@ -47,11 +49,7 @@ def evaluate(
         missing=list(dict.fromkeys(missing)),
         evidence=evidence,
         evidence_missing=evidence_missing if status != "not_applicable" else [],
-        remediation=(
-            None
-            if status in ("pass", "not_applicable")
-            else _fill(req.remediation, data, framework)
-        ),
+        remediation=remediation,
         source_title=source.title,
         source_url=req.source.url or source.url,
     )
@@ -63,15 +61,28 @@ def _applicability(
     """The outcome when the rule does not apply or applicability is unknown; else None."""
     if rule.applies is None:
         return None
-    unknown = [p for p in rule.applies.reads if is_absent(resolve(data, p))]
-    if unknown:
-        missing = [_describe(p, documents) for p in unknown]
+    applies = rule.applies.decide(data)
+    if applies is None:
+        missing = [_describe(p, documents) for p in dict.fromkeys(rule.applies.unknowns(data))]
         message = "Cannot tell whether this applies: not answered: " + "; ".join(missing)
-        return "unanswered", message, missing
-    if not rule.applies(data):
+        return "unanswered", message, missing, _to_answer("To tell whether it applies", missing)
+    if not applies:
         reason = rule.requirement.not_applicable_reason or "Does not apply to this subject."
-        return "not_applicable", reason, []
+        return "not_applicable", reason, [], None
     return None
+
+
+def _pending(
+    rule: Rule, data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> Outcome | None:
+    """The outcome when the answers say the matter is still to be decided; else None."""
+    if rule.pending is None or rule.pending.decide(data) is not True:
+        return None
+    unknown = [p for p in rule.reads if is_absent(resolve(data, p))]
+    awaited = [p for p in (*rule.pending.reads, *unknown) if not p.startswith("/facts/")]
+    missing = [_describe(p, documents) for p in dict.fromkeys(awaited)]
+    reason = rule.requirement.pending_reason or "Still to be decided."
+    return "unanswered", reason, missing, _to_answer("Once it is decided", missing)
 
 
 def _judge(
@@ -86,27 +97,44 @@ def _judge(
     req = rule.requirement
     facts: dict[str, Any] = data.get("facts", {})
     missing: list[str] = []
-    for pointer in rule.reads:
-        if is_absent(resolve(data, pointer)):
-            missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
-    if missing and not rule.check.fails_on_answered(data):
-        return "unanswered", "Not answered: " + "; ".join(dict.fromkeys(missing)), missing
-    if missing or not rule.check(data):
+    verdict = rule.check.decide(data)
+    unknown = [p for p in rule.reads if is_absent(resolve(data, p))]
+    if verdict is None:
+        unknown += rule.check.unknowns(data)
+    for pointer in dict.fromkeys(unknown):
+        missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
+    if missing and verdict is not False:
+        missing = list(dict.fromkeys(missing))
+        message = "Not answered: " + "; ".join(missing)
+        return "unanswered", message, missing, _to_answer("To decide it", missing)
+    if verdict is not True:
         # decided by what is answered, whatever the rest says
         # Only text the guideline author wrote is filled; quoted answers stay as written.
+        fix = _fill(req.remediation, data, framework)
         if req.messages.fail:
-            return "fail", _fill(req.messages.fail, data, framework), []
-        return "fail", _as_answered(req.title, answers), []
+            return "fail", _fill(req.messages.fail, data, framework), [], fix
+        return "fail", _as_answered(req.title, answers), [], fix
     partial = [m for name in rule.facts for m in facts.get(name, {}).get("missing", [])]
     if partial:
         message = "The answers given meet it so far, but it cannot be confirmed: "
-        return "unanswered", message + "; ".join(partial), partial
+        return (
+            "unanswered",
+            message + "; ".join(partial),
+            partial,
+            _to_answer("To confirm it", partial),
+        )
     if evidence_missing:
         message = "Met as answered, but the evidence is missing: "
-        return "unverified", message + "; ".join(evidence_missing), []
+        fix = "Provide the evidence: " + "; ".join(evidence_missing) + "."
+        return "unverified", message + "; ".join(evidence_missing), [], fix
     if req.messages.pass_:
-        return "pass", _fill(req.messages.pass_, data, framework), []
-    return "pass", f"Met: {req.title}.", []
+        return "pass", _fill(req.messages.pass_, data, framework), [], None
+    return "pass", f"Met: {req.title}.", [], None
+
+
+def _to_answer(lead: str, missing: list[str]) -> str:
+    """The remediation of an unanswered finding: what to answer, and nothing else."""
+    return f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)) + "."
 
 
 def _as_answered(title: str, answers: list[dict[str, Any]]) -> str:
@@ -125,14 +153,24 @@ def _answer(
     loaded = documents.get(root)
     value = resolve(data, pointer)
     if loaded is None:
-        return {"pointer": pointer, "value": None, "file": "", "line": None, "column": None}
-    line, column = loaded.document.locate("/" + rest if rest else "")
+        return {
+            "pointer": pointer,
+            "value": None,
+            "file": "",
+            "line": None,
+            "column": None,
+            "place": None,
+        }
+    document = loaded.document
+    inner = "/" + rest if rest else ""
+    line, column = document.locate(inner)
     return dict(
         pointer=pointer,
         value=None if is_absent(value) else _shown(value),
-        file=loaded.document.name,
+        file=document.name,
         line=line or None,
         column=column or None,
+        place=(document.cell(inner) or None) if document.cells else None,
     )
 
 

@@ -29,6 +29,7 @@ class Rule:
 
     requirement: Requirement
     applies: Compiled | None
+    pending: Compiled | None
     check: Compiled
     reads: tuple[str, ...]
     file: str
@@ -38,6 +39,7 @@ class Rule:
     def answer_pointers(self) -> tuple[str, ...]:
         """The input answers a finding shows: applicability first, then what the check reads."""
         pointers = list(self.applies.reads) if self.applies else []
+        pointers += list(self.pending.reads) if self.pending else []
         pointers += [p for p in self.reads if not p.startswith("/facts/")]
         return tuple(dict.fromkeys(pointers))
 
@@ -156,4 +158,6 @@ def _rule(target: Target, document: Document, at: str) -> Rule:
     check = target.compiled["check"]
     reads = tuple(requirement.reads) if requirement.reads else check.reads
     applies = target.compiled.get("applies_when")
-    return Rule(requirement, applies, check, reads, document.name, document.locate(at)[0])
+    pending = target.compiled.get("pending_when")
+    line = document.locate(at)[0]
+    return Rule(requirement, applies, pending, check, reads, document.name, line)

@@ -87,6 +87,10 @@ def _unknown_guideline(t: Target) -> Iterator[Flag]:
         )
 
 
+#: The predicates a requirement may have; only 'check' is required.
+_PREDICATES = ("applies_when", "pending_when", "check")
+
+
 def _undeclared_source(t: Target) -> Iterator[Flag]:
     if t.requirement.source.document not in t.meta.sources:
         yield Flag(
@@ -105,6 +109,15 @@ def _no_not_applicable_reason(t: Target) -> Iterator[Flag]:
         )
 
 
+def _no_pending_reason(t: Target) -> Iterator[Flag]:
+    if t.requirement.pending_when and not t.requirement.pending_reason:
+        yield Flag(
+            "/pending_when",
+            "a requirement that can be pending needs a pending_reason",
+            "say in a sentence what is awaited",
+        )
+
+
 def _empty_remediation(t: Target) -> Iterator[Flag]:
     if not t.requirement.remediation.strip():
         yield Flag("/remediation", "the remediation is empty")
@@ -114,7 +127,13 @@ def _vendor_reads_project(t: Target) -> Iterator[Flag]:
     req = t.requirement
     if req.scope != "vendor":
         return
-    for pointer in [*pointers(req.check), *(req.reads or []), *pointers(req.applies_when or {})]:
+    read = [
+        *pointers(req.check),
+        *(req.reads or []),
+        *pointers(req.applies_when or {}),
+        *pointers(req.pending_when or {}),
+    ]
+    for pointer in read:
         if pointer.startswith(_PROJECT_ONLY):
             yield Flag(
                 "/scope",
@@ -129,6 +148,7 @@ def _undefined_pointer(t: Target) -> Iterator[Flag]:
         ("check", list(pointers(req.check))),
         ("reads", req.reads or []),
         ("applies_when", list(pointers(req.applies_when or {}))),
+        ("pending_when", list(pointers(req.pending_when or {}))),
         ("evidence", [e.at for e in req.evidence]),
     ]
     for where, listed in pointer_lists:
@@ -139,7 +159,7 @@ def _undefined_pointer(t: Target) -> Iterator[Flag]:
 
 
 def _undeclared_parameter(t: Target) -> Iterator[Flag]:
-    for where in ("applies_when", "check"):
+    for where in _PREDICATES:
         for name in param_names(getattr(t.requirement, where)):
             if name not in t.meta.parameters:
                 yield Flag(
@@ -163,9 +183,9 @@ def _unfillable_placeholder(t: Target) -> Iterator[Flag]:
 
 
 def _invalid_predicate(t: Target) -> Iterator[Flag]:
-    for where in ("applies_when", "check"):
+    for where in _PREDICATES:
         predicate = getattr(t.requirement, where)
-        if where == "applies_when" and not predicate:
+        if where != "check" and not predicate:
             continue
         if any(name not in t.params for name in param_names(predicate)):
             continue  # an undeclared parameter is G208's
@@ -193,6 +213,7 @@ RULES: dict[str, tuple[str, Check]] = {
         "G208": _undeclared_parameter,
         "G209": _unfillable_placeholder,
         "G210": _invalid_predicate,
+        "G211": _no_pending_reason,
     }.items()
 }
 

@@ -5,6 +5,10 @@ A predicate is a mapping. Keys starting with ``/`` are JSON pointers into the su
 value at that pointer must satisfy. All entries must hold. The keys ``any_of``, ``all_of``
 (lists of predicates) and ``not`` (one predicate) combine predicates. ``{"$param": name}``
 anywhere in a fragment is replaced by the parameter's value before compiling.
+
+An absent (or null) answer is never vacuously true: its pointer's test is unknown, and the
+combinators carry the unknown (three-valued, Kleene) so that a rule is unanswered rather than
+passed or failed on an answer nobody gave.
 """
 
 from __future__ import annotations
@@ -122,80 +126,88 @@ def param_names(fragment: Any) -> Iterator[str]:
             yield from param_names(value)
 
 
+#: A three-valued outcome: True, False, or None when an answer it needs is absent.
+Truth = bool | None
+_Decide = Callable[[Any], Truth]
+_Unknowns = Callable[[Any], list[str]]
+
+
 @dataclass(frozen=True)
 class Compiled:
-    """A compiled predicate: call it with the subject."""
+    """A compiled predicate: ``decide`` it on the subject, or call it for a plain yes/no.
 
-    test: Callable[[Any], bool]
+    Absent answers make a pointer's test unknown (None), never vacuously true; the
+    combinators follow Kleene's logic, so an answer that decides the outcome alone (a false
+    entry of ``all_of``, a true one of ``any_of``) decides it whatever else is missing.
+    """
+
+    decide: _Decide
     reads: tuple[str, ...]
-    #: The top-level pointer tests, all of which must hold.
-    conjuncts: tuple[tuple[str, Callable[[Any], bool]], ...] = ()
+    #: The absent pointers that leave the outcome undecided (empty when it is decided).
+    unknowns: _Unknowns
 
     def __call__(self, subject: Any) -> bool:
-        return self.test(subject)
-
-    def fails_on_answered(self, subject: Any) -> bool:
-        """True when a top-level pointer that is answered already fails its test.
-
-        Such a predicate is false whatever the unanswered parts turn out to be.
-        """
-        return any(
-            not test(subject)
-            for pointer, test in self.conjuncts
-            if not is_absent(resolve(subject, pointer))
-        )
+        return self.decide(subject) is True
 
 
 def compile_predicate(predicate: Any, params: Mapping[str, Any], where: str = "") -> Compiled:
     """Compile a predicate; raise PredicateError naming the bad part."""
     if not isinstance(predicate, dict) or not predicate:
         raise PredicateError("a predicate is a non-empty mapping of pointers to schemas", where)
-    tests: list[Callable[[Any], bool]] = []
-    conjuncts: list[tuple[str, Callable[[Any], bool]]] = []
+    parts: list[Compiled] = []
     for key, value in predicate.items():
         at = f"{where}/{key.replace('~', '~0').replace('/', '~1')}"
         if key.startswith("/"):
-            tests.append(_pointer_test(key, substitute(value, params, at), at))
-            conjuncts.append((key, tests[-1]))
+            parts.append(_pointer_test(key, substitute(value, params, at), at))
         elif key in ("any_of", "all_of"):
             if not isinstance(value, list) or not value:
                 raise PredicateError(f"{key} takes a non-empty list of predicates", at)
-            parts = [compile_predicate(p, params, f"{at}/{i}") for i, p in enumerate(value)]
-            tests.append(_combine(parts, any_of=key == "any_of"))
+            inner = [compile_predicate(p, params, f"{at}/{i}") for i, p in enumerate(value)]
+            parts.append(_combine(inner, any_of=key == "any_of"))
         elif key == "not":
-            tests.append(_negate(compile_predicate(value, params, at)))
+            parts.append(_negate(compile_predicate(value, params, at)))
         else:
             raise PredicateError(
                 f"unknown key {key!r}: use a JSON pointer starting with '/' or one of "
                 + ", ".join(COMBINATORS),
                 at,
             )
+    combined = parts[0] if len(parts) == 1 else _combine(parts, any_of=False)
     reads = tuple(dict.fromkeys(pointers(predicate)))
-    if len(tests) == 1:
-        return Compiled(tests[0], reads, tuple(conjuncts))
-
-    def every(subject: Any) -> bool:
-        return all(test(subject) for test in tests)
-
-    return Compiled(every, reads, tuple(conjuncts))
+    return Compiled(combined.decide, reads, combined.unknowns)
 
 
-def _combine(parts: list[Compiled], *, any_of: bool) -> Callable[[Any], bool]:
-    def test(subject: Any) -> bool:
-        results = (part(subject) for part in parts)
-        return any(results) if any_of else all(results)
+def _combine(parts: list[Compiled], *, any_of: bool) -> Compiled:
+    """Kleene's and/or: one deciding part decides; else unknown if any part is unknown."""
+    deciding = any_of  # True decides an any_of, False an all_of
 
-    return test
+    def decide(subject: Any) -> Truth:
+        unknown = False
+        for part in parts:
+            result = part.decide(subject)
+            if result is deciding:
+                return deciding
+            if result is None:
+                unknown = True
+        return None if unknown else not deciding
+
+    def unknowns(subject: Any) -> list[str]:
+        if decide(subject) is not None:
+            return []
+        return [p for part in parts for p in part.unknowns(subject)]
+
+    return Compiled(decide, (), unknowns)
 
 
-def _negate(inner: Compiled) -> Callable[[Any], bool]:
-    def test(subject: Any) -> bool:
-        return not inner(subject)
+def _negate(inner: Compiled) -> Compiled:
+    def decide(subject: Any) -> Truth:
+        result = inner.decide(subject)
+        return None if result is None else not result
 
-    return test
+    return Compiled(decide, (), inner.unknowns)
 
 
-def _pointer_test(pointer: str, schema: Any, where: str) -> Callable[[Any], bool]:
+def _pointer_test(pointer: str, schema: Any, where: str) -> Compiled:
     if not isinstance(schema, dict | bool):
         raise PredicateError("the value of a pointer must be a JSON Schema (a mapping)", where)
     try:
@@ -204,11 +216,14 @@ def _pointer_test(pointer: str, schema: Any, where: str) -> Callable[[Any], bool
         raise PredicateError(f"not a valid JSON Schema: {exc.message}", where) from None
     is_valid = fast_validator(schema) or Draft202012Validator(schema).is_valid
 
-    def test(subject: Any) -> bool:
+    def decide(subject: Any) -> Truth:
         value = resolve(subject, pointer)
-        return not is_absent(value) and is_valid(value)
+        return None if is_absent(value) else bool(is_valid(value))
 
-    return test
+    def unknowns(subject: Any) -> list[str]:
+        return [pointer] if is_absent(resolve(subject, pointer)) else []
+
+    return Compiled(decide, (pointer,), unknowns)
 
 
 _SCALARS = (str, int, float, Decimal)

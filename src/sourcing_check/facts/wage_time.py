@@ -1,0 +1,139 @@
+"""Steps 1 and 2 of the wage working: gross pay per paid hour, and the unpaid time around it.
+
+Per-task pay is spread over the minutes a task takes (the pilot's time where there is one);
+hourly and salaried pay over the contracted hours. Unpaid time counts per task or per period,
+plus unpaid qualification and training spread over a worker's tasks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sourcing_check.facts.money import SIXTY, money
+from sourcing_check.facts.wage_working import ZERO, Location, Shared, Working
+from sourcing_check.models.common import Money, PayModel
+
+_TENTH = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class PaidTime:
+    """Gross pay per paid hour (None when it cannot be told) and unpaid time per paid time."""
+
+    gross: Decimal | None
+    unpaid_ratio: Decimal
+
+
+def paid_time(
+    location: Location, model: PayModel, rate: Money, shared: Shared, work: Working
+) -> PaidTime:
+    """Gross pay per paid hour and the unpaid time that goes with it (steps 1 and 2)."""
+    paid_minutes = shared.minutes or location.terms.minutes_per_task
+    if model == "per_task":
+        gross, unpaid_ratio, parts = _per_task(location, rate, paid_minutes, shared, work)
+    else:
+        gross, unpaid_ratio, parts = _per_period(location, model, rate, work)
+    one_off = _one_off(location, shared, paid_minutes, work)
+    if one_off is not None:
+        extra, part = one_off
+        unpaid_ratio += extra
+        parts.append(part)
+    if unpaid_ratio:
+        per = (
+            f", per {paid_minutes.normalize():f} paid min"
+            if paid_minutes and model == "per_task"
+            else ""
+        )
+        work.step(
+            "Unpaid time per hour of paid time",
+            " + ".join(parts) + per,
+            f"{(unpaid_ratio * 60).quantize(_TENTH)} min",
+        )
+    return PaidTime(gross, unpaid_ratio)
+
+
+def _per_task(
+    location: Location,
+    rate: Money,
+    paid_minutes: Decimal | None,
+    shared: Shared,
+    work: Working,
+) -> tuple[Decimal | None, Decimal, list[str]]:
+    """Per-task pay: gross per hour of task time, and unpaid minutes per paid minute."""
+    where = location.where
+    if rate.period != "task":
+        work.missing.append(f"{where}/rate/period: per-task pay needs a rate per task")
+        return None, ZERO, []
+    if paid_minutes is None or paid_minutes == 0:
+        work.missing.append(f"{where}/minutes_per_task: the time a task takes")
+        return None, ZERO, []
+    gross = rate.amount * SIXTY / paid_minutes
+    basis = f" ({shared.minutes_basis})" if shared.minutes_basis is not None else ""
+    work.step(
+        "Gross pay per hour of task time",
+        f"{money(rate.amount, rate.currency)} x 60 / {paid_minutes.normalize():f} min" + basis,
+        money(gross, rate.currency),
+    )
+    unpaid = location.terms.unpaid_minutes_per_task
+    if unpaid is None:
+        work.missing.append(
+            f"{where}/unpaid_minutes_per_task: unpaid time per task "
+            "(searching, reading instructions; 0 if none)"
+        )
+        return gross, ZERO, []
+    return gross, unpaid / paid_minutes, [f"{unpaid.normalize():f} min per task"]
+
+
+def _per_period(
+    location: Location, model: PayModel, rate: Money, work: Working
+) -> tuple[Decimal | None, Decimal, list[str]]:
+    """Hourly or salaried pay: gross per contracted hour, and unpaid hours per contracted hour."""
+    where, hours = location.where, location.terms.contracted_hours_per_period
+    gross: Decimal | None = None
+    if rate.period == "hour":
+        gross = rate.amount
+    elif rate.period == "task":
+        work.missing.append(
+            f"{where}/rate/period: {model} pay needs a rate per hour or per salary period"
+        )
+    elif not hours:
+        work.missing.append(
+            f"{where}/contracted_hours_per_period: the hours the {rate.period}ly pay covers"
+        )
+    else:
+        gross = rate.amount / hours
+        work.step(
+            "Gross pay per contracted hour",
+            f"{money(rate.amount, rate.currency)} / {hours.normalize():f} h per {rate.period}",
+            money(gross, rate.currency),
+        )
+    unpaid = location.terms.unpaid_hours_per_period
+    if unpaid is None:
+        work.missing.append(f"{where}/unpaid_hours_per_period: unpaid hours per period (0 if none)")
+    elif unpaid and hours:
+        part = f"{unpaid.normalize():f} h per {rate.period} over {hours.normalize():f} h"
+        return gross, unpaid / hours, [part]
+    elif unpaid:
+        work.missing.append(f"{where}/contracted_hours_per_period: needed to weigh unpaid hours")
+    return gross, ZERO, []
+
+
+def _one_off(
+    location: Location, shared: Shared, paid_minutes: Decimal | None, work: Working
+) -> tuple[Decimal, str] | None:
+    """Unpaid qualification and training minutes spread over a worker's tasks, if any."""
+    one_off, tasks = shared.one_off_unpaid_minutes, shared.tasks_per_worker
+    if not one_off:
+        return None
+    if not tasks or not paid_minutes:
+        work.missing.append(
+            f"{location.where}/tasks_per_worker: to spread "
+            f"{one_off.normalize():f} unpaid one-off minutes over tasks"
+        )
+        return None
+    part = (
+        f"{one_off.normalize():f} min unpaid qualification/training over "
+        f"{tasks.normalize():f} tasks"
+    )
+    return one_off / tasks / paid_minutes, part

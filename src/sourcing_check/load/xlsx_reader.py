@@ -1,0 +1,208 @@
+"""Read a questionnaire or plan workbook (.xlsx) into a Document located by cell.
+
+The workbook is opened once without evaluating anything; only when it holds formulas is it
+opened again for the values the spreadsheet application saved with them (a formula without a
+saved value is an error: we never compute one). Cells are then read by ``xlsx_answers``.
+openpyxl is imported only here and only when an .xlsx file is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from sourcing_check.errors import InputError, Problem
+from sourcing_check.load.files import MAX_BYTES, read_bytes
+from sourcing_check.load.xlsx_answers import read_answers
+from sourcing_check.load.xlsx_values import Grid, quote_sheet
+from sourcing_check.models.document import Document
+from sourcing_check.models.project import PROJECT_KIND, ProjectPlan
+from sourcing_check.models.sheets import ABOUT, ANSWERS, CHOICES, Layout, layout_of
+from sourcing_check.models.vendor import VENDOR_KIND, VendorQuestionnaire
+
+#: Bound on the unzipped size of a workbook (a zip bomb is refused before it is opened).
+MAX_UNZIPPED = 50 * 1024 * 1024
+MODELS = {VENDOR_KIND: VendorQuestionnaire, PROJECT_KIND: ProjectPlan}
+_START = "start from 'sourcing-check init vendor --format xlsx' (or 'init project')"
+
+
+@dataclass
+class _Opened:
+    """The sheets as grids, and the problems met while opening them."""
+
+    label: str
+    grids: dict[str, Grid] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_workbook(
+    path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES, regular_only: bool = False
+) -> Document:
+    """Read a workbook made by 'init --format xlsx' or 'convert'; raise InputError listing
+    every problem, each located as ``Sheet!C14``."""
+    label = name if name is not None else str(path)
+    raw = read_bytes(path, label, max_bytes, regular_only=regular_only)
+    opened = _open(raw, label)
+    about = opened.grids.get(ABOUT)
+    if about is None:
+        message = "no 'About' sheet: this is not a questionnaire or plan workbook"
+        raise InputError([*opened.problems, Problem(label, message, hint=_START, code="I204")])
+    meta = {str(row.get(1, "")): (line, row.get(2)) for line, row in about.rows.items()}
+    kind = meta.get("kind", (1, None))
+    model = MODELS.get(kind[1]) if isinstance(kind[1], str) else None
+    if model is None:
+        expected = " or ".join(repr(k) for k in MODELS)
+        where = about.ref(kind[0], 2)
+        found = f"unknown kind {kind[1]!r}" if kind[1] else "no kind"
+        message = f"{found}; expected {expected}"
+        raise InputError(
+            [*opened.problems, Problem(label, message, pointer="/kind", code="I204", place=where)]
+        )
+    assert isinstance(kind[1], str)
+    layout = layout_of(model, kind[1])
+    problems = opened.problems + _sheet_problems(label, layout, opened.grids)
+    data, cells, read = read_answers(label, layout, opened.grids)
+    problems += read
+    if problems:
+        raise InputError(problems)
+    version = meta.get("schema_version", (2, None))
+    data = {"kind": kind[1], "schema_version": version[1], **data}
+    cells.update({"": ANSWERS, "/kind": about.ref(kind[0], 2)})
+    cells["/schema_version"] = about.ref(version[0], 2)
+    return Document(path, label, data, {}, hashlib.sha256(raw).hexdigest(), cells)
+
+
+def _sheet_problems(label: str, layout: Layout, grids: dict[str, Grid]) -> list[Problem]:
+    """Unknown sheets, and expected ones that are missing (renamed or deleted)."""
+    expected = layout.sheet_names()
+    problems = []
+    for name in grids:
+        if name not in expected:
+            listed = ", ".join(repr(n) for n in expected)
+            message = f"unknown sheet {name!r}: its cells would not be read"
+            hint = f"a {layout.kind} workbook has the sheets {listed}; move its answers there"
+            problems.append(
+                Problem(label, message, hint=hint, code="I112", place=quote_sheet(name))
+            )
+    for name in expected:
+        if name not in grids and name != CHOICES:
+            problems.append(
+                Problem(
+                    label,
+                    f"the sheet {name!r} is missing (renamed or deleted?)",
+                    hint=f"give it back its name, or copy it from a fresh template ({_START})",
+                    code="I112",
+                )
+            )
+    return problems
+
+
+def _open(raw: bytes, label: str) -> _Opened:
+    """Every sheet as a grid of non-empty values; formulas replaced by their saved values."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+        if unzipped > MAX_UNZIPPED:
+            limit = MAX_UNZIPPED // (1024 * 1024)
+            raise InputError(
+                [Problem(label, f"the workbook unzips to more than {limit} MiB", code="I102")]
+            )
+        opened = _Opened(label)
+        formulas = _grids(load_workbook(io.BytesIO(raw), read_only=True), opened)
+        if formulas:
+            saved = _Opened(label)
+            _grids(load_workbook(io.BytesIO(raw), read_only=True, data_only=True), saved)
+            _use_saved(opened, saved, formulas)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError) as exc:
+        raise InputError(
+            [
+                Problem(
+                    label,
+                    f"cannot read the file as an .xlsx workbook ({type(exc).__name__})",
+                    hint="save it from the spreadsheet application as 'Excel 2007-365 (.xlsx)'",
+                    code="I101",
+                )
+            ]
+        ) from None
+    return opened
+
+
+def _grids(book: Any, opened: _Opened) -> dict[tuple[str, int, int], str]:
+    """Fill ``opened`` with each sheet's values; return the formulas by (sheet, row, column)."""
+    formulas: dict[tuple[str, int, int], str] = {}
+    try:
+        for sheet in book.worksheets:
+            grid = Grid(sheet.title, {})
+            opened.grids[sheet.title] = grid
+            if sheet.title == CHOICES:
+                continue  # the dropdowns' lists: no answers there
+            sheet.reset_dimensions()
+            for row in sheet.iter_rows():
+                for cell in row:
+                    value = cell.value
+                    if value is None or (isinstance(value, str) and not value.strip()):
+                        continue
+                    if cell.data_type == "f":
+                        formulas[(sheet.title, cell.row, cell.column)] = str(value)
+                    elif cell.data_type == "e":
+                        opened.problems.append(
+                            Problem(
+                                opened.label,
+                                f"the cell holds the error value {value}",
+                                hint="correct the formula or type the value",
+                                code="I113",
+                                place=grid.ref(cell.row, cell.column),
+                            )
+                        )
+                        continue
+                    grid.rows.setdefault(cell.row, {})[cell.column] = value
+                    shown = cell.number_format or ""
+                    if "%" in shown:
+                        grid.percent.add((cell.row, cell.column))
+                    elif '"TRUE"' in shown and value in (0, 1):
+                        grid.shown_as_boolean.add((cell.row, cell.column))
+    finally:
+        book.close()
+    return formulas
+
+
+def _use_saved(opened: _Opened, saved: _Opened, formulas: dict[tuple[str, int, int], str]) -> None:
+    """Replace each formula by the value saved with it; one without is a located problem.
+
+    The second reading sees the error values of formulas too, so its problems replace the
+    first's. (LibreOffice saves a TRUE typed in a cell as the formula =TRUE() with its value.)"""
+    opened.problems = saved.problems
+    errors = {problem.place for problem in saved.problems}
+    for (name, row, column), text in formulas.items():
+        grid = opened.grids[name]
+        kept = saved.grids[name]
+        value = kept.rows.get(row, {}).get(column)
+        if value is not None:
+            grid.rows[row][column] = value
+            for cells, known in (
+                (grid.percent, kept.percent),
+                (grid.shown_as_boolean, kept.shown_as_boolean),
+            ):
+                if (row, column) in known:
+                    cells.add((row, column))
+            continue
+        grid.rows[row].pop(column, None)
+        if grid.ref(row, column) not in errors:
+            opened.problems.append(
+                Problem(
+                    opened.label,
+                    f"the formula {text} has no saved value",
+                    hint="open and save the file in a spreadsheet application (which stores "
+                    "each formula's value), or type the value instead of the formula",
+                    code="I113",
+                    place=grid.ref(row, column),
+                )
+            )

@@ -1,0 +1,113 @@
+"""Every finding of every example says what fits its status: a fix for a failure, the evidence
+for an unverified pass, the answers for an unanswered one, and never an unfilled figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from sourcing_check.load.documents import read_document
+from sourcing_check.models.results import Assessment, Finding
+from sourcing_check.render.canonical import render_json
+from sourcing_check.resources import default_framework_dir
+from sourcing_check.rules.framework import Framework, load_framework
+from sourcing_check.run import Settings, run
+from tests.conftest import EXAMPLES
+
+DATE = dt.date(2026, 11, 24)
+NOT_KNOWN = "(not known)"
+#: A placeholder the guideline author wrote, left unfilled.
+UNFILLED = re.compile(r"\{(facts|params)\.[^{}]*\}")
+
+
+def _strip_evidence(value: object) -> object:
+    """The same answers with every evidence list removed (claims without documents)."""
+    if isinstance(value, dict):
+        return {k: _strip_evidence(v) for k, v in value.items() if k != "evidence"}
+    if isinstance(value, list):
+        return [_strip_evidence(v) for v in value]
+    return value
+
+
+@cache
+def _framework() -> Framework:
+    return load_framework(default_framework_dir())
+
+
+def _assessments(tmp: Path) -> tuple[Assessment, ...]:
+    """Every example as written, and the well-run ones without their evidence."""
+    copies = tmp / "no-evidence"
+    copies.mkdir(exist_ok=True)
+    for name in ("well-run-project.yaml", "well-run-vendor.yaml"):
+        data = _strip_evidence(read_document(EXAMPLES / name).data)
+        (copies / name.replace(".yaml", ".json")).write_text(json.dumps(data, default=str))
+    # the plan names its questionnaire by file name; keep the pair together
+    shutil.copy(copies / "well-run-vendor.json", copies / "well-run-vendor.yaml")
+    paths = sorted(EXAMPLES.glob("*.yaml")) + sorted(copies.glob("*.json"))
+    result: list[Assessment] = []
+    for path in paths:
+        result += run([path], Settings(date=DATE)).assessments
+    return tuple(result)
+
+
+@pytest.fixture(scope="module")
+def assessments(tmp_path_factory: pytest.TempPathFactory) -> tuple[Assessment, ...]:
+    return _assessments(tmp_path_factory.mktemp("findings"))
+
+
+def _findings(assessments: tuple[Assessment, ...]) -> list[tuple[str, Finding]]:
+    return [(str(a.subject), f) for a in assessments for f in a.findings]
+
+
+def test_the_sweep_covers_every_status(assessments: tuple[Assessment, ...]) -> None:
+    statuses = {f.status for _, f in _findings(assessments)}
+    assert statuses == {"pass", "fail", "unanswered", "unverified", "not_applicable"}
+
+
+def test_no_unfilled_figure_anywhere(assessments: tuple[Assessment, ...]) -> None:
+    for a in assessments:
+        text = render_json([a])
+        assert NOT_KNOWN not in text, a.subject
+        for f in a.findings:
+            for written in (f.message, f.remediation or ""):
+                assert not UNFILLED.search(written), (f.requirement, written)
+
+
+def test_remediation_matches_the_status(assessments: tuple[Assessment, ...]) -> None:
+    rules = {r.requirement.id: r.requirement for r in _framework().rules}
+    for subject, f in _findings(assessments):
+        where = (subject, f.requirement, f.status, f.remediation)
+        if f.status in ("pass", "not_applicable"):
+            assert f.remediation is None, where
+        elif f.status == "unverified":
+            # the evidence to provide, not the fix for a failure it does not have
+            assert f.remediation is not None and f.evidence_missing, where
+            assert f.remediation.startswith("Provide the evidence"), where
+            assert all(item in f.remediation for item in f.evidence_missing), where
+            assert " ".join(rules[f.requirement].remediation.split()) not in f.remediation
+        elif f.status == "unanswered":
+            # what to answer, each item named
+            assert f.remediation is not None and f.missing, where
+            assert all(item in f.remediation for item in f.missing), where
+        else:
+            assert f.remediation, where
+
+
+def test_an_unverified_wage_pass_asks_for_the_rate_card_not_a_raise(
+    assessments: tuple[Assessment, ...],
+) -> None:
+    wage = [
+        f
+        for _, f in _findings(assessments)
+        if f.requirement in ("PAI-1.1", "PAI-1.2") and f.status == "unverified"
+    ]
+    assert wage
+    for f in wage:
+        assert "Raise pay" not in (f.remediation or "")
+        assert "rate card" in (f.remediation or "").lower() or "payslips" in (f.remediation or "")
