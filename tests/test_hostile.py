@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from click.testing import CliRunner
 
 from sourcing_check.cli import main
 from sourcing_check.errors import InputError
+from sourcing_check.facts.money import fixed, money, percent, q
 from sourcing_check.forms.schemas import named_schema
 from sourcing_check.load.subject import load_subject
 from sourcing_check.models.results import Assessment
@@ -383,3 +385,50 @@ def test_every_problem_with_a_position_has_it(
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}{where}"), result.stderr
+
+
+EXTREME_TABLE = """\
+kind: living-wage-table
+schema_version: 1
+title: extreme but valid
+entries:
+  - {id: ke, country: KE, amount: 0.000001, currency: KES, period: year,
+     hours_per_period: 999999999999999, hours_basis: t, household_basis: t,
+     gross_or_net: gross, year: 2025, publisher: t, source_title: t,
+     source_url: https://example.invalid/ke}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "md", "html", "checklist-md", "checklist-csv"])
+def test_extreme_valid_figures_are_assessed(tmp_path: Path, runner: CliRunner, fmt: str) -> None:
+    table = tmp_path / "lw.yaml"
+    table.write_text(EXTREME_TABLE)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        PLAN + "  model: per_task\n  rate: {amount: 999999999999999, currency: KES, period: task}\n"
+        "  minutes_per_task: 0.01\n"
+    )
+    options = ["--living-wages", str(table), "--date", "2026-11-24", "--format", fmt]
+    result = runner.invoke(main, ["check", str(plan), *options, "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "value", ["1e60", "-1e60", "1e-999999", "NaN", "-Infinity", "sNaN", "0", "0.00005", "1e999"]
+)
+def test_money_formatting_is_total(value: str) -> None:
+    number = Decimal(value)
+    for up in (False, True):
+        assert money(number, "USD", up=up).startswith("USD ")
+    assert isinstance(percent(number), str)
+    assert isinstance(fixed(number, "0.0001"), str)
+    assert isinstance(q(number), Decimal)
+    assert len(money(number, "USD")) < 60
+
+
+def test_a_vanishingly_small_number_is_refused(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text(VENDOR + "pay:\n  fee_share_percent: 1e-999999\n")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:6:3: I203 Input should be 0 or at least 10^-30")

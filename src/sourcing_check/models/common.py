@@ -26,6 +26,8 @@ def _number(value: Any) -> Decimal:
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite() or number.adjusted() > 15 or abs(number) > LARGEST:
         raise PydanticCustomError("number_range", "Input should be a number below 10^15")
+    if number and number.adjusted() < -30:  # 1e-999999 would print as a million digits
+        raise PydanticCustomError("number_small", "Input should be 0 or at least 10^-30 in size")
     return number
 
 
