@@ -89,3 +89,20 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(
     result = runner.invoke(main, ["check", *map(str, paths), *TEST_TABLES, "--fail-on", "never"])
     assert "assessing" not in result.stderr
     assert result.stdout.count("Summary\n-------") == 1
+
+
+def test_the_progress_bar_shows_on_a_terminal_after_a_while(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sourcing_check.cli import batch
+
+    monkeypatch.setattr(batch.sys.stderr, "isatty", lambda: True)
+    with batch._Progress(3) as quick:
+        quick.step()
+    assert quick.bar is None
+    monkeypatch.setattr(batch, "PROGRESS_AFTER", 0.0)
+    with batch._Progress(3) as slow:
+        for _ in range(3):
+            slow.step()
+    assert slow.bar is not None
+    assert "assessing" in capsys.readouterr().err
