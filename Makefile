@@ -73,6 +73,9 @@ test: lint typecheck pytest
 
 bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/check_throughput.py
+	$(BIN)/python benchmarks/batch_check.py 10000 json 2
+	$(BIN)/python benchmarks/batch_check.py 2000 jsonl 2
+	$(BIN)/python benchmarks/batch_check.py 10000 jsonl 2
 	$(BIN)/python benchmarks/report_render.py
 	$(BIN)/python benchmarks/xlsx_read.py
 

@@ -96,6 +96,26 @@ def load_one(path: Path) -> LoadedInput:
     return load_input(path)
 
 
+@dataclass(frozen=True)
+class Assessed:
+    """One input of a batch: its assessment or the problems that stop it, and the files read."""
+
+    assessment: Assessment | None
+    problems: list[Problem]
+    inputs: list[Path]
+
+
+def assess_file(path: Path, settings: Settings, context: tuple[Framework, Reference]) -> Assessed:
+    """Read, validate and assess one input file (with the questionnaire a plan names)."""
+    framework, reference = context
+    try:
+        subject = load_subject(path, settings.allow_outside)
+    except InputError as exc:
+        return Assessed(None, exc.problems, [path])
+    assessment = assess(subject, framework, reference, settings.date)
+    return Assessed(assessment, [], [i.document.path for i in subject.inputs()])
+
+
 def run(paths: list[Path], settings: Settings) -> Batch:
     """Assess the input files, all or none: every file is read so that every problem is
     reported, and when any file has a problem no assessment is made."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 import click
 
+from sourcing_check.cli.batch import check_files
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import overwritten_inputs, write_or_stop
 from sourcing_check.cli.hints import table_hints
@@ -98,6 +100,14 @@ def assess_or_stop(
     show_default=True,
     help="Exit 1 when any verdict is this or worse.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Worker processes for a batch of files (output stays in input order).",
+)
 def check(
     files: tuple[Path, ...],
     guidelines: Path | None,
@@ -108,6 +118,7 @@ def check(
     fmt: str,
     output: Path | None,
     fail_on: str,
+    jobs: int,
 ) -> None:
     """Assess vendor questionnaires and project plans against the guidelines.
 
@@ -115,17 +126,15 @@ def check(
     Prints the verdict, the score per guideline, failures (must first) with what to do,
     and the information still needed.
 
+    A batch is written as it is assessed (json, jsonl and text stream; jsonl holds one
+    assessment per line), in worker processes (--jobs), and still all or none.
+
     Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
     2 bad input or usage: every problem is listed and nothing is written or printed.
     """
     settings = settings_from(guidelines, living_wages, rates, date_, allow_outside)
-    assessments = assess_or_stop(files, settings, [output])
-    text = RENDERERS[fmt].render(assessments)
-    if output is not None:
-        write_or_stop([(output, text)])
-    else:
-        click.echo(text, nl=False)
-    sys.exit(verdict_exit_code((a.verdict.value for a in assessments), fail_on))
+    verdicts = check_files(list(files), settings, fmt, output, jobs)
+    sys.exit(verdict_exit_code(verdicts, fail_on))
 
 
 @click.command()
