@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from html import escape
 
 from sourcing_check.models.results import Score
 
@@ -24,7 +24,7 @@ def score_chart(scores: Sequence[Score], threshold: int) -> str:
     for index, score in enumerate(scores):
         y = index * _ROW + 4
         value = float(score.score) if score.score is not None else 0.0
-        label = escape(score.title)
+        label = escape(score.title, quote=False)  # text content: &, < and > only
         parts.append(f'<text x="0" y="{y + 13}" {_FONT}>{label}</text>')
         parts.append(
             f'<rect x="{_LABEL_WIDTH}" y="{y + 3}" width="{_BAR_WIDTH}" height="14" '
