@@ -1,17 +1,19 @@
-"""The commands that read inputs: 'validate', 'check' and 'report'."""
+"""The commands that read inputs: 'validate', 'check' and 'report'.
+
+Each command imports the core when it runs, so that ``--help`` and the other commands do not
+pay for pydantic, the models and the renderers.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import write_or_stop
-from sourcing_check.cli.hints import table_hints
 from sourcing_check.cli.options import (
     format_option,
     output_option,
@@ -20,10 +22,11 @@ from sourcing_check.cli.options import (
 )
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.results import Assessment
 from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
-from sourcing_check.render.views import subject_line
-from sourcing_check.run import Settings, load_all, run
+
+if TYPE_CHECKING:
+    from sourcing_check.models.results import Assessment
+    from sourcing_check.run import Settings
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 
@@ -46,6 +49,10 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
     (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does not stop
     the others. Exit 0 when all are valid, 2 otherwise.
     """
+    import json
+
+    from sourcing_check.run import load_all
+
     loaded = load_all(list(files))
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
@@ -65,6 +72,9 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
 
 def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessment]:
     """Assess every file, or print every problem and exit 2 (nothing is written)."""
+    from sourcing_check.cli.hints import table_hints
+    from sourcing_check.run import run
+
     try:
         batch = run(list(files), settings)
     except InputError as exc:
@@ -155,6 +165,8 @@ def report(
 
     Exit codes: 0 report written; 2 bad input or usage (nothing written).
     """
+    from sourcing_check.render.views import subject_line
+
     checklists = checklist_by_suffix()
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)

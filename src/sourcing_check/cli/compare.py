@@ -16,7 +16,6 @@ from sourcing_check.cli.options import (
     settings_options,
 )
 from sourcing_check.cli.problems import stop
-from sourcing_check.comparison import compare as make_comparison
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.render import COMPARISON_RENDERERS
 
@@ -47,6 +46,8 @@ def compare(
 
     Exit codes: 0 written; 2 bad input or usage (nothing written).
     """
+    from sourcing_check.comparison import compare as make_comparison
+
     renderer = COMPARISON_RENDERERS[fmt]
     if renderer.binary and output is None:
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,6 +41,8 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
 
 def _stage(path: Path, content: bytes | str) -> str:
     """Write ``content`` to a synced temporary file in ``path``'s directory; return its name."""
+    import tempfile  # here, not at the top: every command's module imports this one
+
     data = content.encode("utf-8") if isinstance(content, str) else content
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
