@@ -73,3 +73,11 @@ def test_html_from_check_equals_the_report_html(tmp_path: Path, runner: CliRunne
 )
 def test_fail_on_policy(verdicts: list[str], fail_on: str, expected: ExitCode) -> None:
     assert verdict_exit_code(verdicts, fail_on) == expected  # type: ignore[arg-type]
+
+
+def test_templates_are_compiled_once_per_process() -> None:
+    from sourcing_check.render.templating import environment
+
+    env = environment()
+    assert environment() is env and not env.auto_reload
+    assert env.get_template("report.html.j2") is env.get_template("report.html.j2")
