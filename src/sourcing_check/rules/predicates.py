@@ -53,10 +53,11 @@ class View(dict[str, Any]):
 def resolve(document: Any, pointer: str) -> Any:
     """Return the value at ``pointer``, or the ``_ABSENT`` marker (None also counts as absent)."""
     if type(document) is View:
-        cache = document.cache
-        if pointer not in cache:
-            cache[pointer] = _resolve(document, pointer)
-        return cache[pointer]
+        try:
+            return document.cache[pointer]
+        except KeyError:
+            value = document.cache[pointer] = _resolve(document, pointer)
+            return value
     return _resolve(document, pointer)
 
 
@@ -212,10 +213,10 @@ def _pointer_test(pointer: str, schema: Any, where: str) -> Compiled:
 
     def decide(subject: Any) -> Truth:
         value = resolve(subject, pointer)
-        return None if is_absent(value) else bool(is_valid(value))
+        return None if value is _ABSENT else is_valid(value)
 
     def unknowns(subject: Any) -> list[str]:
-        return [pointer] if is_absent(resolve(subject, pointer)) else []
+        return [pointer] if resolve(subject, pointer) is _ABSENT else []
 
     return Compiled(decide, (pointer,), unknowns)
 
