@@ -10,7 +10,22 @@ from sourcing_check.models.results import Score
 _ROW = 22
 _LABEL_WIDTH = 330
 _BAR_WIDTH = 260
-_FONT = 'font-family="DejaVu Sans, sans-serif" font-size="9"'
+#: The report's font stack (templates/report.css), for labels in any script. No space after
+#: the commas: WeasyPrint's SVG reader keeps it in the family name.
+FONT_FAMILIES = (
+    "DejaVu Sans",
+    "Noto Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans Devanagari",
+    "Noto Sans Kannada",
+    "Noto Sans Tamil",
+    "Noto Sans Bengali",
+    "Noto Sans Arabic",
+    "Noto Sans Ethiopic",
+    "Noto Sans Thai",
+    "sans-serif",
+)
+_FONT = f'font-family="{",".join(FONT_FAMILIES)}" font-size="9"'
 
 
 def score_chart(scores: Sequence[Score], threshold: int) -> str:
