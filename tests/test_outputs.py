@@ -73,3 +73,19 @@ def test_html_from_check_equals_the_report_html(tmp_path: Path, runner: CliRunne
 )
 def test_fail_on_policy(verdicts: list[str], fail_on: str, expected: ExitCode) -> None:
     assert verdict_exit_code(verdicts, fail_on) == expected  # type: ignore[arg-type]
+
+
+def test_identifiers_break_only_after_underscore_slash_or_dot() -> None:
+    from sourcing_check.render.templating import breakable
+
+    shown = str(breakable("/project/pay/fee_share_percent <b> is 0.55. Done."))
+    assert shown == ("/project/<wbr>pay/<wbr>fee_<wbr>share_<wbr>percent &lt;b&gt; is 0.55. Done.")
+
+
+def test_markdown_says_not_applicable_for_an_area_without_requirements(
+    runner: CliRunner,
+) -> None:
+    vendor = str(EXAMPLES / "crowd-platform-vendor.yaml")
+    md = runner.invoke(main, ["check", vendor, *TEST_TABLES, "--format", "md"]).stdout
+    assert "| Wellbeing where content is harmful | not applicable | 0 / 0 |" in md
+    assert "| None |" not in md

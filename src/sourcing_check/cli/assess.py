@@ -156,12 +156,21 @@ def check(
 @click.option(
     "--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as HTML."
 )
+@click.option(
+    "--detail",
+    type=click.Choice(["board", "full"]),
+    default="board",
+    show_default=True,
+    help="board: the verdict, what to act on, the pay working, what is missing, sign-off and "
+    "the requirements met in one table; full: every finding with its answers.",
+)
 @settings_options
 def report(
     files: tuple[Path, ...],
     output: Path,
     checklist: Path | None,
     html_path: Path | None,
+    detail: str,
     guidelines: Path | None,
     living_wages: Path | None,
     rates: Path | None,
@@ -183,11 +192,13 @@ def report(
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
     settings = settings_from(guidelines, living_wages, rates, date_, allow_outside)
     assessments = assess_or_stop(files, settings, [output, checklist, html_path])
-    outputs: list[tuple[Path, bytes | str]] = [(output, RENDERERS["pdf"].render(assessments))]
+    outputs: list[tuple[Path, bytes | str]] = [
+        (output, RENDERERS["pdf"].render(assessments, detail=detail))
+    ]
     if checklist is not None:
         outputs.append((checklist, checklists[checklist.suffix.lower()].render(assessments)))
     if html_path is not None:
-        outputs.append((html_path, RENDERERS["html"].render(assessments)))
+        outputs.append((html_path, RENDERERS["html"].render(assessments, detail=detail)))
     write_or_stop(outputs)
     for path, _ in outputs:
         click.echo(printable(f"wrote {path}"))

@@ -24,6 +24,7 @@ from sourcing_check.models.common import (
     Tasks,
     WorkerLocation,
 )
+from sourcing_check.models.reviews import Reviews
 from sourcing_check.models.text import Name, PathText, Text
 
 PROJECT_KIND = "project-plan"
@@ -256,34 +257,6 @@ class Instructions(Section):
     )
     training_provided: bool | None = Field(None, description="Is training or practice provided?")
     training_paid: bool | None = Field(None, description="Is that training paid?")
-
-
-class EthicsReview(Section):
-    """A review of the project by an ethics body."""
-
-    body: Name | None = Field(None, description="The reviewing body.")
-    date: IsoDate | None = Field(None, description="Date of the decision (YYYY-MM-DD).")
-    decision: (
-        Literal["approved", "approved_with_conditions", "rejected", "pending", "none"] | None
-    ) = Field(
-        None,
-        description="The decision: approved, approved_with_conditions, rejected, pending (asked, "
-        "not yet decided) or none (no review was sought).",
-    )
-
-
-class HumanDataReview(Section):
-    """The human-data review of the project (sourcing, pay, wellbeing)."""
-
-    done: bool | None = Field(None, description="Has a human-data review been done?")
-    date: IsoDate | None = Field(None, description="Date of the review (YYYY-MM-DD).")
-
-
-class Reviews(Section):
-    """Reviews the project has been through."""
-
-    ethics: EthicsReview | None = Field(None, description="Ethics review.")
-    human_data: HumanDataReview | None = Field(None, description="Human-data review.")
 
 
 class ProjectPlan(Strict):

@@ -90,12 +90,12 @@ def render_pdf(
     return pdf
 
 
-def render_report(assessments: Sequence[Assessment]) -> bytes:
+def render_report(assessments: Sequence[Assessment], detail: str = "board") -> bytes:
     """The signable report: the HTML report as PDF, with the canonical JSON and the
     checklist attached; every date in it is the assessment date."""
     date = dt.date.fromisoformat(assessments[0].assessment_date)
     return render_pdf(
-        render_html(assessments),
+        render_html(assessments, detail),
         title=shorten(
             "Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments), TITLE_CHARS
         ),
