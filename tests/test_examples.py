@@ -118,3 +118,14 @@ def test_well_run_project_is_approved_with_current_benchmarks(tmp_path: Path) ->
     settings = Settings(living_wages=current, date=DATE)
     (result,) = run([EXAMPLES / "well-run-project.yaml"], settings).assessments
     assert result.verdict.value == "approved", result.verdict.reasons
+
+
+def test_forced_labour_indicators_are_asked_of_every_vendor() -> None:
+    # Savanna's moderators from Ethiopia and Somalia hold permits tied to their contract,
+    # with no release and no travel home: a must-level failure
+    assert status("moderation-vendor.yaml", "PAI-3.17") == "fail"
+    # Kestrel hires locally, charges no fees and shows its policy and offer letters
+    for requirement in ("PAI-3.14", "PAI-3.15", "PAI-3.16", "PAI-3.18"):
+        assert status("well-run-vendor.yaml", requirement) == "pass", requirement
+    # TaskHive cannot say whether its regional team leaders charge recruits
+    assert status("crowd-platform-vendor.yaml", "PAI-3.14") == "unanswered"

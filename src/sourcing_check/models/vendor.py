@@ -26,6 +26,7 @@ from sourcing_check.models.vendor_conditions import (
     HarmfulContent,
     Representation,
 )
+from sourcing_check.models.vendor_recruitment import Recruitment
 
 VENDOR_KIND = "vendor-questionnaire"
 
@@ -58,8 +59,13 @@ class Subcontractor(Section):
 class Engagement(Section):
     """How workers are engaged."""
 
-    models: list[Literal["employees", "contractors", "crowd_platform", "subcontractors"]] = Field(
-        default_factory=list, description="Ways workers are engaged (one or more)."
+    models: list[
+        Literal["employees", "contractors", "crowd_platform", "subcontractors", "institution"]
+    ] = Field(
+        default_factory=list,
+        description="Ways workers are engaged (one or more); institution: through a prison, "
+        "detention centre or other institution that holds or houses them, directly or through "
+        "a subcontractor.",
     )
     subcontractors: list[Subcontractor] = Field(
         default_factory=list, description="Every subcontractor and platform in the chain."
@@ -201,6 +207,9 @@ class VendorQuestionnaire(Strict):
     schema_version: Literal[1] = Field(description="Version of this questionnaire format: 1.")
     vendor: VendorIdentity = Field(description="Who the supplier is.")
     engagement: Engagement | None = Field(None, description="How workers are engaged.")
+    recruitment: Recruitment | None = Field(
+        None, description="How workers are recruited, and whether they are free to leave."
+    )
     workforce: Workforce | None = Field(None, description="Where the workers are.")
     pay: VendorPay | None = Field(None, description="Pay, fees and payout.")
     rejection: Rejection | None = Field(None, description="Rejection policy.")
