@@ -129,3 +129,12 @@ def test_forced_labour_indicators_are_asked_of_every_vendor() -> None:
         assert status("well-run-vendor.yaml", requirement) == "pass", requirement
     # TaskHive cannot say whether its regional team leaders charge recruits
     assert status("crowd-platform-vendor.yaml", "PAI-3.14") == "unanswered"
+
+
+def test_vulnerable_workers_are_found_in_the_plan_or_its_vendor() -> None:
+    crowd = assessment("crowd-platform-project.yaml").facts.worker_risk
+    assert crowd is not None and crowd.vulnerable is True
+    assert crowd.groups == ["extreme_poverty"]  # the plan and TaskHive both say so
+    well_run = assessment("well-run-project.yaml").facts.worker_risk
+    assert well_run is not None and well_run.vulnerable is False
+    assert status("well-run-project.yaml", "PAI-3.6") == "not_applicable"

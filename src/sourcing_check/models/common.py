@@ -129,6 +129,21 @@ class Contact(Strict):
     email: str | None = Field(None, description="Contact e-mail address.")
 
 
+#: Groups of workers who may not be free to refuse work, or who depend on it to survive.
+VulnerableGroup = Literal["prisoners", "refugees", "migrant_workers", "extreme_poverty", "other"]
+#: Where workers live or work, where it bears on their freedom or safety.
+Setting = Literal[
+    "office",
+    "home",
+    "community_centre",
+    "refugee_settlement",
+    "prison",
+    "detention_centre",
+    "conflict_area",
+    "other",
+]
+
+
 class Place(Section):
     """Where workers are: country, and region or city where known."""
 
@@ -136,6 +151,11 @@ class Place(Section):
     region: str | None = Field(
         None, description="State, region or city, where the living wage differs within a country."
     )
+
+    @property
+    def place(self) -> str:
+        """The place for display, e.g. 'KE (Nairobi)'."""
+        return self.country + (f" ({self.region})" if self.region else "")
 
 
 class WorkerLocation(Place):
@@ -146,6 +166,13 @@ class WorkerLocation(Place):
     )
     languages: list[str] = Field(
         default_factory=list, description="Working languages of the workers here."
+    )
+    setting: Setting | None = Field(
+        None,
+        description="Where the workers here live or work: office, home, community_centre, "
+        "refugee_settlement, prison, detention_centre, conflict_area or other. A refugee "
+        "settlement, prison, detention centre or conflict area makes the requirements for "
+        "vulnerable workers apply.",
     )
 
 

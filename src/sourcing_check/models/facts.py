@@ -151,6 +151,21 @@ class LanguagesFact(_Partial):
     covered: bool | None = Field(None, description="Whether every task language is covered.")
 
 
+class WorkerRiskFact(_Partial):
+    """Whether a project's workers are vulnerable: a declared group, or a high-risk setting."""
+
+    missing: list[str] = Field(description="Inputs lacking; empty when decided.")
+    groups: list[str] = Field(
+        description="Vulnerable groups declared by the plan or its vendor's questionnaire."
+    )
+    high_risk_places: list[str] = Field(
+        description="Worker locations (of the plan or the vendor) in a high-risk setting."
+    )
+    vulnerable: bool | None = Field(
+        None, description="Whether the requirements for vulnerable workers apply."
+    )
+
+
 class Facts(_Partial):
     """Every fact derived for one subject; a fact that does not apply is absent."""
 
@@ -158,10 +173,13 @@ class Facts(_Partial):
     project_wage: WageFact | None = Field(None, description="Wage per project location.")
     pricing: PricingFact | None = Field(None, description="Time estimate against the pilot.")
     languages: LanguagesFact | None = Field(None, description="Languages of the instructions.")
+    worker_risk: WorkerRiskFact | None = Field(
+        None, description="Vulnerable groups and high-risk settings among the workers."
+    )
 
 
 #: Any one fact.
-Fact = WageFact | PricingFact | LanguagesFact
+Fact = WageFact | PricingFact | LanguagesFact | WorkerRiskFact
 
 
 def fact_keys() -> dict[str, frozenset[str]]:

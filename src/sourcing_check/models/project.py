@@ -18,6 +18,7 @@ from sourcing_check.models.common import (
     Rejection,
     Section,
     Strict,
+    VulnerableGroup,
     WorkerLocation,
 )
 
@@ -100,9 +101,11 @@ class Workers(Section):
     population: Literal["general_public", "vendor_workforce", "specialists"] | None = Field(
         None, description="Where workers come from."
     )
-    vulnerable_groups: list[Literal["prisoners", "refugees", "extreme_poverty", "other"]] = Field(
+    vulnerable_groups: list[VulnerableGroup] = Field(
         default_factory=list,
-        description="Vulnerable groups among the workers, if any. Leave empty if none.",
+        description="Vulnerable groups among the workers, if any: prisoners, refugees, "
+        "migrant_workers (whose right to stay depends on the job), extreme_poverty, other. "
+        "[] if none.",
     )
     eligibility: list[Eligibility] = Field(
         default_factory=list, description="Eligibility criteria, each with its reason."

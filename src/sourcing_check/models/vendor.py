@@ -18,6 +18,7 @@ from sourcing_check.models.common import (
     Rejection,
     Section,
     Strict,
+    VulnerableGroup,
     WorkerLocation,
 )
 from sourcing_check.models.vendor_conditions import (
@@ -80,6 +81,12 @@ class Workforce(Section):
 
     locations: list[WorkerLocation] = Field(
         default_factory=list, description="Worker locations, with share and languages."
+    )
+    vulnerable_groups: list[VulnerableGroup] = Field(
+        default_factory=list,
+        description="Vulnerable groups among the supplier's workers, if any: prisoners, "
+        "refugees, migrant_workers (whose right to stay depends on the job), extreme_poverty, "
+        "other. [] if none.",
     )
 
 
