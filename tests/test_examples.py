@@ -138,3 +138,18 @@ def test_vulnerable_workers_are_found_in_the_plan_or_its_vendor() -> None:
     well_run = assessment("well-run-project.yaml").facts.worker_risk
     assert well_run is not None and well_run.vulnerable is False
     assert status("well-run-project.yaml", "PAI-3.6") == "not_applicable"
+
+
+def test_follow_the_money() -> None:
+    # Savanna passes on 18% of the USD 12.50 its client pays per moderator-hour: disclosed, but
+    # below the 40% minimum share (it passed PAI-1.11 before the minimum share was asked)
+    assert status("moderation-vendor.yaml", "PAI-1.11") == "fail"
+    # USD 0.05 per photo timed at 3 minutes is USD 1.00 per worker-hour, under a quarter of
+    # what the living wage and on-costs cost in Metro Manila
+    price = next(
+        f for f in assessment("crowd-platform-project.yaml").findings if f.requirement == "PAI-1.19"
+    )
+    assert price.status == "fail" and "USD 1.00 per worker-hour" in price.message
+    assert "USD 4.18 per worker-hour" in (price.remediation or "")
+    # USD 6.20 per annotator-hour covers 1.5 times the living wage in Nairobi and Hyderabad
+    assert status("well-run-project.yaml", "PAI-1.19") == "pass"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sourcing_check.facts.context import Context, Inputs
 from sourcing_check.facts.languages import languages
+from sourcing_check.facts.price import price
 from sourcing_check.facts.pricing import pricing
 from sourcing_check.facts.risk import worker_risk
 from sourcing_check.facts.wage import project_wage, vendor_wage
@@ -28,6 +29,7 @@ FACTS: dict[str, FactFunction] = {
     "project_wage": project_wage,
     "pricing": pricing,
     "languages": languages,
+    "price": price,
     "worker_risk": worker_risk,
 }
 

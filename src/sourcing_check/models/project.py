@@ -48,6 +48,17 @@ class Sourcing(Section):
     direct: bool | None = Field(
         None, description="True when the team engages workers directly, without a supplier."
     )
+    price: Money | None = Field(
+        None,
+        description="What the team pays the supplier for the work, before tax: per worker-hour "
+        "(period: hour), per task (period: task), or per worker per day, week, month or year "
+        "for a dedicated team.",
+    )
+    price_hours_per_period: NonNegative | None = Field(
+        None,
+        description="Worker hours a price per day, week, month or year buys (e.g. 173 for a "
+        "full-time worker-month).",
+    )
 
 
 class HarmfulContentExposure(Section):

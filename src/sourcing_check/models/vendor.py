@@ -55,6 +55,11 @@ class Subcontractor(Section):
     bound_by_same_standards: bool | None = Field(
         None, description="Is it contractually bound to the same pay and conduct standards?"
     )
+    pay_to_workers_verified: bool | None = Field(
+        None,
+        description="Has the supplier verified, from payroll or payment records, what the "
+        "workers of this subcontractor, platform or institution actually receive?",
+    )
 
 
 class Engagement(Section):
