@@ -153,3 +153,9 @@ def test_follow_the_money() -> None:
     assert "USD 4.18 per worker-hour" in (price.remediation or "")
     # USD 6.20 per annotator-hour covers 1.5 times the living wage in Nairobi and Hyderabad
     assert status("well-run-project.yaml", "PAI-1.19") == "pass"
+
+
+def test_skills_claims_are_checked_for_a_vendor_that_makes_them() -> None:
+    # Kestrel's "data careers" claim is backed by its paid academy and an outcomes report,
+    # though none of its workers is in a vulnerable group
+    assert status("well-run-vendor.yaml", "PAI-3.19") == "pass"

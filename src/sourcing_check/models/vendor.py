@@ -27,7 +27,7 @@ from sourcing_check.models.vendor_conditions import (
     HarmfulContent,
     Representation,
 )
-from sourcing_check.models.vendor_recruitment import Recruitment
+from sourcing_check.models.vendor_recruitment import ImpactClaims, Recruitment
 
 VENDOR_KIND = "vendor-questionnaire"
 
@@ -230,3 +230,6 @@ class VendorQuestionnaire(Strict):
     harmful_content: HarmfulContent | None = Field(None, description="Handling of harmful content.")
     representation: Representation | None = Field(None, description="Representation.")
     governance: Governance | None = Field(None, description="Governance.")
+    impact: ImpactClaims | None = Field(
+        None, description="Claims that the work trains workers or has social impact."
+    )

@@ -56,3 +56,23 @@ class Recruitment(Section):
         description="Are the work, pay, hours and place what workers were told in writing, in a "
         "language they read, before they committed (no deceptive recruitment)?",
     )
+
+
+class ImpactClaims(Section):
+    """Claims that the work trains workers, builds careers or has social impact."""
+
+    skills_or_impact_claims: bool | None = Field(
+        None,
+        description="Does the supplier tell clients, workers or the public that the work trains "
+        "workers, builds their skills or careers, or is 'impact sourcing'?",
+    )
+    claims_backed_by_training: bool | None = Field(
+        None,
+        description="Is each such claim backed by training workers actually get: a curriculum, "
+        "paid training time, and records of who completed it?",
+    )
+    outcomes_tracked: bool | None = Field(
+        None,
+        description="Are the outcomes tracked (skills certified, later jobs or pay), so that the "
+        "claim can be checked?",
+    )
