@@ -159,3 +159,15 @@ def test_skills_claims_are_checked_for_a_vendor_that_makes_them() -> None:
     # Kestrel's "data careers" claim is backed by its paid academy and an outcomes report,
     # though none of its workers is in a vulnerable group
     assert status("well-run-vendor.yaml", "PAI-3.19") == "pass"
+
+
+def test_fairwork_thresholds_a_buyer_expects() -> None:
+    # Savanna: group sessions led by team leaders, and moderators dismissed for organising
+    assert status("moderation-vendor.yaml", "PAI-6.9") == "fail"
+    assert status("moderation-vendor.yaml", "PAI-8.1") == "fail"
+    # TaskHive suspends accounts below a 95% rating without saying why
+    assert status("crowd-platform-vendor.yaml", "PAI-5.13") == "fail"
+    # Kestrel: an elected forum that chairs itself, external counsellors, and the rest
+    for requirement in ("5.13", "5.15", "6.8", "6.9", "7.6", "7.7", "7.8", "8.1", "8.2"):
+        assert status("well-run-vendor.yaml", f"PAI-{requirement}") == "pass", requirement
+    assert status("well-run-project.yaml", "PAI-5.14") == "pass"

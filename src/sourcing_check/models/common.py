@@ -244,3 +244,13 @@ class Communication(Section):
     change_notice_days: NonNegative | None = Field(
         None, description="Notice given to workers of changes to task, pay or project end, in days."
     )
+    update_interval_days: NonNegative | None = Field(
+        None,
+        description="How often workers are told how the work is going and what comes next (e.g. "
+        "7 for a weekly update), in days.",
+    )
+    feedback_outcomes_shared: bool | None = Field(
+        None,
+        description="After workers give feedback, are they told what changed as a result, or "
+        "why nothing did?",
+    )

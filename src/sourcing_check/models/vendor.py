@@ -23,6 +23,7 @@ from sourcing_check.models.common import (
 )
 from sourcing_check.models.vendor_conditions import (
     Conditions,
+    FairManagement,
     Grievance,
     HarmfulContent,
     Representation,
@@ -226,6 +227,9 @@ class VendorQuestionnaire(Strict):
     pay: VendorPay | None = Field(None, description="Pay, fees and payout.")
     rejection: Rejection | None = Field(None, description="Rejection policy.")
     conditions: Conditions | None = Field(None, description="Contracts and working conditions.")
+    management: FairManagement | None = Field(
+        None, description="Deactivation, discrimination and workers' personal data."
+    )
     communication: Grievance | None = Field(None, description="Communication and grievances.")
     harmful_content: HarmfulContent | None = Field(None, description="Handling of harmful content.")
     representation: Representation | None = Field(None, description="Representation.")

@@ -41,6 +41,14 @@ class Conditions(Section):
     human_review_of_automated_decisions: bool | None = Field(
         None, description="Can workers have significant automated decisions reviewed by a person?"
     )
+    actual_hours_monitored: bool | None = Field(
+        None,
+        description="Are workers' actual hours (all logged and on-call time) recorded and checked "
+        "against the limit, so that overwork is seen and stopped?",
+    )
+    overtime_voluntary: bool | None = Field(
+        None, description="Can workers refuse overtime without any penalty (or is there none)?"
+    )
 
 
 class Grievance(Communication):
@@ -80,6 +88,17 @@ class HarmfulContent(Section):
     support_after_engagement_months: NonNegative | None = Field(
         None, description="How long support continues after a worker's engagement ends, in months."
     )
+    move_off_without_loss: bool | None = Field(
+        None,
+        description="Can a worker move off harmful content, for a while or for good, to other "
+        "work at the same pay and without penalty?",
+    )
+    counsellors_independent: bool | None = Field(
+        None,
+        description="Are the counsellors independent of management: not managers or team "
+        "leaders, reporting nothing a worker says to management, and never used to judge "
+        "performance?",
+    )
 
 
 class Representation(Section):
@@ -90,4 +109,43 @@ class Representation(Section):
     )
     collective_voice: Literal["union", "works_council", "worker_forum", "none"] | None = Field(
         None, description="Which collective body speaks for workers, if any."
+    )
+    collective_body_independent: bool | None = Field(
+        None,
+        description="Is that body elected or chosen by workers and run independently of "
+        "management (not chaired, appointed or controlled by managers)?",
+    )
+    non_retaliation_policy: bool | None = Field(
+        None,
+        description="Does a written policy, told to every worker, forbid penalising anyone for "
+        "organising, joining a union or raising concerns together?",
+    )
+
+
+class FairManagement(Section):
+    """Decisions about workers: deactivation, discrimination and their personal data."""
+
+    deactivation_reasons_given: bool | None = Field(
+        None,
+        description="When a worker's account or access to work is suspended, deactivated or "
+        "ended, are they told the reason?",
+    )
+    deactivation_appeal_to_person: bool | None = Field(
+        None, description="Can they appeal that decision to a person who can reverse it?"
+    )
+    anti_discrimination_policy: bool | None = Field(
+        None,
+        description="Does a written policy forbid discrimination against workers (in hiring, "
+        "task allocation, pay, ratings and deactivation), with a way to report it?",
+    )
+    discrimination_by_clients_and_algorithms_covered: bool | None = Field(
+        None,
+        description="Does it cover discrimination by clients (e.g. a client excluding workers by "
+        "nationality or sex) and by automated systems, and are those systems checked for bias?",
+    )
+    worker_data_protected: bool | None = Field(
+        None,
+        description="Is workers' personal data handled under a written policy they can read "
+        "(what is collected and why, who sees it, how long it is kept, how it is secured), and "
+        "can they see and correct what is held on them?",
     )
