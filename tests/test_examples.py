@@ -29,6 +29,9 @@ EXPECTED = {
     "crowd-platform-vendor.yaml": "not_approved",
     "moderation-vendor.yaml": "not_approved",
     "self-assessment-vendor.yaml": "information_needed",
+    # the Finnish prison-labelling seed
+    "prison-labour-project.yaml": "not_approved",
+    "prison-labour-vendor.yaml": "not_approved",
 }
 
 
@@ -171,3 +174,22 @@ def test_fairwork_thresholds_a_buyer_expects() -> None:
     for requirement in ("5.13", "5.15", "6.8", "6.9", "7.6", "7.7", "7.8", "8.1", "8.2"):
         assert status("well-run-vendor.yaml", f"PAI-{requirement}") == "pass", requirement
     assert status("well-run-project.yaml", "PAI-5.14") == "pass"
+
+
+def test_the_finnish_prison_seed_is_not_approved_for_the_seed_reasons() -> None:
+    name = "prison-labour-project.yaml"
+    # the wage cannot be verified: the prison decides what reaches inmates
+    assert status(name, "PAI-1.1") == "unanswered"
+    assert status(name, "PAI-3.8") == "fail"
+    # prisoners, placed by the prison with a company, without consent or free-labour terms
+    assert status(name, "PAI-3.13") == "fail"
+    assert status(name, "PAI-3.6") == "fail"  # no independent review
+    assert status(name, "PAI-9.11") == "fail"
+    assert status(name, "PAI-3.9") == "fail"  # "job training" with a 15-minute briefing
+    assert status(name, "PAI-5.3") == "fail"  # no channel to the requester
+    # EUR 0.02 a one-minute task is EUR 1.20 an hour, against EUR 7.50 x 1.5
+    price = next(f for f in assessment(name).findings if f.requirement == "PAI-1.19")
+    assert price.status == "fail" and "EUR 1.20 per worker-hour is 10.7%" in price.message
+    # the prison's programme on its own fails the forced-labour test and its skills claim
+    assert status("prison-labour-vendor.yaml", "PAI-3.13") == "fail"
+    assert status("prison-labour-vendor.yaml", "PAI-3.19") == "fail"
