@@ -86,6 +86,7 @@ CODES: dict[str, str] = {
     "unknown or repeated, or an answer in a cell that holds none",
     "I113": "a workbook cell cannot be read: a formula without a saved value, an error value "
     "or a percentage format",
+    "I114": "the file is empty or holds only comments",
     # I2: the shape of a questionnaire, plan or reference table
     "I201": "unknown field",
     "I202": "missing required field",
@@ -93,6 +94,9 @@ CODES: dict[str, str] = {
     "I204": "not a questionnaire or plan: 'kind' is missing or unknown, or not a mapping",
     # I3: files that refer to each other
     "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
+    "I302": "a plan names a file outside its own directory",
+    "I303": "a plan names a path that cannot be a file: empty, too long, a control character, "
+    "or not a regular file (a directory, pipe or device)",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",
     "G102": "missing required field",

@@ -9,8 +9,11 @@ from pydantic import Field
 from sourcing_check.models.common import (
     Communication,
     Contact,
+    Count,
     Country,
+    Hours,
     IsoDate,
+    Minutes,
     Money,
     NonNegative,
     PayTerms,
@@ -18,10 +21,12 @@ from sourcing_check.models.common import (
     Rejection,
     Section,
     Strict,
+    Tasks,
     VulnerableGroup,
     WorkerLocation,
 )
-from sourcing_check.models.project_launch import Instructions, Pilot, Reviews
+from sourcing_check.models.reviews import Reviews
+from sourcing_check.models.text import Name, PathText, Text
 
 PROJECT_KIND = "project-plan"
 
@@ -29,10 +34,10 @@ PROJECT_KIND = "project-plan"
 class ProjectIdentity(Section):
     """What the project is and who owns it."""
 
-    name: str = Field(description="Name of the project.")
+    name: Name = Field(description="Name of the project.")
     owner: Contact | None = Field(None, description="The accountable owner in the AI team.")
-    team: str | None = Field(None, description="The team running the project.")
-    purpose: str | None = Field(None, description="What the data is for, in plain words.")
+    team: Name | None = Field(None, description="The team running the project.")
+    purpose: Text | None = Field(None, description="What the data is for, in plain words.")
     data_use_disclosed_to_workers: bool | None = Field(
         None, description="Are workers told what the data will be used for?"
     )
@@ -42,7 +47,7 @@ class ProjectIdentity(Section):
 class Sourcing(Section):
     """Who supplies the workers."""
 
-    vendor_questionnaire: str | None = Field(
+    vendor_questionnaire: PathText | None = Field(
         None, description="Path of the supplier's vendor questionnaire, relative to this file."
     )
     direct: bool | None = Field(
@@ -54,7 +59,7 @@ class Sourcing(Section):
         "(period: hour), per task (period: task), or per worker per day, week, month or year "
         "for a dedicated team.",
     )
-    price_hours_per_period: NonNegative | None = Field(
+    price_hours_per_period: Hours | None = Field(
         None,
         description="Worker hours a price per day, week, month or year buys (e.g. 173 for a "
         "full-time worker-month).",
@@ -65,7 +70,7 @@ class HarmfulContentExposure(Section):
     """Whether workers will see harmful content in this project."""
 
     present: bool | None = Field(None, description="Will workers see harmful content?")
-    kinds: list[str] = Field(
+    kinds: list[Name] = Field(
         default_factory=list, description="Kinds of harmful content (e.g. 'graphic violence')."
     )
     risk_assessment_done: bool | None = Field(
@@ -82,12 +87,12 @@ class Task(Section):
         ]
         | None
     ) = Field(None, description="Kind of data-enrichment work.")
-    description: str | None = Field(None, description="What a worker does in one task.")
+    description: Text | None = Field(None, description="What a worker does in one task.")
     difficulty: Literal["low", "medium", "high"] | None = Field(
         None, description="How demanding the task is."
     )
-    volume_tasks: int | None = Field(None, ge=0, description="Number of tasks in the project.")
-    languages: list[str] = Field(
+    volume_tasks: Count | None = Field(None, description="Number of tasks in the project.")
+    languages: list[Name] = Field(
         default_factory=list, description="Languages the task needs (content and instructions)."
     )
     harmful_content: HarmfulContentExposure | None = Field(
@@ -103,8 +108,8 @@ class Task(Section):
 class Eligibility(Strict):
     """One eligibility criterion and why the task needs it."""
 
-    criterion: str = Field(description="The criterion, e.g. 'native Swahili speaker'.")
-    reason: str | None = Field(None, description="Why the task requires it.")
+    criterion: Name = Field(description="The criterion, e.g. 'native Swahili speaker'.")
+    reason: Text | None = Field(None, description="Why the task requires it.")
 
 
 class Workers(Section):
@@ -130,7 +135,7 @@ class Workers(Section):
     locations: list[WorkerLocation] = Field(
         default_factory=list, description="Where this project's workers are."
     )
-    minimum_age: int | None = Field(None, ge=0, description="Minimum age of workers, in years.")
+    minimum_age: Count | None = Field(None, description="Minimum age of workers, in years.")
     informed_opt_in: bool | None = Field(
         None, description="Do workers opt in after being told what the work involves?"
     )
@@ -168,9 +173,9 @@ class LocationRate(Section):
     """A rate that differs by worker location."""
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code of the workers paid so.")
-    region: str | None = Field(None, description="State, region or city, where known.")
+    region: Name | None = Field(None, description="State, region or city, where known.")
     rate: Money = Field(description="Gross pay before fees, in the same period as the main rate.")
-    contracted_hours_per_period: NonNegative | None = Field(
+    contracted_hours_per_period: Hours | None = Field(
         None, description="Hours the rate covers, if it differs from the main one."
     )
 
@@ -192,7 +197,7 @@ class ProjectPay(PayTerms):
     training: Activity | None = Field(
         None, description="Training (required: false when there is none)."
     )
-    tasks_per_worker: NonNegative | None = Field(
+    tasks_per_worker: Tasks | None = Field(
         None, description="Expected tasks per worker, to spread one-off unpaid time over tasks."
     )
     pricing_basis: Literal["p75", "median", "mean", "estimate"] | None = Field(
@@ -201,6 +206,71 @@ class ProjectPay(PayTerms):
     top_up_when_underpaid: bool | None = Field(
         None, description="Will workers be topped up if real times exceed the estimate?"
     )
+
+
+class Pilot(Section):
+    """The pilot run before launch."""
+
+    status: Literal["completed", "scheduled", "not_planned"] | None = Field(
+        None, description="Has a pilot been run (completed), planned (scheduled), or neither?"
+    )
+    date: IsoDate | None = Field(None, description="Date of the pilot (YYYY-MM-DD).")
+    participants: Count | None = Field(None, description="Number of pilot workers.")
+    like_production_workers: bool | None = Field(
+        None, description="Were pilot workers like the production workers (same pool, skills)?"
+    )
+    median_minutes: Minutes | None = Field(
+        None, description="Median completion time per task, in minutes."
+    )
+    p75_minutes: Minutes | None = Field(
+        None, description="75th-percentile completion time per task, in minutes."
+    )
+    interrupted_sessions_excluded: bool | None = Field(
+        None, description="Were interrupted sessions left out of the time statistics?"
+    )
+    feedback_gathered: bool | None = Field(
+        None, description="Was worker feedback on clarity, pay and difficulty gathered?"
+    )
+    changes_logged: bool | None = Field(
+        None, description="Were the changes made after the pilot recorded?"
+    )
+    paid_at_production_rate: bool | None = Field(
+        None, description="Were pilot workers paid at least the production rate?"
+    )
+
+
+class Instructions(Section):
+    """The instructions and training materials workers receive."""
+
+    verified_by: list[Literal["pilot", "independent_review"]] = Field(
+        default_factory=list, description="How the instructions were verified before launch."
+    )
+    purpose_stated: bool | None = Field(
+        None, description="Do they state the task's purpose and how the data will be used?"
+    )
+    label_definitions: bool | None = Field(
+        None, description="Do they give the steps and define every label?"
+    )
+    examples: bool | None = Field(None, description="Do they give good and bad examples?")
+    edge_cases: bool | None = Field(None, description="Do they cover edge cases?")
+    time_pay_acceptance_stated: bool | None = Field(
+        None, description="Do they state expected time, pay and the acceptance criteria?"
+    )
+    content_warning: bool | None = Field(
+        None, description="Do they warn of harmful content before it is shown?"
+    )
+    opt_out_without_penalty: bool | None = Field(
+        None, description="Can workers skip harmful items without penalty?"
+    )
+    version: Name | None = Field(None, description="Version of the instructions.")
+    workers_told_of_changes: bool | None = Field(
+        None, description="Are workers told when the instructions change?"
+    )
+    languages: list[Name] = Field(
+        default_factory=list, description="Languages the instructions are available in."
+    )
+    training_provided: bool | None = Field(None, description="Is training or practice provided?")
+    training_paid: bool | None = Field(None, description="Is that training paid?")
 
 
 class ProjectPlan(Strict):

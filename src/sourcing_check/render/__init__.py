@@ -53,6 +53,9 @@ class Renderer:
 RENDERERS: dict[str, Renderer] = {
     "text": Renderer("text", ".txt", "terminal summary", "text:render_text"),
     "json": Renderer("json", ".json", "the canonical assessment", "canonical:render_json"),
+    "jsonl": Renderer(
+        "jsonl", ".jsonl", "one canonical assessment per line", "stream:render_jsonl"
+    ),
     "md": Renderer("md", ".md", "every finding as Markdown", "markdown:render_markdown"),
     "html": Renderer("html", ".html", "the report as self-contained HTML", "html:render_html"),
     "checklist-md": Renderer(
