@@ -1,8 +1,9 @@
 """A batch through the real command: `check PLANS... --format F -o OUT --jobs J` in a process.
 
 Builds N synthetic plan + questionnaire pairs (those of check_throughput.py), runs the command
-and prints its wall time and the peak memory of the command with its workers (the largest sum
-of their resident sets, sampled every 20 ms from /proc; Linux only).
+and prints its wall time, the CPU time of the command and its workers (on a busy machine the
+wall time over the cores is the fairer figure), and the peak memory of the command with its
+workers (the largest sum of their resident sets, sampled every 20 ms from /proc; Linux only).
 
     python benchmarks/batch_check.py [N] [FORMAT] [JOBS]
 """
@@ -10,6 +11,7 @@ of their resident sets, sampled every 20 ms from /proc; Linux only).
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -44,8 +46,10 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def measure(command: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak summed resident bytes, and the exit code of ``command``."""
+def measure(command: list[str]) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds (the command and its workers), peak summed resident bytes,
+    and the exit code of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -60,7 +64,9 @@ def measure(command: list[str]) -> tuple[float, int, int]:
     sampler.start()
     process.wait()
     sampler.join()
-    return time.perf_counter() - started, peak, process.returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return time.perf_counter() - started, cpu, peak, process.returncode
 
 
 def main() -> None:
@@ -73,11 +79,11 @@ def main() -> None:
         plans = [str(p) for p in build(Path(tmp), count)]
         out = Path(tmp) / f"out.{fmt}"
         command = [tool, "check", *plans, "--format", fmt, "-o", str(out), "--jobs", jobs]
-        seconds, peak, code = measure([*command, "--date", "2026-11-24", "--fail-on", "never"])
+        seconds, cpu, peak, code = measure([*command, "--date", "2026-11-24", "--fail-on", "never"])
         size = out.stat().st_size if out.exists() else 0
     print(
         f"check {count:>6,} pairs --format {fmt:<5} --jobs {jobs}: {seconds:6.1f} s "
-        f"({count / seconds:,.0f} pairs/s), peak {peak / 2**20:,.0f} MB, "
+        f"({count / seconds:,.0f} pairs/s), {cpu:6.1f} s CPU, peak {peak / 2**20:,.0f} MB, "
         f"output {size / 2**20:,.0f} MB, exit {code}"
     )
 

@@ -20,7 +20,7 @@ from sourcing_check.render.board import (
     reasons_in_words,
 )
 from sourcing_check.render.chart import score_chart
-from sourcing_check.render.escaping import shorten
+from sourcing_check.render.escaping import printable, shorten
 from sourcing_check.render.templating import environment, stylesheet
 from sourcing_check.render.views import checklist_items, needed_answers, ordered, subject_line
 
@@ -85,7 +85,7 @@ def render_html(assessments: Sequence[Assessment], detail: str = "board") -> str
         status_symbols=STATUS_SYMBOLS,
         verdict_labels=VERDICT_LABELS,
         title=shorten(
-            "Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments),
+            printable("Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments)),
             SUBJECT_CHARS,
         ),
     )
