@@ -213,9 +213,9 @@ class WorkerLocation(Place):
     setting: Setting | None = Field(
         None,
         description="Where the workers here live or work: office, home, community_centre, "
-        "refugee_settlement, prison, detention_centre, conflict_area or other. A refugee "
-        "settlement, prison, detention centre or conflict area makes the requirements for "
-        "vulnerable workers apply.",
+        "refugee_settlement, prison, detention_centre, conflict_area or other. The settings the "
+        "framework lists as high-risk (by default a refugee settlement, prison, detention centre "
+        "or conflict area) make the requirements for vulnerable workers apply.",
     )
 
 

@@ -120,9 +120,9 @@ class Workers(Section):
     )
     vulnerable_groups: list[VulnerableGroup] = Field(
         default_factory=list,
-        description="Vulnerable groups among the workers, if any: prisoners, refugees, "
-        "migrant_workers (whose right to stay depends on the job), extreme_poverty, other. "
-        "[] if none.",
+        description="Vulnerable groups among the workers: prisoners, refugees, migrant_workers "
+        "(whose right to stay depends on the job), extreme_poverty, other; an empty list if "
+        "none.",
     )
     eligibility: list[Eligibility] = Field(
         default_factory=list, description="Eligibility criteria, each with its reason."

@@ -92,9 +92,9 @@ class Workforce(Section):
     )
     vulnerable_groups: list[VulnerableGroup] = Field(
         default_factory=list,
-        description="Vulnerable groups among the supplier's workers, if any: prisoners, "
-        "refugees, migrant_workers (whose right to stay depends on the job), extreme_poverty, "
-        "other. [] if none.",
+        description="Vulnerable groups among the supplier's workers: prisoners, refugees, "
+        "migrant_workers (whose right to stay depends on the job), extreme_poverty, other; an "
+        "empty list if none.",
     )
 
 
