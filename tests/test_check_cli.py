@@ -24,7 +24,7 @@ PLAN = """\
 kind: project-plan
 schema_version: 1
 project: {name: Street signs}
-sourcing: {vendor_questionnaire: ../vendors/ridge.yaml}
+sourcing: {vendor_questionnaire: vendors/ridge.yaml}
 pay:
   model: per_task
   rate: {amount: 0.02, currency: USD, period: task}
@@ -39,10 +39,9 @@ rejection: {rejected_work_paid: always}
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "vendors").mkdir()
-    (tmp_path / "plans").mkdir()
     vendor = tmp_path / "vendors" / "ridge.yaml"
     vendor.write_text(VENDOR)
-    plan = tmp_path / "plans" / "signs.yaml"
+    plan = tmp_path / "signs.yaml"
     plan.write_text(PLAN)
     return {"vendor": vendor, "plan": plan}
 
@@ -188,7 +187,7 @@ def test_a_bug_is_one_line_and_exit_3(
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("sourcing_check.cli.assess.run", broken)
+    monkeypatch.setattr("sourcing_check.cli.batch.assess_file", broken)
     result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES])
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1
@@ -217,7 +216,7 @@ def test_a_closed_pipe_is_not_a_bug(
     def reader_gone(*args: object) -> None:
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr("sourcing_check.cli.assess.run", reader_gone)
+    monkeypatch.setattr("sourcing_check.cli.batch.assess_file", reader_gone)
     result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES])
     assert result.exit_code == 141  # as a shell reports a process ended by SIGPIPE
     assert "internal error" not in result.stderr

@@ -9,8 +9,9 @@ from typing import Any, get_type_hints
 from sourcing_check.facts import FACTS
 from sourcing_check.facts.wage_line import wage_line
 from sourcing_check.facts.wage_working import Location, Setting, Shared
-from sourcing_check.models.common import Money, PayTerms, Rejection
+from sourcing_check.models.common import Money, Rejection
 from sourcing_check.models.facts import Facts, WageLine
+from sourcing_check.models.pay import PayTerms
 from tests.helpers import TEST_DATE, facts, project, reference, vendor
 
 PAID = {"rejected_work_paid": "always"}
@@ -267,7 +268,7 @@ def test_a_wage_line_not_computed_shows_only_what_is_known() -> None:
 def test_a_computed_wage_line_in_json() -> None:
     plan = project(pay=hourly_usd(25), workers={"locations": [{"country": "US"}]}, rejection=PAID)
     data = facts(plan).model_dump(mode="json")
-    assert list(data) == ["project_wage", "pricing", "languages"]
+    assert list(data) == ["project_wage", "pricing", "languages", "price", "worker_risk"]
     wage = data["project_wage"]
     assert list(wage) == [
         "locations",

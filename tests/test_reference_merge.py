@@ -107,7 +107,7 @@ def test_rates_per_another_currency_cannot_be_added(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_reference_tables(Settings(rates=(rates,), date=DATE))
     (problem,) = caught.value.problems
-    assert problem.code == "I302" and problem.file == str(rates)
+    assert problem.code == "I304" and problem.file == str(rates)
     assert "its rates are per EUR, those it adds to per USD" in problem.message
 
 

@@ -91,6 +91,12 @@ BROKEN = [
         },
     ),
     ("project", {"project": {"name": "P"}, "workers": {"minimum_age": "18"}}),
+    ("project", {"project": {"name": "P"}, "pay": {"minutes_per_task": 1e-30}}),
+    ("project", {"project": {"name": "P"}, "pay": {"contracted_hours_per_period": 0}}),
+    ("project", {"project": {"name": "P"}, "pay": {"tasks_per_worker": 0.5}}),
+    ("project", {"project": {"name": "P"}, "pilot": {"p75_minutes": 0}}),
+    ("project", {"project": {"name": "P"}, "task": {"volume_tasks": 10**16}}),
+    ("vendor", {"vendor": {"name": "X"}, "pay": {"living_wage_benchmark": {"year": 10**9}}}),
 ]
 
 
@@ -166,13 +172,24 @@ def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     assert target.read_text() != "mine\n"
 
 
+def _unwrapped_comments(lines: list[str]) -> list[str]:
+    """The template's lines with each wrapped comment ('#   ' continuations) on one line."""
+    joined: list[str] = []
+    for line in lines:
+        if line.lstrip().startswith("#   ") and joined and joined[-1].lstrip().startswith("#"):
+            joined[-1] += " " + line.lstrip()[4:]
+        else:
+            joined.append(line)
+    return joined
+
+
 @pytest.mark.parametrize("name", ["vendor", "project"])
 def test_template_marks_every_section_whose_evidence_a_requirement_asks_for(
     runner: CliRunner, tmp_path: Path, name: str
 ) -> None:
     target = tmp_path / f"{name}.yaml"
     assert runner.invoke(main, ["init", name, "-o", str(target)]).exit_code == 0
-    lines = target.read_text().splitlines()
+    lines = _unwrapped_comments(target.read_text().splitlines())
     framework = load_framework(default_framework_dir())
     asked = [
         (rule.requirement.id, spec)

@@ -87,6 +87,7 @@ CODES: dict[str, str] = {
     "unknown or repeated, or an answer in a cell that holds none",
     "I113": "a workbook cell cannot be read: a formula without a saved value, an error value "
     "or a percentage format",
+    "I114": "the file is empty or holds only comments",
     # I2: the shape of a questionnaire, plan or reference table
     "I201": "unknown field",
     "I202": "missing required field",
@@ -94,7 +95,10 @@ CODES: dict[str, str] = {
     "I204": "not a questionnaire or plan: 'kind' is missing or unknown, or not a mapping",
     # I3: files that refer to each other
     "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
-    "I302": "a reference table given to add to another cannot be merged with it (rates per "
+    "I302": "a plan names a file outside its own directory",
+    "I303": "a plan names a path that cannot be a file: empty, too long, a control character, "
+    "or not a regular file (a directory, pipe or device)",
+    "I304": "a reference table given to add to another cannot be merged with it (rates per "
     "another currency, or rows that collide)",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",

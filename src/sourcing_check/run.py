@@ -7,6 +7,7 @@ it reads the framework, the reference tables and the inputs, and hands them down
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +47,8 @@ class Settings:
     price_index: tuple[Path, ...] = ()
     only_given_tables: bool = False
     date: dt.date = field(default_factory=dt.date.today)
+    #: Files or directories outside a plan's directory that a plan may name.
+    allow_outside: tuple[Path, ...] = ()
 
     def table_files(self) -> TableFiles:
         """The files of each table: the bundled one first unless replaced, then those given."""
@@ -90,6 +93,9 @@ class Batch:
 
     assessments: list[Assessment]
     problems: list[Problem]
+    #: Every file the assessments were computed from (inputs, named questionnaires, tables).
+    inputs: list[Path] = field(default_factory=list)
+    #: Answers that are valid but probably not what was meant (plausibility warnings).
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -115,12 +121,12 @@ def load_context(settings: Settings) -> tuple[Framework, Reference]:
     return framework, reference
 
 
-def load_all(paths: list[Path]) -> list[Loaded]:
+def load_all(paths: list[Path], allow_outside: Sequence[Path] = ()) -> list[Loaded]:
     """Read and validate every input; a broken file becomes problems and the others go on."""
     loaded = []
     for path in paths:
         try:
-            subject = load_subject(path)
+            subject = load_subject(path, allow_outside)
             loaded.append(Loaded(path, subject, [], warnings_of(subject)))
         except InputError as exc:
             loaded.append(Loaded(path, None, exc.problems))
@@ -133,15 +139,46 @@ def load_one(path: Path) -> LoadedInput:
     return load_input(path)
 
 
+@dataclass(frozen=True)
+class Assessed:
+    """One input of a batch: its assessment or the problems that stop it, the files read, and
+    its plausibility warnings."""
+
+    assessment: Assessment | None
+    problems: list[Problem]
+    inputs: list[Path]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def assess_file(path: Path, settings: Settings, context: tuple[Framework, Reference]) -> Assessed:
+    """Read, validate and assess one input file (with the questionnaire a plan names)."""
+    framework, reference = context
+    try:
+        subject = load_subject(path, settings.allow_outside)
+    except InputError as exc:
+        return Assessed(None, exc.problems, [path])
+    assessment = assess(subject, framework, reference, settings.date)
+    inputs = [i.document.path for i in subject.inputs()]
+    return Assessed(assessment, [], inputs, warnings_of(subject))
+
+
 def run(paths: list[Path], settings: Settings) -> Batch:
     """Assess the input files, all or none: every file is read so that every problem is
     reported, and when any file has a problem no assessment is made."""
     framework, reference = load_context(settings)
-    loaded = load_all(paths)
+    loaded = load_all(paths, settings.allow_outside)
     problems = [problem for item in loaded for problem in item.problems]
     if problems:
         return Batch([], problems)
     subjects = [item.subject for item in loaded if item.subject is not None]
     warnings = [warning for item in loaded for warning in item.warnings]
-    assessed = [assess(s, framework, reference, settings.date) for s in subjects]
-    return Batch(assessed, [], warnings)
+    assessments = [assess(s, framework, reference, settings.date) for s in subjects]
+    return Batch(assessments, [], input_files(subjects, settings), warnings)
+
+
+def input_files(subjects: Sequence[Subject], settings: Settings) -> list[Path]:
+    """Every file read for ``subjects``: inputs, the questionnaires plans name, tables."""
+    named = [i.document.path for s in subjects for i in s.inputs()]
+    files = settings.table_files()
+    tables = [*files.living_wages, *files.rates, *files.minimum_wages, *files.price_index]
+    return [*named, *tables]

@@ -1,19 +1,25 @@
-"""The commands that read inputs: 'validate', 'check' and 'report'."""
+"""The commands that read inputs: 'validate', 'check' and 'report'.
+
+Each command imports the core when it runs, so that ``--help`` and the other commands do not
+pay for pydantic, the models and the renderers.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
-from sourcing_check.cli.files import write_or_stop
-from sourcing_check.cli.hints import table_hints
+from sourcing_check.cli.files import overwritten_inputs, write_or_stop
 from sourcing_check.cli.options import (
     Tables,
+    allow_outside_option,
     format_option,
     output_option,
     settings_from,
@@ -21,14 +27,13 @@ from sourcing_check.cli.options import (
 )
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.results import Assessment
 from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
-from sourcing_check.render.views import subject_line
-from sourcing_check.run import Settings, load_all, run
+
+if TYPE_CHECKING:
+    from sourcing_check.models.results import Assessment
+    from sourcing_check.run import Settings
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-
-
 _STRICT = click.option(
     "--strict",
     is_flag=True,
@@ -46,16 +51,23 @@ _STRICT = click.option(
     show_default=True,
     help="Output format.",
 )
+@allow_outside_option
 @_STRICT
-def validate(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
+def validate(
+    files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...], strict: bool
+) -> None:
     """Validate vendor questionnaires and project plans (YAML, JSON or .xlsx).
 
     A project plan is valid only with the vendor questionnaire it names, which is checked
     too. Every problem in every file is reported as FILE:LINE:COL: CODE MESSAGE [POINTER]
     (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does not stop
-    the others. Exit 0 when all are valid, 2 otherwise.
+    the others. Plausibility warnings (W codes) are printed too. Exit 0 when all are valid
+    (whatever the warnings, unless --strict), 2 otherwise.
     """
-    loaded = load_all(list(files))
+    from sourcing_check.models.text import printable
+    from sourcing_check.run import load_all
+
+    loaded = load_all(list(files), allow_outside)
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
         click.echo(json.dumps(body, indent=2, ensure_ascii=False))
@@ -65,7 +77,7 @@ def validate(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
             assert first is not None
             vendor = item.subject.vendor
             names = f" (with {vendor.document.name})" if item.subject.project and vendor else ""
-            click.echo(f"{item.path}: valid {first.kind}{names}")
+            click.echo(printable(f"{item.path}: valid {first.kind}{names}"))
         if fmt == "text":
             print_problems([*item.problems, *item.warnings])
     failed = any(item.problems or (strict and item.warnings) for item in loaded)
@@ -73,19 +85,31 @@ def validate(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
 
 
 def assess_or_stop(
-    files: tuple[Path, ...], settings: Settings, *, strict: bool = False
+    files: tuple[Path, ...],
+    settings: Settings,
+    outputs: Sequence[Path | None] = (),
+    *,
+    strict: bool = False,
 ) -> list[Assessment]:
-    """Assess every file, or print every problem and exit 2 (nothing is written); warnings
-    are printed, and stop the run as problems do with ``strict``."""
+    """Assess every file, or print every problem and exit 2 (nothing is written), also when
+    an output would overwrite an input; warnings are printed, and stop the run as problems
+    do with ``strict``."""
     try:
+        from sourcing_check.run import run
+
         batch = run(list(files), settings)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
-    if batch.problems:
-        stop(batch.problems, "nothing written: fix the problems above")
+    problems = batch.problems or overwritten_inputs(
+        [path for path in outputs if path is not None], batch.inputs
+    )
+    if problems:
+        stop(problems, "nothing written: fix the problems above")
     if strict and batch.warnings:
         stop(batch.warnings, "nothing written: --strict treats these warnings as problems")
     print_problems(batch.warnings)
+    from sourcing_check.cli.hints import table_hints
+
     for hint in table_hints(batch.assessments):
         click.echo(hint, err=True)
     return batch.assessments
@@ -103,15 +127,25 @@ def assess_or_stop(
     show_default=True,
     help="Exit 1 when any verdict is this or worse.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Worker processes for a batch of files (output stays in input order).",
+)
 @_STRICT
 def check(
     files: tuple[Path, ...],
     guidelines: Path | None,
     tables: Tables,
     date_: Any,
+    allow_outside: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     fail_on: str,
+    jobs: int,
     strict: bool,
 ) -> None:
     """Assess vendor questionnaires and project plans against the guidelines.
@@ -120,16 +154,17 @@ def check(
     Prints the verdict, the score per guideline, failures (must first) with what to do,
     and the information still needed.
 
+    A batch is written as it is assessed (json, jsonl and text stream; jsonl holds one
+    assessment per line), in worker processes (--jobs), and still all or none.
+
     Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
     2 bad input or usage: every problem is listed and nothing is written or printed.
     """
-    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_), strict=strict)
-    text = RENDERERS[fmt].render(assessments)
-    if output is not None:
-        write_or_stop([(output, text)])
-    else:
-        click.echo(text, nl=False)
-    sys.exit(verdict_exit_code((a.verdict.value for a in assessments), fail_on))
+    settings = settings_from(guidelines, tables, date_, allow_outside)
+    from sourcing_check.cli.batch import check_files
+
+    verdicts = check_files(list(files), settings, fmt, output, jobs, strict=strict)
+    sys.exit(verdict_exit_code(verdicts, fail_on))
 
 
 @click.command()
@@ -170,6 +205,7 @@ def report(
     guidelines: Path | None,
     tables: Tables,
     date_: Any,
+    allow_outside: tuple[Path, ...],
     strict: bool,
 ) -> None:
     """Write the scored PDF report (PDF/A-3b, with the JSON assessment and the checklist
@@ -185,7 +221,8 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_), strict=strict)
+    settings = settings_from(guidelines, tables, date_, allow_outside)
+    assessments = assess_or_stop(files, settings, [output, checklist, html_path], strict=strict)
     outputs: list[tuple[Path, bytes | str]] = [
         (output, RENDERERS["pdf"].render(assessments, detail=detail))
     ]
@@ -194,7 +231,10 @@ def report(
     if html_path is not None:
         outputs.append((html_path, RENDERERS["html"].render(assessments, detail=detail)))
     write_or_stop(outputs)
+    from sourcing_check.models.text import printable
+    from sourcing_check.render.views import subject_line
+
     for path, _ in outputs:
-        click.echo(f"wrote {path}")
+        click.echo(printable(f"wrote {path}"))
     for a in assessments:
-        click.echo(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})")
+        click.echo(printable(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})"))

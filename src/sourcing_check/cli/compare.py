@@ -17,7 +17,6 @@ from sourcing_check.cli.options import (
     settings_options,
 )
 from sourcing_check.cli.problems import stop
-from sourcing_check.comparison import compare as make_comparison
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.render import COMPARISON_RENDERERS
 
@@ -35,6 +34,7 @@ def compare(
     guidelines: Path | None,
     tables: Tables,
     date_: Any,
+    allow_outside: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     only_differences: bool,
@@ -47,12 +47,15 @@ def compare(
 
     Exit codes: 0 written; 2 bad input or usage (nothing written).
     """
+    from sourcing_check.comparison import compare as make_comparison
+
     renderer = COMPARISON_RENDERERS[fmt]
     if renderer.binary and output is None:
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
     if len(files) < 2:
         stop([Problem("(arguments)", "compare needs at least two files")])
-    assessments = assess_or_stop(files, settings_from(guidelines, tables, date_))
+    settings = settings_from(guidelines, tables, date_, allow_outside)
+    assessments = assess_or_stop(files, settings, [output])
     try:
         comparison = make_comparison(assessments)
     except InputError as exc:
@@ -60,7 +63,14 @@ def compare(
     content = renderer.render_comparison(comparison, only_differences=only_differences)
     if output is not None:
         write_or_stop([(output, content)])
-        click.echo(f"wrote {output}")
+        click.echo(_printable(f"wrote {output}"))
     else:
         assert isinstance(content, str)
         click.echo(content, nl=False)
+
+
+def _printable(text: str) -> str:
+    """User text made safe for a terminal (imported when a command prints)."""
+    from sourcing_check.models.text import printable
+
+    return printable(text)

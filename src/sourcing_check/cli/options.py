@@ -7,14 +7,26 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from sourcing_check.render import Renderer
-from sourcing_check.run import Settings
+if TYPE_CHECKING:  # options are declared at import: the core is imported when a command runs
+    from sourcing_check.render import Renderer
+    from sourcing_check.run import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: ``--allow-outside``: places outside a plan's directory that the plan may name.
+allow_outside_option = click.option(
+    "--allow-outside",
+    "allow_outside",
+    multiple=True,
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Let a plan name a file under PATH (a file or directory) as well as under its own "
+    "directory. Repeatable.",
+)
 
 _TABLE_OPTIONS = [
     click.option(
@@ -63,6 +75,7 @@ _OPTIONS = [
         type=click.DateTime(formats=["%Y-%m-%d"]),
         help="Assessment date, YYYY-MM-DD [default: today]; fixes benchmark and rate ages.",
     ),
+    allow_outside_option,
 ]
 
 
@@ -105,8 +118,15 @@ def table_options(command: F) -> F:
     return wrapped  # type: ignore[return-value]
 
 
-def settings_from(guidelines: Path | None, tables: Tables, date_: Any) -> Settings:
+def settings_from(
+    guidelines: Path | None,
+    tables: Tables,
+    date_: Any,
+    allow_outside: tuple[Path, ...] = (),
+) -> Settings:
     """Settings from the options, with the bundled defaults for what is not given."""
+    from sourcing_check.run import Settings
+
     defaults = Settings()
     date: dt.date = date_.date() if date_ else defaults.date
     return Settings(
@@ -117,6 +137,7 @@ def settings_from(guidelines: Path | None, tables: Tables, date_: Any) -> Settin
         price_index=tables.price_index,
         only_given_tables=tables.only_given_tables,
         date=date,
+        allow_outside=allow_outside,
     )
 
 

@@ -1,19 +1,25 @@
-"""The 'reference' commands: list the reference tables in use, or export one as CSV."""
+"""The 'reference' commands: list the reference tables in use, or export one as CSV.
+
+The core is imported when a command runs, so that ``--help`` stays light; the table names are
+written out here (a test keeps them equal to ``reference.listing.TABLES``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.options import Tables, output_option, settings_from, table_options
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.iso_codes import COUNTRIES
-from sourcing_check.reference.listing import TABLES, export, summary
-from sourcing_check.reference.lookup import Reference
-from sourcing_check.run import load_reference_tables
+
+if TYPE_CHECKING:
+    from sourcing_check.reference.lookup import Reference
+
+#: The tables, by the name the command line uses.
+TABLE_NAMES = ("living-wages", "minimum-wages", "rates", "price-index")
 
 _COUNTRY = click.option(
     "--country", help="Only this country (ISO 3166-1 alpha-2, e.g. KE); rates: its currencies."
@@ -27,6 +33,9 @@ def reference() -> None:
 
 def _loaded(tables: Tables, country: str | None) -> tuple[Reference, str | None]:
     """The tables in use, and the country checked; print the problems and exit 2 otherwise."""
+    from sourcing_check.models.iso_codes import COUNTRIES
+    from sourcing_check.run import load_reference_tables
+
     code = country.upper() if country else None
     if code is not None and code not in COUNTRIES:
         stop([Problem("--country", f"{country!r} is not an ISO 3166-1 alpha-2 code, e.g. KE")])
@@ -36,7 +45,7 @@ def _loaded(tables: Tables, country: str | None) -> tuple[Reference, str | None]
         stop(exc.problems)
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> str:
+def _columns(headers: list[str], rows: list[list[str]]) -> str:
     """Rows in columns as wide as their widest cell (the last column left ragged)."""
     widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers) - 1)]
     lines = []
@@ -47,28 +56,33 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 @reference.command("list")
-@click.argument("table", required=False, type=click.Choice(TABLES))
+@click.argument("table", required=False, type=click.Choice(TABLE_NAMES))
 @_COUNTRY
 @table_options
 def reference_list(table: str | None, country: str | None, tables: Tables) -> None:
-    """List the rows of TABLE (every table when none is named), with the geographies for
-    which no figure was found."""
+    """List the rows of TABLE (every table when none is named), with the places for which no
+    figure was found."""
+    from sourcing_check.reference.listing import summary
+
     loaded, code = _loaded(tables, country)
-    for name in [table] if table else list(TABLES):
+    for name in [table] if table else list(TABLE_NAMES):
         headers, rows = summary(loaded, name, code)
         if not table:
             click.echo(f"\n{name}")
-        click.echo(_table(headers, rows) if rows else "(no rows)")
+        click.echo(_columns(headers, rows) if rows else "(no rows)")
 
 
 @reference.command("export")
-@click.argument("table", type=click.Choice(TABLES))
+@click.argument("table", type=click.Choice(TABLE_NAMES))
 @_COUNTRY
 @output_option()
 @table_options
 def reference_export(table: str, country: str | None, output: Path | None, tables: Tables) -> None:
     """Export TABLE as CSV, every field of every row (a living-wage export can be edited and
     given back with --living-wages)."""
+    from sourcing_check.cli.files import write_or_stop
+    from sourcing_check.reference.listing import export
+
     loaded, code = _loaded(tables, country)
     text = export(loaded, table, code)
     if output is None:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from sourcing_check.facts.money import money
+from sourcing_check.facts.money import fixed, money
+from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_working import Location, Setting, Working
 from sourcing_check.models.facts import BenchmarkInfo, FloorInfo, VendorBenchmarkInfo
 from sourcing_check.reference.lookup import Conversion
@@ -68,7 +69,7 @@ def living_wage(location: Location, setting: Setting, work: Working) -> Yardstic
         info = info.model_copy(
             update={
                 "indexed_to": indexed_to,
-                "index_factor": factor.quantize(_FOUR_PLACES),
+                "index_factor": _q(factor),
                 "index_source": f"{series.publisher}, {series.indicator}",
                 "indexed_amount_text": money(amount, entry.currency),
             }
@@ -99,7 +100,7 @@ def _indexed(
     amount = entry.amount * factor
     work.step(
         f"Benchmark brought forward to {reached} prices",
-        f"{money(entry.amount, entry.currency)} ({entry.year}) x {factor.quantize(_FOUR_PLACES)} "
+        f"{money(entry.amount, entry.currency)} ({entry.year}) x {fixed(factor, _FOUR_PLACES)} "
         f"(consumer prices {entry.year}-{reached}, {series.publisher})",
         f"{money(amount, entry.currency)} per {entry.period}",
     )

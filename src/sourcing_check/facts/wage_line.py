@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.facts.money import HUNDRED, ONE, money, percent
+from sourcing_check.facts.money import HUNDRED, ONE, fixed, money, percent
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_benchmark import (
     Yardstick,
@@ -195,7 +195,7 @@ def _take_home(
     if unpaid_ratio:
         work.step(
             "Counting unpaid time",
-            f"/ (1 + {unpaid_ratio.quantize(_FOUR_PLACES)})",
+            f"/ (1 + {fixed(unpaid_ratio, _FOUR_PLACES)})",
             money(effective, currency),
         )
     return effective
@@ -209,7 +209,7 @@ def _in_currency(
     if found.factor != ONE:
         work.step(
             f"In {measure.currency}",
-            f"x {found.factor.quantize(_FOUR_PLACES)} "
+            f"x {fixed(found.factor, _FOUR_PLACES)} "
             f"({found.citation}, {rate_age_note(found, setting)})",
             money(converted, measure.currency),
         )
@@ -223,7 +223,7 @@ def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> None:
         required = rate.amount / ratio
         work.step(
             "Pay that exactly reaches the living wage",
-            f"{money(rate.amount, rate.currency)} / {ratio.quantize(_FOUR_PLACES)}",
+            f"{money(rate.amount, rate.currency)} / {fixed(ratio, _FOUR_PLACES)}",
             money(required, rate.currency, up=True) + f" per {rate.period}",
         )
 

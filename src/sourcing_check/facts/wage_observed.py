@@ -8,7 +8,7 @@ computed figure says; above it proves nothing the working does not.
 
 from __future__ import annotations
 
-from sourcing_check.facts.money import money, percent
+from sourcing_check.facts.money import fixed, money, percent
 from sourcing_check.facts.wage_benchmark import Yardstick
 from sourcing_check.facts.wage_shortfall import shortfall
 from sourcing_check.facts.wage_working import Location, Setting, Working
@@ -40,7 +40,7 @@ def observed(
     work.step(
         f"Observed {what} effective pay per hour",
         f"{money(figure, seen.currency)} ({source})"
-        + (f" x {found.factor.normalize():f}" if found is not None and found.factor != 1 else ""),
+        + (f" x {fixed(found.factor, '0.0001')}" if found and found.factor != 1 else ""),
         f"{percent(ratio)} of the {_what(measure)}" if ratio is not None else "not compared",
     )
     info = ObservedInfo(

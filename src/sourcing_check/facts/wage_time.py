@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sourcing_check.facts.money import SIXTY, money
+from sourcing_check.facts.money import SIXTY, fixed, money
 from sourcing_check.facts.wage_working import ZERO, Location, Shared, Working
-from sourcing_check.models.common import Money, PayModel
+from sourcing_check.models.common import Money
+from sourcing_check.models.pay import PayModel
 
 _TENTH = Decimal("0.1")
 _HUNDREDTH = Decimal("0.01")
@@ -49,7 +50,7 @@ def paid_time(
         work.step(
             "Unpaid time per hour of paid time",
             " + ".join(parts) + per,
-            f"{(unpaid_ratio * 60).quantize(_TENTH)} min",
+            f"{fixed(unpaid_ratio * SIXTY, _TENTH)} min",
         )
     return PaidTime(gross, unpaid_ratio)
 
@@ -157,7 +158,7 @@ def _hours(location: Location, rate: Money, work: Working) -> tuple[Decimal | No
         work.step(
             f"Contracted hours per {rate.period}",
             f"{given.hours.normalize():f} h per {given.per} {_CONVERTED[given.per, rate.period]}",
-            f"{hours.quantize(_HUNDREDTH)} h",
+            f"{fixed(hours, _HUNDREDTH)} h",
         )
         return hours, rate.period
     work.lacks(

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.models.common import PayTerms, Rejection
+from sourcing_check.models.common import Rejection
 from sourcing_check.models.facts import WageStep
+from sourcing_check.models.pay import PayTerms
 from sourcing_check.models.vendor import Benchmark, BenchmarkFigure
 from sourcing_check.reference.lookup import Reference
 

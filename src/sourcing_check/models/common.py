@@ -13,11 +13,11 @@ from pydantic import (
     ConfigDict,
     Field,
     WithJsonSchema,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.iso_codes import COUNTRIES, CURRENCIES
+from sourcing_check.models.text import Name, Text, Url
 
 #: Bound on any number in an input: far above any real pay or count, and keeps Decimal
 #: arithmetic away from overflow on hostile input such as 1e999999999.
@@ -32,6 +32,8 @@ def _number(value: Any) -> Decimal:
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite() or number.adjusted() > 15 or abs(number) > LARGEST:
         raise PydanticCustomError("number_range", "Input should be a number below 10^15")
+    if number and number.adjusted() < -30:  # 1e-999999 would print as a million digits
+        raise PydanticCustomError("number_small", "Input should be 0 or at least 10^-30 in size")
     return number
 
 
@@ -59,8 +61,16 @@ def _code(kind: str, allowed: frozenset[str]) -> Any:
     return check
 
 
-def _number_schema(**bounds: int) -> dict[str, Any]:
+def _number_schema(**bounds: float) -> dict[str, Any]:
     return {"type": "number", "minimum": -LARGEST_INT, "maximum": LARGEST_INT, **bounds}
+
+
+#: Floors of the numbers the wage arithmetic divides by: far below any real value, far above
+#: zero, so that no quotient can leave the range the money arithmetic works in.
+MINUTES_FLOOR = Decimal("0.01")
+HOURS_FLOOR = Decimal("0.1")
+TASKS_FLOOR = Decimal(1)
+AMOUNT_FLOOR = Decimal("0.000001")
 
 
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_number_schema())]
@@ -73,6 +83,38 @@ Percent = Annotated[
     Field(ge=0, le=100),
     WithJsonSchema(_number_schema(minimum=0, maximum=100)),
 ]
+#: Minutes of work per task (paid time a rate is divided by): at least 0.01 (0.6 s).
+Minutes = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=MINUTES_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(MINUTES_FLOOR))),
+]
+#: Hours a rate per period covers (divided by): at least 0.1.
+Hours = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=HOURS_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(HOURS_FLOOR))),
+]
+#: A number of tasks that one-off time is spread over (divided by): at least 1.
+Tasks = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=TASKS_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(TASKS_FLOOR))),
+]
+#: A reference amount or currency rate that pay is divided by: at least 0.000001.
+Positive = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=AMOUNT_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(AMOUNT_FLOOR))),
+]
+#: A whole number such as a count or an age, within the bound on every number.
+Count = Annotated[int, Field(ge=0, le=LARGEST_INT)]
+#: A calendar year.
+Year = Annotated[int, Field(ge=1900, le=2200)]
 IsoDate = Annotated[
     dt.date,
     BeforeValidator(_date),
@@ -100,18 +142,18 @@ class Strict(BaseModel):
 class Evidence(Strict):
     """A document that substantiates an answer."""
 
-    title: str = Field(description="Title of the document, page or record.")
-    reference: str | None = Field(
+    title: Name = Field(description="Title of the document, page or record.")
+    reference: Name | None = Field(
         None, description="An internal reference, e.g. a policy number or file name."
     )
-    url: str | None = Field(None, description="Where a reviewer can read it, if it is online.")
+    url: Url | None = Field(None, description="Where a reviewer can read it, if it is online.")
     date: IsoDate | None = Field(None, description="Date of the document (YYYY-MM-DD).")
 
 
 class Section(Strict):
     """A group of answers; each group can carry a comment and supporting evidence."""
 
-    comment: str | None = Field(
+    comment: Text | None = Field(
         None, description="Free-text comment on the answers in this section."
     )
     evidence: list[Evidence] = Field(
@@ -131,18 +173,38 @@ class Money(Strict):
 class Contact(Strict):
     """A person or function that can be reached."""
 
-    name: str = Field(description="Name of the person or function (e.g. 'Worker support desk').")
-    role: str | None = Field(None, description="Their role.")
-    email: str | None = Field(None, description="Contact e-mail address.")
+    name: Name = Field(description="Name of the person or function (e.g. 'Worker support desk').")
+    role: Name | None = Field(None, description="Their role.")
+    email: Name | None = Field(None, description="Contact e-mail address.")
+
+
+#: Groups of workers who may not be free to refuse work, or who depend on it to survive.
+VulnerableGroup = Literal["prisoners", "refugees", "migrant_workers", "extreme_poverty", "other"]
+#: Where workers live or work, where it bears on their freedom or safety.
+Setting = Literal[
+    "office",
+    "home",
+    "community_centre",
+    "refugee_settlement",
+    "prison",
+    "detention_centre",
+    "conflict_area",
+    "other",
+]
 
 
 class Place(Section):
     """Where workers are: country, and region or city where known."""
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code, e.g. KE, IN, PH.")
-    region: str | None = Field(
+    region: Name | None = Field(
         None, description="State, region or city, where the living wage differs within a country."
     )
+
+    @property
+    def place(self) -> str:
+        """The place for display, e.g. 'KE (Nairobi)'."""
+        return self.country + (f" ({self.region})" if self.region else "")
 
 
 class WorkerLocation(Place):
@@ -151,87 +213,16 @@ class WorkerLocation(Place):
     share_percent: Percent | None = Field(
         None, description="Share of the workforce (or of this project's workers) here, in %."
     )
-    languages: list[str] = Field(
+    languages: list[Name] = Field(
         default_factory=list, description="Working languages of the workers here."
     )
-
-
-PayModel = Literal["per_task", "hourly", "salaried"]
-
-
-class ContractedHours(Strict):
-    """Working hours with their own period, e.g. 40 hours per week."""
-
-    hours: NonNegative = Field(gt=0, description="The number of hours.")
-    per: Literal["day", "week", "month", "year"] = Field(
-        description="The period the hours are per: day, week, month or year."
-    )
-
-
-class ObservedEarnings(Section):
-    """What workers were observed to earn per hour of work, over a period (e.g. a platform's
-    own statistics): compared with the living wage beside the computed figure."""
-
-    median_hourly: NonNegative = Field(description="Median effective pay per hour worked.")
-    p25_hourly: NonNegative | None = Field(
-        None, description="25th-percentile effective pay per hour worked (a quarter earn less)."
-    )
-    currency: Currency = Field(description="ISO 4217 currency of the figures.")
-    period_from: IsoDate | None = Field(None, description="First day observed (YYYY-MM-DD).")
-    period_to: IsoDate | None = Field(None, description="Last day observed (YYYY-MM-DD).")
-    source: str = Field(description="Who measured it and how (e.g. 'platform payout records').")
-    date: IsoDate | None = Field(None, description="Date of the figures (YYYY-MM-DD).")
-
-
-class PayTerms(Section):
-    """How work is paid: enough to compute an effective hourly wage."""
-
-    model: PayModel | None = Field(
-        None, description="Payment structure: per_task, hourly or salaried."
-    )
-    rate: Money | None = Field(
+    setting: Setting | None = Field(
         None,
-        description="Pay before fees, gross unless basis says take_home: per task, per hour, "
-        "or per salary period.",
+        description="Where the workers here live or work: office, home, community_centre, "
+        "refugee_settlement, prison, detention_centre, conflict_area or other. The settings the "
+        "framework lists as high-risk (by default a refugee settlement, prison, detention centre "
+        "or conflict area) make the requirements for vulnerable workers apply.",
     )
-    contracted_hours_per_period: NonNegative | None = Field(
-        None,
-        description="Hours the rate covers per its own period when it is per day, week, month "
-        "or year (e.g. 173 for a monthly salary at 40 h/week); contracted_hours says the "
-        "period explicitly.",
-    )
-    minutes_per_task: NonNegative | None = Field(
-        None, description="Estimated paid working time per task, in minutes (per-task pay)."
-    )
-    unpaid_minutes_per_task: NonNegative | None = Field(
-        None,
-        description="Unpaid time per task, in minutes: searching for work, reading "
-        "instructions, waiting, unpaid breaks (per-task pay). 0 if none.",
-    )
-    unpaid_hours_per_period: NonNegative | None = Field(
-        None,
-        description="Unpaid hours worked on top of contracted hours, per the same period as "
-        "the contracted hours (hourly or salaried pay). 0 if none.",
-    )
-    basis: Literal["gross", "take_home"] | None = Field(
-        None,
-        description="Whether the rate is gross (before income tax and workers' contributions) "
-        "or take_home (after them); gross when not stated. Fees are given apart.",
-    )
-    contracted_hours: ContractedHours | None = Field(
-        None,
-        description="Hours the rate covers, with their own period: {hours: 40, per: week} on a "
-        "monthly salary is 40 x 52 / 12 = 173.33 h a month.",
-    )
-    observed_earnings: ObservedEarnings | None = Field(
-        None, description="What workers were observed to earn per hour, if measured."
-    )
-
-    @model_validator(mode="after")
-    def _one_way_to_give_hours(self) -> PayTerms:
-        if self.contracted_hours is not None and self.contracted_hours_per_period is not None:
-            raise ValueError("give contracted_hours or contracted_hours_per_period, not both")
-        return self
 
 
 class Rejection(Section):
@@ -255,7 +246,7 @@ class Rejection(Section):
 class Communication(Section):
     """How workers ask questions, raise concerns and hear of changes."""
 
-    channels: list[str] = Field(
+    channels: list[Name] = Field(
         default_factory=list,
         description="Channels workers can use to ask questions or give feedback "
         "(e.g. 'task forum', 'e-mail', 'Slack channel').",
@@ -269,4 +260,14 @@ class Communication(Section):
     )
     change_notice_days: NonNegative | None = Field(
         None, description="Notice given to workers of changes to task, pay or project end, in days."
+    )
+    update_interval_days: NonNegative | None = Field(
+        None,
+        description="How often workers are told how the work is going and what comes next (e.g. "
+        "7 for a weekly update), in days.",
+    )
+    feedback_outcomes_shared: bool | None = Field(
+        None,
+        description="After workers give feedback, are they told what changed as a result, or "
+        "why nothing did?",
     )

@@ -191,7 +191,10 @@ class _Builder:
     def list_sheet(self, pointer: str, name: str, ref: str, description: str) -> ListSheet:
         """The sheet of a list of items: a column per field, then comment and evidence."""
         inner = self.definition(ref)
-        title = _sheet_title([t for t in pointer.split("/") if t])
+        tokens = [t for t in pointer.split("/") if t]  # leading ones dropped until it fits
+        while len(tokens) > 1 and len(humanize(" ".join(tokens))) > _SHEET_NAME_MAX:
+            tokens = tokens[1:]
+        title = humanize(" ".join(tokens))[:_SHEET_NAME_MAX]
         columns = self.leaves(inner, "")
         section = _is_section(inner)
         if section:
@@ -222,14 +225,6 @@ class _Builder:
             else:
                 found.append(_leaf(f"{prefix}/{name}", heading, prop, name in required, within))
         return found
-
-
-def _sheet_title(tokens: list[str]) -> str:
-    """The sheet name of a list: its path in words, its leading parts dropped until it fits
-    (``pay/living_wage_benchmark/figures`` -> ``Living wage benchmark figures``)."""
-    while len(tokens) > 1 and len(humanize(" ".join(tokens))) > _SHEET_NAME_MAX:
-        tokens = tokens[1:]
-    return humanize(" ".join(tokens))[:_SHEET_NAME_MAX]
 
 
 def _own_properties(obj: dict[str, Any], *, root: bool) -> list[tuple[str, Any]]:

@@ -20,9 +20,14 @@ from sourcing_check.render.board import (
     reasons_in_words,
 )
 from sourcing_check.render.chart import score_chart
+from sourcing_check.render.escaping import printable, shorten
 from sourcing_check.render.templating import environment, stylesheet
 from sourcing_check.render.views import checklist_items, needed_answers, ordered, subject_line
 
+#: The longest subject shown in the running header of every page (then an ellipsis).
+HEADER_CHARS = 60
+#: The longest subject shown anywhere in the report (then an ellipsis).
+SUBJECT_CHARS = 420
 REPORT_TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
 
@@ -32,7 +37,9 @@ def _context(a: Assessment) -> dict[str, Any]:
     findings = ordered(a.findings)
     return {
         "a": a,
-        "subject": subject_line(a),
+        "subject": shorten(subject_line(a), SUBJECT_CHARS),
+        "header": shorten(subject_line(a), HEADER_CHARS),
+        "names": {role: shorten(name or "", SUBJECT_CHARS) for role, name in a.subject.items()},
         "chart": Markup(score_chart(a.scores, threshold)),
         "must_failures": [f for f in findings if f.level == "must" and f.status == "fail"],
         "other_actions": [
@@ -77,5 +84,8 @@ def render_html(assessments: Sequence[Assessment], detail: str = "board") -> str
         status_labels=STATUS_LABELS,
         status_symbols=STATUS_SYMBOLS,
         verdict_labels=VERDICT_LABELS,
-        title="Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments),
+        title=shorten(
+            printable("Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments)),
+            SUBJECT_CHARS,
+        ),
     )
