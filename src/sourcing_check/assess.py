@@ -11,7 +11,12 @@ from pydantic import TypeAdapter
 
 from sourcing_check import __version__
 from sourcing_check.facts import Context, Inputs, derive
-from sourcing_check.models.results import Assessment, FileRef, Finding
+from sourcing_check.models.results import (
+    ASSESSMENT_SCHEMA_VERSION,
+    Assessment,
+    FileRef,
+    Finding,
+)
 from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.rules.evaluate import evaluate, plain_json
@@ -48,7 +53,7 @@ def assess(
     files += [FileRef(role="guidelines", path=p, sha256=h) for p, h in framework.files]
     files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
     return Assessment(
-        schema_version=1,
+        schema_version=ASSESSMENT_SCHEMA_VERSION,
         tool={"name": "sourcing-check", "version": __version__},
         framework={"id": meta.id, "title": meta.title, "version": meta.version},
         assessment_date=date.isoformat(),
@@ -56,7 +61,7 @@ def assess(
             "vendor": subject.vendor_model.vendor.name if subject.vendor_model else None,
             "project": subject.project_model.project.name if subject.project_model else None,
         },
-        parameters=plain_json(dict(framework.params)),
+        parameters=plain_json(dict(framework.params), numbers=True),
         files=files,
         facts=facts,
         findings=findings,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sourcing_check.models.guideline import FrameworkFile
-from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Verdict
+from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Verdict, points
 
 HUNDRED = Decimal(100)
 
@@ -38,8 +38,8 @@ def score(findings: Sequence[Finding], ident: str, title: str, unverified_credit
     return Score.model_construct(
         id=ident,
         title=title,
-        earned=earned,
-        possible=possible,
+        earned=points(earned),
+        possible=points(possible),
         score=result,
         counts=dict(sorted(counts.items())),
     )

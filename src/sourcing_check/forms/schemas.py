@@ -66,13 +66,15 @@ def _guideline_schema() -> dict[str, Any]:
 
 
 def _assessment_schema() -> dict[str, Any]:
-    from sourcing_check.models.results import Assessment
+    from sourcing_check.models.results import ASSESSMENT_SCHEMA_VERSION, Assessments
 
-    return model_schema(
-        Assessment,
+    schema = model_schema(
+        Assessments,
         "assessment",
-        "The canonical assessment of 'sourcing-check check --format json'.",
+        "The canonical assessments of 'sourcing-check check --format json', one per subject.",
     )
+    schema["$id"] = schema_id("assessment", ASSESSMENT_SCHEMA_VERSION)
+    return schema
 
 
 #: Every schema 'sourcing-check schema NAME' prints.

@@ -5,13 +5,53 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
 from typing_extensions import TypedDict
 
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.guideline import Level, Scope, SourceRef
 
-ASSESSMENT_SCHEMA_VERSION = 1
+#: Version of the canonical JSON: 2 since scores are numbers and the document is always
+#: ``{"schema_version": 2, "assessments": [...]}``.
+ASSESSMENT_SCHEMA_VERSION = 2
+
+
+def points(value: Decimal) -> Decimal:
+    """Weighted points as written once: 5.0 is 5, 2.50 is 2.5 (so JSON reads back exactly)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _points_json(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _tenth(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"))
+
+
+#: Weighted points (earned, possible, a credit): exact in Python, a JSON number.
+Points = Annotated[
+    Decimal,
+    AfterValidator(points),
+    PlainSerializer(_points_json, return_type=int | float, when_used="json"),
+    WithJsonSchema({"type": "number"}),
+]
+#: A score out of 100 to one decimal (96.4, 100.0): exact in Python, a JSON number.
+ScoreNumber = Annotated[
+    Decimal,
+    AfterValidator(_tenth),
+    PlainSerializer(float, return_type=float, when_used="json"),
+    WithJsonSchema({"type": "number"}),
+]
 
 Status = Literal["pass", "fail", "unanswered", "unverified", "not_applicable"]
 VerdictValue = Literal["not_approved", "information_needed", "approved_with_conditions", "approved"]
@@ -103,9 +143,11 @@ class Score(_Frozen):
 
     id: str = Field(description="Guideline id, or 'overall'.")
     title: str = Field(description="Guideline title.")
-    earned: Decimal = Field(description="Sum of weight x credit.")
-    possible: Decimal = Field(description="Sum of weights of applicable requirements.")
-    score: Decimal | None = Field(description="100 x earned / possible, or null when none apply.")
+    earned: Points = Field(description="Sum of weight x credit.")
+    possible: Points = Field(description="Sum of weights of applicable requirements.")
+    score: ScoreNumber | None = Field(
+        description="100 x earned / possible, or null when none apply."
+    )
     counts: dict[str, int] = Field(description="Findings per status.")
 
 
@@ -128,7 +170,7 @@ class FileRef(_Frozen):
 class Assessment(_Frozen):
     """One assessment: a questionnaire or a plan (with its questionnaire) against a framework."""
 
-    schema_version: Literal[1] = Field(description="Version of this assessment format.")
+    schema_version: Literal[2] = Field(description="Version of this assessment format.")
     tool: dict[str, str] = Field(description="Tool name and version.")
     framework: dict[str, str] = Field(description="Framework id, title and version.")
     assessment_date: str = Field(description="Date the assessment is made for (YYYY-MM-DD).")
@@ -139,11 +181,18 @@ class Assessment(_Frozen):
     findings: list[Finding] = Field(description="One finding per requirement in scope.")
     scores: list[Score] = Field(description="Score per guideline area.")
     overall: Score = Field(description="Overall score.")
-    unverified_credit: Decimal = Field(description="Credit given to an unverified pass.")
+    unverified_credit: Points = Field(description="Credit given to an unverified pass.")
     conditions_below_score: int = Field(
         description="Scores below this give at best 'approved with conditions'."
     )
     verdict: Verdict = Field(description="The verdict.")
+
+
+class Assessments(_Frozen):
+    """The canonical JSON document: always a list of assessments, one per subject."""
+
+    schema_version: Literal[2] = Field(description="Version of this format.")
+    assessments: list[Assessment] = Field(description="One assessment per subject.")
 
 
 def subject_name(assessment: Assessment) -> str:

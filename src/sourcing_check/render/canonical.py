@@ -1,16 +1,13 @@
-"""The canonical JSON assessment: one object, or {"assessments": [...]} for several."""
+"""The canonical JSON: always {"schema_version": 2, "assessments": [...]}, one per subject."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
-from sourcing_check.models.results import Assessment
+from sourcing_check.models.results import ASSESSMENT_SCHEMA_VERSION, Assessment, Assessments
 
 
 def render_json(assessments: Sequence[Assessment]) -> str:
-    """The canonical JSON: one assessment, or {"assessments": [...]} for several."""
-    if len(assessments) == 1:
-        return assessments[0].model_dump_json(indent=2) + "\n"
-    body = {"assessments": [a.model_dump(mode="json") for a in assessments]}
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    """The canonical JSON document of ``assessments`` (one shape for one or several)."""
+    document = Assessments(schema_version=ASSESSMENT_SCHEMA_VERSION, assessments=list(assessments))
+    return document.model_dump_json(indent=2) + "\n"
