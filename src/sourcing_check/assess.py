@@ -51,6 +51,7 @@ def assess(
         for i in subject.inputs()
     ]
     files += [FileRef(role="guidelines", path=p, sha256=h) for p, h in framework.files]
+    files += [FileRef(role="profile", path=p.file, sha256=p.sha256) for p in framework.profiles]
     files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
     return Assessment(
         schema_version=ASSESSMENT_SCHEMA_VERSION,
@@ -62,6 +63,7 @@ def assess(
             "project": subject.project_model.project.name if subject.project_model else None,
         },
         parameters=plain_json(dict(framework.params), numbers=True),
+        profiles=list(framework.profiles),
         files=files,
         facts=facts,
         findings=findings,

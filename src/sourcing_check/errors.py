@@ -67,8 +67,10 @@ class InputError(Exception):
 #: meaning, and a retired one is never reused; a new problem gets the next free number in its
 #: group. ``I`` codes are problems in the files we read (questionnaires, plans, reference
 #: tables, and reading any file, guideline files included); ``G`` codes are the guideline
-#: lint's. The hundreds group them: 1xx reading a file, 2xx its shape, 3xx how files fit
-#: together. The code is set where the problem is made (``load/``, ``rules/``).
+#: lint's; ``P`` codes a profile's. The hundreds group them: for ``I``, 1xx reading a file,
+#: 2xx its shape, 3xx how files fit together; for ``G`` and ``P``, 1xx the file's shape, 2xx
+#: its content, 3xx the directory or framework as a whole. The code is set where the problem
+#: is made (``load/``, ``rules/``, ``decisions/``).
 CODES: dict[str, str] = {
     # I1: reading a file (any file: inputs, reference tables, guideline files)
     "I101": "the file cannot be read: missing, a directory, or not readable",
@@ -93,6 +95,7 @@ CODES: dict[str, str] = {
     "I204": "not a questionnaire or plan: 'kind' is missing or unknown, or not a mapping",
     # I3: files that refer to each other
     "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
+    "I302": "a plan names a profile that cannot be read",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",
     "G102": "missing required field",
@@ -113,4 +116,16 @@ CODES: dict[str, str] = {
     "G301": "not a guideline framework directory",
     "G302": "no requirement files",
     "G303": "parameter override for an undeclared parameter",
+    # P1: the shape of a profile file (a requirement it adds is linted with the G2 codes)
+    "P101": "unknown key",
+    "P102": "missing required field",
+    "P103": "wrong value or type",
+    # P2: a profile against its framework (decisions/profiles.py)
+    "P201": "unknown requirement: not in the framework, or left out by an earlier profile",
+    "P202": "unknown parameter",
+    "P203": "parameter value of the wrong kind, not one of its choices, or that makes a "
+    "predicate invalid",
+    "P204": "conflicting changes: a requirement left out twice, or modified though left out",
+    "P205": "an added requirement, source or guideline area that the framework has already",
+    "P206": "the profile tailors another framework",
 }

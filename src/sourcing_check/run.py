@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sourcing_check.assess import assess
+from sourcing_check.decisions.profiles import tailor
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.load.profile import load_profile, profile_path
 from sourcing_check.load.reference import load_reference
 from sourcing_check.load.subject import load_input, load_subject
+from sourcing_check.models.profile import LoadedProfile
 from sourcing_check.models.results import Assessment
 from sourcing_check.models.subject import LoadedInput, Subject
 from sourcing_check.reference.lookup import Reference
@@ -29,6 +32,8 @@ class Settings:
     living_wages: Path = field(default_factory=lambda: reference_dir() / "living-wages.yaml")
     rates: Path = field(default_factory=lambda: reference_dir() / "currency-rates.yaml")
     date: dt.date = field(default_factory=dt.date.today)
+    #: Profiles to tailor the framework with, in order: files, or bundled profiles by name.
+    profiles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,13 +96,78 @@ def load_one(path: Path) -> LoadedInput:
     return load_input(path)
 
 
+def load_profiles(names: tuple[str, ...]) -> list[LoadedProfile]:
+    """Read the profiles named on the command line; raise InputError listing every problem."""
+    loaded: list[LoadedProfile] = []
+    problems: list[Problem] = []
+    for name in names:
+        try:
+            loaded.append(load_profile(profile_path(name)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return loaded
+
+
+def plan_profiles(subject: Subject) -> list[LoadedProfile]:
+    """Read the profiles a project plan names (beside the plan, or bundled by name); a file
+    that cannot be read is an I302 problem at the plan's pointer."""
+    plan = subject.project_model
+    if plan is None or not plan.profile or subject.project is None:
+        return []
+    document = subject.project.document
+    loaded: list[LoadedProfile] = []
+    for index, name in enumerate(plan.profile):
+        path = profile_path(name, document.path.parent)
+        if not path.is_file():
+            message = f"names a profile that cannot be read: {name}"
+            hint = "a bundled profile's name, or a profile file relative to the plan"
+            problem = document.problem(f"/profile/{index}", message, hint, code="I302")
+            raise InputError([problem])
+        loaded.append(load_profile(path))
+    return loaded
+
+
+def framework_for(
+    subject: Subject,
+    framework: Framework,
+    cli: list[LoadedProfile],
+    tailored: dict[tuple[str, ...], Framework],
+) -> Framework:
+    """The framework a subject is assessed against: tailored by the profiles its plan names,
+    then by those given on the command line (each applied once); ``tailored`` keeps each
+    combination made, so a batch tailors it once."""
+    profiles: dict[str, LoadedProfile] = {}
+    for profile in [*plan_profiles(subject), *cli]:
+        profiles.setdefault(str(profile.document.path.resolve()), profile)
+    key = tuple(profiles)
+    if key not in tailored:
+        tailored[key] = tailor(framework, profiles.values())
+    return tailored[key]
+
+
 def run(paths: list[Path], settings: Settings) -> Batch:
     """Assess the input files, all or none: every file is read so that every problem is
     reported, and when any file has a problem no assessment is made."""
     framework, reference = load_context(settings)
+    cli_profiles = load_profiles(settings.profiles)
     loaded = load_all(paths)
     problems = [problem for item in loaded for problem in item.problems]
     if problems:
         return Batch([], problems)
+    frameworks: list[Framework] = []
+    tailored: dict[tuple[str, ...], Framework] = {}
+    for item in loaded:
+        assert item.subject is not None
+        try:
+            frameworks.append(framework_for(item.subject, framework, cli_profiles, tailored))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        return Batch([], problems)
     subjects = [item.subject for item in loaded if item.subject is not None]
-    return Batch([assess(s, framework, reference, settings.date) for s in subjects], [])
+    return Batch(
+        [assess(s, f, reference, settings.date) for s, f in zip(subjects, frameworks, strict=True)],
+        [],
+    )

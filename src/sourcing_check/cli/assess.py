@@ -93,6 +93,7 @@ def check(
     guidelines: Path | None,
     living_wages: Path | None,
     rates: Path | None,
+    profiles: tuple[str, ...],
     date_: Any,
     fmt: str,
     output: Path | None,
@@ -107,7 +108,9 @@ def check(
     Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
     2 bad input or usage: every problem is listed and nothing is written or printed.
     """
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(
+        files, settings_from(guidelines, living_wages, rates, date_, profiles)
+    )
     text = RENDERERS[fmt].render(assessments)
     if output is not None:
         write_or_stop([(output, text)])
@@ -144,6 +147,7 @@ def report(
     guidelines: Path | None,
     living_wages: Path | None,
     rates: Path | None,
+    profiles: tuple[str, ...],
     date_: Any,
 ) -> None:
     """Write the scored PDF report (PDF/A-3b, with the JSON assessment and the checklist
@@ -159,7 +163,9 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(
+        files, settings_from(guidelines, living_wages, rates, date_, profiles)
+    )
     outputs: list[tuple[Path, bytes | str]] = [(output, RENDERERS["pdf"].render(assessments))]
     if checklist is not None:
         outputs.append((checklist, checklists[checklist.suffix.lower()].render(assessments)))

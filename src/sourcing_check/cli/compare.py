@@ -34,6 +34,7 @@ def compare(
     guidelines: Path | None,
     living_wages: Path | None,
     rates: Path | None,
+    profiles: tuple[str, ...],
     date_: Any,
     fmt: str,
     output: Path | None,
@@ -52,7 +53,9 @@ def compare(
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
     if len(files) < 2:
         stop([Problem("(arguments)", "compare needs at least two files")])
-    assessments = assess_or_stop(files, settings_from(guidelines, living_wages, rates, date_))
+    assessments = assess_or_stop(
+        files, settings_from(guidelines, living_wages, rates, date_, profiles)
+    )
     try:
         comparison = make_comparison(assessments)
     except InputError as exc:

@@ -31,6 +31,15 @@ _OPTIONS = [
         help="Currency-rates table (YAML) [default: the bundled table].",
     ),
     click.option(
+        "--profile",
+        "profiles",
+        multiple=True,
+        metavar="FILE|NAME",
+        help="Tailor the framework with a profile: a file, or a bundled profile by name "
+        "(strict-harmful-content, crowd-platform-requester). Repeatable: applied in order, "
+        "after those a project plan names.",
+    ),
+    click.option(
         "--date",
         "date_",
         type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -47,7 +56,11 @@ def settings_options(command: F) -> F:
 
 
 def settings_from(
-    guidelines: Path | None, living_wages: Path | None, rates: Path | None, date_: Any
+    guidelines: Path | None,
+    living_wages: Path | None,
+    rates: Path | None,
+    date_: Any,
+    profiles: tuple[str, ...] = (),
 ) -> Settings:
     """Settings from the options, with the bundled defaults for what is not given."""
     defaults = Settings()
@@ -57,6 +70,7 @@ def settings_from(
         living_wages=living_wages or defaults.living_wages,
         rates=rates or defaults.rates,
         date=date,
+        profiles=profiles,
     )
 
 

@@ -77,11 +77,22 @@ def _assessment_schema() -> dict[str, Any]:
     return schema
 
 
+def _profile_schema() -> dict[str, Any]:
+    from sourcing_check.models.profile import PROFILE_KIND, ProfileFile
+
+    return model_schema(
+        ProfileFile,
+        PROFILE_KIND,
+        "A profile: an organisation's tailoring of a guideline framework (check --profile).",
+    )
+
+
 #: Every schema 'sourcing-check schema NAME' prints.
 SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "vendor": lambda: input_schema("vendor"),
     "project": lambda: input_schema("project"),
     "guidelines": _guideline_schema,
+    "profile": _profile_schema,
     "assessment": _assessment_schema,
 }
 

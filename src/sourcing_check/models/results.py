@@ -17,6 +17,7 @@ from typing_extensions import TypedDict
 
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.guideline import Level, Scope, SourceRef
+from sourcing_check.models.profile import AppliedProfile
 
 #: Version of the canonical JSON: 2 since scores are numbers and the document is always
 #: ``{"schema_version": 2, "assessments": [...]}``.
@@ -162,7 +163,9 @@ class Verdict(_Frozen):
 class FileRef(_Frozen):
     """A file the assessment was computed from."""
 
-    role: str = Field(description="vendor-questionnaire, project-plan, guidelines, reference.")
+    role: str = Field(
+        description="vendor-questionnaire, project-plan, guidelines, profile, reference."
+    )
     path: str = Field(description="Path as given.")
     sha256: str = Field(description="SHA-256 of the file's bytes.")
 
@@ -176,6 +179,9 @@ class Assessment(_Frozen):
     assessment_date: str = Field(description="Date the assessment is made for (YYYY-MM-DD).")
     subject: dict[str, str | None] = Field(description="Vendor and project names.")
     parameters: dict[str, Any] = Field(description="Parameter values used.")
+    profiles: list[AppliedProfile] = Field(
+        description="Profiles that tailored the framework, in order, with what each changed."
+    )
     files: list[FileRef] = Field(description="Every file the result was computed from.")
     facts: Facts = Field(description="Derived facts with their working.")
     findings: list[Finding] = Field(description="One finding per requirement in scope.")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sourcing_check.models.results import STATUS_LABELS, STATUS_SYMBOLS, Assessment
 from sourcing_check.render.escaping import escape_md
-from sourcing_check.render.views import ordered, subject_line
+from sourcing_check.render.views import describe_change, ordered, subject_line
 
 
 def render_markdown(assessments: Sequence[Assessment]) -> str:
@@ -19,6 +19,9 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
             f"{a.framework['title']} {a.framework['version']} · {a.assessment_date}\n"
         )
         out += [f"- {escape_md(r)}" for r in a.verdict.reasons]
+        for profile in a.profiles:
+            out.append(f"\n**Profile {escape_md(profile.id)}**: {escape_md(profile.title)}\n")
+            out += [f"- {escape_md(describe_change(c))}" for c in profile.changes]
         out.append("\n| Guideline | Score | Earned / possible |\n|---|---:|---:|")
         for s in a.scores:
             out.append(f"| {escape_md(s.title)} | {s.score} | {s.earned} / {s.possible} |")

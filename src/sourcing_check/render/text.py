@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 from sourcing_check.models.results import STATUS_LABELS, STATUS_SYMBOLS, Assessment
-from sourcing_check.render.views import needed_answers, ordered, subject_line
+from sourcing_check.render.views import describe_change, needed_answers, ordered, subject_line
 
 _WIDTH = 88
 
@@ -41,6 +41,7 @@ def _one(a: Assessment) -> str:
         f"assessed for {a.assessment_date}",
     ]
     lines += [f"  - {reason}" for reason in a.verdict.reasons]
+    lines += _profiles(a)
     lines += ["", "Scores by guideline"]
     for s in a.scores:
         counts = ", ".join(f"{n} {STATUS_LABELS[k].lower()}" for k, n in s.counts.items())
@@ -96,4 +97,14 @@ def _wages(a: Assessment) -> list[str]:
                 lines.append(
                     f"  ? {label:<7} {loc.place:<22} not computed: " + "; ".join(loc.missing)
                 )
+    return lines
+
+
+def _profiles(a: Assessment) -> list[str]:
+    """Each profile applied, and what it changed."""
+    lines: list[str] = []
+    for profile in a.profiles:
+        lines += ["", f"Tailored by profile {profile.id}: {profile.title} ({profile.file})"]
+        for change in profile.changes:
+            lines += _wrap("- " + describe_change(change), "  ")
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sourcing_check.models.profile import ProfileChange
 from sourcing_check.models.results import Assessment, Finding, subject_name
 
 _LEVEL_ORDER = {"must": 0, "should": 1, "may": 2}
@@ -47,3 +48,23 @@ def needed_answers(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]
 def checklist_items(a: Assessment) -> list[Finding]:
     """Findings that need action, must before should before may."""
     return [f for f in ordered(a.findings) if f.status in _ACTIONABLE]
+
+
+def _value(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)
+
+
+def describe_change(change: ProfileChange) -> str:
+    """A profile's change in words, e.g. 'PAI-6.4 level: should -> must (why)'."""
+    reason = f" ({change.reason.strip()})" if change.reason else ""
+    if change.operation == "deselect":
+        return f"{change.target} left out{reason}"
+    if change.operation == "add":
+        return f"{change.target} added ({change.new})"
+    if change.operation == "parameter":
+        return f"parameter {change.target}: {_value(change.old)} -> {_value(change.new)}"
+    if change.operation == "verdict":
+        return f"verdict {change.target}: {change.old} -> {change.new}"
+    return f"{change.target} {change.operation}: {change.old} -> {change.new}{reason}"

@@ -1,0 +1,38 @@
+"""Read profile files: by path, or a bundled profile by name; validated, problems coded P1xx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sourcing_check.errors import InputError, Problem
+from sourcing_check.load.documents import read_document
+from sourcing_check.load.validation import ShapeCodes, validate_as
+from sourcing_check.models.profile import LoadedProfile, ProfileFile
+from sourcing_check.resources import display_path, profiles_dir
+
+#: Shape problems in profile files.
+PROFILE_CODES = ShapeCodes(unknown="P101", missing="P102", invalid="P103")
+
+
+def bundled_profiles() -> list[str]:
+    """The names of the bundled profiles, e.g. 'strict-harmful-content'."""
+    return sorted(path.stem for path in profiles_dir().glob("*.yaml"))
+
+
+def profile_path(name: str, base: Path | None = None) -> Path:
+    """The file a profile argument names: a path (relative to ``base`` when given), or the
+    bundled profile of that name when no such file exists and the name has no suffix."""
+    path = (base / name) if base is not None else Path(name)
+    if path.exists() or Path(name).suffix or "/" in name or "\\" in name:
+        return path
+    return profiles_dir() / f"{name}.yaml"
+
+
+def load_profile(path: Path) -> LoadedProfile:
+    """Read and validate one profile file; raise InputError listing every problem."""
+    if not path.exists() and path.parent == profiles_dir():
+        hint = "bundled profiles: " + ", ".join(bundled_profiles())
+        message = f"no such profile file or bundled profile {path.stem!r}"
+        raise InputError([Problem(path.stem, message, hint=hint, code="I101")])
+    document = read_document(path, name=display_path(path))
+    return LoadedProfile(document, validate_as(document, ProfileFile, PROFILE_CODES))
