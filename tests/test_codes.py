@@ -15,6 +15,7 @@ DOCS = {
     "I": ROOT / "README.md",
     "G": ROOT / "docs" / "authoring.md",
     "P": ROOT / "docs" / "authoring.md",
+    "D": ROOT / "docs" / "decision-file.md",
 }
 
 

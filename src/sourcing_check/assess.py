@@ -16,6 +16,7 @@ from sourcing_check.models.results import (
     Assessment,
     FileRef,
     Finding,
+    Standing,
 )
 from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
@@ -46,6 +47,7 @@ def assess(
     )
     per_guideline, overall = scores(findings, framework.meta)
     meta = framework.meta
+    decided = verdict(findings, overall, meta)
     files = [
         FileRef(role=i.kind, path=i.document.name, sha256=i.document.sha256)
         for i in subject.inputs()
@@ -71,5 +73,6 @@ def assess(
         overall=overall,
         unverified_credit=meta.scoring.unverified_credit,
         conditions_below_score=meta.verdict.conditions_below_score,
-        verdict=verdict(findings, overall, meta),
+        verdict=decided,
+        without_waivers=Standing(scores=per_guideline, overall=overall, verdict=decided),
     )

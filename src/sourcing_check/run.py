@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sourcing_check.assess import assess
+from sourcing_check.decisions.decide import apply_decision
 from sourcing_check.decisions.profiles import tailor
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.load.assessment import is_assessment_file, read_assessments
+from sourcing_check.load.decision import load_decision
 from sourcing_check.load.profile import load_profile, profile_path
 from sourcing_check.load.reference import load_reference
 from sourcing_check.load.subject import load_input, load_subject
@@ -34,6 +37,8 @@ class Settings:
     date: dt.date = field(default_factory=dt.date.today)
     #: Profiles to tailor the framework with, in order: files, or bundled profiles by name.
     profiles: tuple[str, ...] = ()
+    #: The board's decision file on the one subject assessed.
+    decision: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -167,7 +172,35 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     if problems:
         return Batch([], problems)
     subjects = [item.subject for item in loaded if item.subject is not None]
-    return Batch(
-        [assess(s, f, reference, settings.date) for s, f in zip(subjects, frameworks, strict=True)],
-        [],
-    )
+    assessments = [
+        assess(s, f, reference, settings.date) for s, f in zip(subjects, frameworks, strict=True)
+    ]
+    if settings.decision is None:
+        return Batch(assessments, [])
+    try:
+        return Batch([decided(assessments, frameworks, settings.decision)], [])
+    except InputError as exc:
+        return Batch([], exc.problems)
+
+
+def decided(
+    assessments: list[Assessment], frameworks: list[Framework], decision: Path
+) -> Assessment:
+    """The one assessment with the board's decision file applied; raise InputError when there
+    is more than one, or the decision file has problems."""
+    if len(assessments) != 1:
+        message = f"a decision file is about one subject, but {len(assessments)} were given"
+        hint = "assess the subject the decision names on its own"
+        raise InputError([Problem(str(decision), message, hint=hint)])
+    return apply_decision(assessments[0], frameworks[0], load_decision(decision))
+
+
+def assessments_of(path: Path, settings: Settings) -> list[Assessment]:
+    """The assessments a file gives: read back from a canonical JSON file or a report PDF, or
+    made from an input file (with ``settings``); raise InputError listing every problem."""
+    if is_assessment_file(path):
+        return read_assessments(path)
+    batch = run([path], settings)
+    if batch.problems:
+        raise InputError(batch.problems)
+    return batch.assessments

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sourcing_check.models.guideline import FrameworkFile
-from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Verdict, points
+from sourcing_check.models.numbers import points
+from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Verdict
 
 HUNDRED = Decimal(100)
 
@@ -66,6 +67,7 @@ def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) ->
         return [f.requirement for f in findings if f.level == level and f.status in statuses]
 
     threshold = meta.verdict.conditions_below_score
+    waived = [f.requirement for f in findings if f.status == "waived"]
     must_failed = ids("must", ("fail",))
     must_open = ids("must", ("unanswered",))
     if must_failed:
@@ -100,8 +102,11 @@ def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) ->
             reasons.append(f"overall score {overall.score} is below {threshold}")
         value = "approved_with_conditions" if reasons else "approved"
         if not reasons:
+            met = "met or waived" if waived else "met"
             reasons.append(
-                "every must- and should-level requirement is met with its evidence, "
+                f"every must- and should-level requirement is {met} with its evidence, "
                 f"and the overall score is at least {threshold}"
             )
+    if waived:
+        reasons.append(f"{len(waived)} requirement(s) waived by the board: " + ", ".join(waived))
     return Verdict(value=value, label=VERDICT_LABELS[value], reasons=reasons)

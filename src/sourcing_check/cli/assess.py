@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -26,6 +27,12 @@ from sourcing_check.render.views import subject_line
 from sourcing_check.run import Settings, load_all, run
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+_DECISION = click.option(
+    "--decision",
+    type=click.Path(path_type=Path),
+    help="The board's decision file on the subject (waivers, conditions, sign-off; "
+    "'init decision' writes one): scores and verdict are shown with and without its waivers.",
+)
 
 
 @click.command()
@@ -81,6 +88,7 @@ def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessme
 @settings_options
 @format_option({name: RENDERERS[name] for name in text_formats()})
 @output_option()
+@_DECISION
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),
@@ -97,6 +105,7 @@ def check(
     date_: Any,
     fmt: str,
     output: Path | None,
+    decision: Path | None,
     fail_on: str,
 ) -> None:
     """Assess vendor questionnaires and project plans against the guidelines.
@@ -105,12 +114,12 @@ def check(
     Prints the verdict, the score per guideline, failures (must first) with what to do,
     and the information still needed.
 
-    Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
-    2 bad input or usage: every problem is listed and nothing is written or printed.
+    Exit codes: 0 every verdict is better than --fail-on (with the decision's waivers);
+    1 some verdict is at or below it; 2 bad input or usage: every problem is listed and
+    nothing is written or printed.
     """
-    assessments = assess_or_stop(
-        files, settings_from(guidelines, living_wages, rates, date_, profiles)
-    )
+    settings = settings_from(guidelines, living_wages, rates, date_, profiles)
+    assessments = assess_or_stop(files, dataclasses.replace(settings, decision=decision))
     text = RENDERERS[fmt].render(assessments)
     if output is not None:
         write_or_stop([(output, text)])
@@ -138,12 +147,14 @@ def check(
 @click.option(
     "--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as HTML."
 )
+@_DECISION
 @settings_options
 def report(
     files: tuple[Path, ...],
     output: Path,
     checklist: Path | None,
     html_path: Path | None,
+    decision: Path | None,
     guidelines: Path | None,
     living_wages: Path | None,
     rates: Path | None,
@@ -163,9 +174,8 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    assessments = assess_or_stop(
-        files, settings_from(guidelines, living_wages, rates, date_, profiles)
-    )
+    settings = settings_from(guidelines, living_wages, rates, date_, profiles)
+    assessments = assess_or_stop(files, dataclasses.replace(settings, decision=decision))
     outputs: list[tuple[Path, bytes | str]] = [(output, RENDERERS["pdf"].render(assessments))]
     if checklist is not None:
         outputs.append((checklist, checklists[checklist.suffix.lower()].render(assessments)))
@@ -176,3 +186,8 @@ def report(
         click.echo(f"wrote {path}")
     for a in assessments:
         click.echo(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})")
+        if a.decision is not None:
+            click.echo(
+                f"  without waivers: {a.without_waivers.verdict.label} "
+                f"(score {a.without_waivers.overall.score})"
+            )

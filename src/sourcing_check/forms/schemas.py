@@ -87,12 +87,23 @@ def _profile_schema() -> dict[str, Any]:
     )
 
 
+def _decision_schema() -> dict[str, Any]:
+    from sourcing_check.models.decision import DECISION_KIND, DecisionFile
+
+    return model_schema(
+        DecisionFile,
+        DECISION_KIND,
+        "The board's decision on one subject: waivers, conditions, sign-off (check --decision).",
+    )
+
+
 #: Every schema 'sourcing-check schema NAME' prints.
 SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "vendor": lambda: input_schema("vendor"),
     "project": lambda: input_schema("project"),
     "guidelines": _guideline_schema,
     "profile": _profile_schema,
+    "decision": _decision_schema,
     "assessment": _assessment_schema,
 }
 

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    WithJsonSchema,
-)
+from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypedDict
 
+from sourcing_check.models.decision import DecisionRecord
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.guideline import Level, Scope, SourceRef
+from sourcing_check.models.numbers import Points, ScoreNumber
 from sourcing_check.models.profile import AppliedProfile
 
 #: Version of the canonical JSON: 2 since scores are numbers and the document is always
@@ -24,37 +18,7 @@ from sourcing_check.models.profile import AppliedProfile
 ASSESSMENT_SCHEMA_VERSION = 2
 
 
-def points(value: Decimal) -> Decimal:
-    """Weighted points as written once: 5.0 is 5, 2.50 is 2.5 (so JSON reads back exactly)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
-
-
-def _points_json(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _tenth(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.1"))
-
-
-#: Weighted points (earned, possible, a credit): exact in Python, a JSON number.
-Points = Annotated[
-    Decimal,
-    AfterValidator(points),
-    PlainSerializer(_points_json, return_type=int | float, when_used="json"),
-    WithJsonSchema({"type": "number"}),
-]
-#: A score out of 100 to one decimal (96.4, 100.0): exact in Python, a JSON number.
-ScoreNumber = Annotated[
-    Decimal,
-    AfterValidator(_tenth),
-    PlainSerializer(float, return_type=float, when_used="json"),
-    WithJsonSchema({"type": "number"}),
-]
-
-Status = Literal["pass", "fail", "unanswered", "unverified", "not_applicable"]
+Status = Literal["pass", "fail", "unanswered", "unverified", "not_applicable", "waived"]
 VerdictValue = Literal["not_approved", "information_needed", "approved_with_conditions", "approved"]
 
 VERDICT_LABELS: dict[str, str] = {
@@ -78,6 +42,7 @@ STATUS_LABELS: dict[str, str] = {
     "unanswered": "Unanswered",
     "unverified": "Unverified",
     "not_applicable": "Not applicable",
+    "waived": "Waived",
 }
 
 #: Status symbols, so that status never depends on colour alone.
@@ -87,6 +52,7 @@ STATUS_SYMBOLS: dict[str, str] = {
     "unanswered": "?",
     "unverified": "!",
     "not_applicable": "–",
+    "waived": "~",
 }
 
 
@@ -137,6 +103,9 @@ class Finding(_Frozen):
     source: SourceRef = Field(description="Where the requirement comes from.")
     source_title: str = Field(description="Title of the source document.")
     source_url: str | None = Field(description="URL of the source.")
+    waived_from: Status | None = Field(
+        None, description="When waived: the status the waiver set aside."
+    )
 
 
 class Score(_Frozen):
@@ -160,11 +129,19 @@ class Verdict(_Frozen):
     reasons: list[str] = Field(description="The rules that decided it.")
 
 
+class Standing(_Frozen):
+    """Scores and verdict computed from one set of findings (e.g. without the waivers)."""
+
+    scores: list[Score] = Field(description="Score per guideline area.")
+    overall: Score = Field(description="Overall score.")
+    verdict: Verdict = Field(description="The verdict.")
+
+
 class FileRef(_Frozen):
     """A file the assessment was computed from."""
 
     role: str = Field(
-        description="vendor-questionnaire, project-plan, guidelines, profile, reference."
+        description="vendor-questionnaire, project-plan, guidelines, profile, reference, decision."
     )
     path: str = Field(description="Path as given.")
     sha256: str = Field(description="SHA-256 of the file's bytes.")
@@ -191,7 +168,13 @@ class Assessment(_Frozen):
     conditions_below_score: int = Field(
         description="Scores below this give at best 'approved with conditions'."
     )
-    verdict: Verdict = Field(description="The verdict.")
+    verdict: Verdict = Field(description="The verdict (with the waivers of a decision file).")
+    without_waivers: Standing = Field(
+        description="Scores and verdict as if nothing were waived (the same when nothing is)."
+    )
+    decision: DecisionRecord | None = Field(
+        None, description="The board's decision file as applied: waivers, conditions, sign-off."
+    )
 
 
 class Assessments(_Frozen):
