@@ -9,7 +9,7 @@ LOCK := requirements/lock.txt
 APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core libreoffice-calc-nogui
 DEMO_DATE := 2026-11-24
 
-.PHONY: demo test test-latest lock lint typecheck pytest system-packages bench clean
+.PHONY: demo test test-latest lock lint typecheck pytest system-packages bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,13 @@ bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/check_throughput.py
 	$(BIN)/python benchmarks/report_render.py
 	$(BIN)/python benchmarks/xlsx_read.py
+
+# Fuzz load -> validate -> check -> renderers with structure-aware mutants for FUZZ_SECONDS;
+# prints inputs/s and the crashes found, each saved under tests/data/crashes/ (a test then
+# keeps it fixed). The suite runs a bounded, derandomized share of the same (tests/test_fuzz.py).
+FUZZ_SECONDS ?= 600
+fuzz: $(DEVSTAMP)
+	$(BIN)/python -m tests.fuzzing $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) .venv-latest out build dist src/*.egg-info

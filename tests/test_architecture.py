@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +111,31 @@ def test_a_stage_imports_alone(package: str, forbidden: tuple[str, ...]) -> None
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+#: The house's size limits: a module a reader can hold, a function that does one thing.
+MAX_MODULE_LINES = 300
+MAX_FUNCTION_LINES = 60
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_modules_and_functions_stay_small(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    assert source.count("\n") <= MAX_MODULE_LINES, "split the module by what it does"
+    long = [
+        f"{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno is not None
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert not long, f"split into named steps: {long}"
+
+
+def test_architecture_doc_names_real_places_and_every_stage() -> None:
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for place in re.findall(r"`(src/sourcing_check/[^`]+)`", doc):
+        assert (ROOT / place).exists(), f"docs/architecture.md names {place}, which is gone"
+    for stage in ALLOWED:
+        if stage not in ("__main__", "__init__", "comparison"):
+            assert f"src/sourcing_check/{stage}" in doc, f"stage {stage} is not in the doc"

@@ -24,7 +24,7 @@ PLAN = """\
 kind: project-plan
 schema_version: 1
 project: {name: Street signs}
-sourcing: {vendor_questionnaire: ../vendors/ridge.yaml}
+sourcing: {vendor_questionnaire: vendors/ridge.yaml}
 pay:
   model: per_task
   rate: {amount: 0.02, currency: USD, period: task}
@@ -39,10 +39,9 @@ rejection: {rejected_work_paid: always}
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "vendors").mkdir()
-    (tmp_path / "plans").mkdir()
     vendor = tmp_path / "vendors" / "ridge.yaml"
     vendor.write_text(VENDOR)
-    plan = tmp_path / "plans" / "signs.yaml"
+    plan = tmp_path / "signs.yaml"
     plan.write_text(PLAN)
     return {"vendor": vendor, "plan": plan}
 

@@ -163,7 +163,7 @@ def test_unreadable_sides_are_located(tmp_path: Path, runner: CliRunner) -> None
     not_a_report.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n")
     result = runner.invoke(main, ["diff", str(not_a_report), str(CROWD)])
     assert result.exit_code == 2
-    assert f"{not_a_report}: I114 no assessment attached" in result.stderr
+    assert f"{not_a_report}: I115 no assessment attached" in result.stderr
     old = tmp_path / "old.json"
     old.write_text('{"schema_version": 1, "assessments": []}')
     result = runner.invoke(main, ["diff", str(old), str(CROWD)])

@@ -94,3 +94,19 @@ def test_json_has_one_shape_for_one_file_and_several(runner: CliRunner) -> None:
         assert type(a["unverified_credit"]) is float
     document = Assessments.model_validate_json(runner.invoke(main, [*base, PLAN]).stdout)
     assert render_json(document.assessments) == runner.invoke(main, [*base, PLAN]).stdout
+
+
+def test_identifiers_break_only_after_underscore_slash_or_dot() -> None:
+    from sourcing_check.render.templating import breakable
+
+    shown = str(breakable("/project/pay/fee_share_percent <b> is 0.55. Done."))
+    assert shown == ("/project/<wbr>pay/<wbr>fee_<wbr>share_<wbr>percent &lt;b&gt; is 0.55. Done.")
+
+
+def test_markdown_says_not_applicable_for_an_area_without_requirements(
+    runner: CliRunner,
+) -> None:
+    vendor = str(EXAMPLES / "crowd-platform-vendor.yaml")
+    md = runner.invoke(main, ["check", vendor, *TEST_TABLES, "--format", "md"]).stdout
+    assert "| Wellbeing where content is harmful | not applicable | 0 / 0 |" in md
+    assert "| None |" not in md

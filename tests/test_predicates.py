@@ -9,13 +9,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from sourcing_check.rules.predicates import (
-    PredicateError,
-    compile_predicate,
-    fast_validator,
-    is_absent,
-    resolve,
-)
+from sourcing_check.rules.predicates import PredicateError, compile_predicate, fast_validator
+from sourcing_check.rules.subject_view import is_absent, resolve
 
 SCHEMAS: list[dict[str, Any]] = [
     {"const": True},

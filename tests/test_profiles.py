@@ -177,7 +177,7 @@ def test_a_plan_naming_a_missing_profile_is_located(tmp_path: Path) -> None:
         "kind: project-plan\nschema_version: 1\nproject: {name: P}\nprofile: [gone.yaml]\n"
     )
     (found,) = run([plan], Settings(date=DATE)).problems
-    assert found.format().startswith(f"{plan}:4:11: I302 names a profile that cannot be read")
+    assert found.format().startswith(f"{plan}:4:11: I304 names a profile that cannot be read")
 
 
 @pytest.mark.parametrize(

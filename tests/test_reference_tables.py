@@ -177,3 +177,21 @@ def test_price_index_factor_compounds_the_annual_rates(tmp_path: Path) -> None:
     table.write_text(table.read_text().replace("year: 2025", "year: 2024"))
     with pytest.raises(InputError, match="appears twice"):
         load_price_index(table)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("hours_per_period", Decimal("1e-30")), ("amount", Decimal("1e-30"))]
+)
+def test_a_divisor_below_its_floor_is_refused(field: str, value: Decimal) -> None:
+    assert problems({**TABLE, "entries": [{**ROW, field: value}]})
+
+
+def test_a_currency_rate_of_zero_is_refused(tmp_path: Path) -> None:
+    rates = tmp_path / "rates.yaml"
+    rates.write_text(
+        "kind: currency-rates\nschema_version: 1\nbase: USD\nas_of: '2026-01-01'\n"
+        "source: t\nsource_url: https://example.invalid\nrates: {KES: 0}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        load_reference(DATA / "living-wages.yaml", rates)
+    assert caught.value.problems[0].line == 7

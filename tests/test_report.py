@@ -101,8 +101,9 @@ def test_pdf_shows_verdict_scores_findings_and_wage_figures(rendered: dict[str, 
     assessment = json.loads(reader.attachments["assessment.json"][0])["assessments"][0]
     assert "Not approved" in text
     assert f"Overall score {assessment['overall']['score']} / 100" in text
-    for score in assessment["scores"]:
-        assert f"{score['title']} Score {score['score']} ({score['earned']} of" in text
+    for score in assessment["scores"]:  # the appendix shows each score's arithmetic
+        shown = score["score"] if score["score"] is not None else "n/a"
+        assert f"{score['title']} {score['earned']} {score['possible']} {shown}" in text
     must_failures = [
         f for f in assessment["findings"] if f["level"] == "must" and f["status"] == "fail"
     ]
@@ -116,7 +117,11 @@ def test_pdf_shows_verdict_scores_findings_and_wage_figures(rendered: dict[str, 
     assert "KES 93.60/h" in text
     assert "raise pay to at least USD 0.1069 per task" in text
     assert "living-wage benchmark for PH: none in the living-wage table" in text
-    assert "lowest effective pay KES 93.60/h in KE: 46.8% of the living wage" in text
+    # page 1 gives the reasons in words: requirement titles, and the lowest pay and where
+    first = text.split("page 1 of")[0]
+    assert "must-level requirements not met: The project's effective hourly pay" in first
+    assert "Lowest effective pay: KES 93.60 an hour in KE, 46.8% of the living wage" in first
+    assert "Who must act: AI team" in first
     assert "Information still needed" in text
     assert "Sign-off" in text and "Signature" in text
     assert hashlib.sha256(HOSTILE_PLAN.encode()).hexdigest() in text.replace(" ", "")
@@ -141,21 +146,29 @@ def test_pdf_is_archival_with_attachments(rendered: dict[str, Any]) -> None:
             walk(item) if isinstance(item, list) else titles.append(item.title)
 
     walk(reader.outline)
-    assert "Must-level failures" in titles
-    assert "1. Pay at least the local living wage, with a fitting payment model" in titles
+    for section in ("Findings to act on", "Information still needed", "Sign-off"):
+        assert section in titles
 
 
 def test_same_inputs_give_identical_bytes(rendered: dict[str, Any]) -> None:
     assert hashlib.sha256(rendered["pdf"]).digest() == hashlib.sha256(rendered["again"]).digest()
 
 
-def test_hostile_answers_fetch_nothing_and_show_literally(rendered: dict[str, Any]) -> None:
+def test_hostile_answers_fetch_nothing_and_show_literally(
+    rendered: dict[str, Any], tmp_path: Path, runner: CliRunner
+) -> None:
     assert rendered["fetched"] == []
-    text = _text(rendered["pdf"])
-    assert "Label <b>bold</b> {{ 7*7 }} project" in text
+    assert "Label <b>bold</b> {{ 7*7 }} project" in _text(rendered["pdf"])
+    # the full listing shows the evidence given, as text, never fetched
+    plan = rendered["dir"] / "plan.yaml"
+    full = tmp_path / "full.pdf"
+    full_html = tmp_path / "full.html"
+    args = ["report", str(plan), "-o", str(full), "--html", str(full_html), "--detail", "full"]
+    assert runner.invoke(main, [*args, *TEST_TABLES]).exit_code == 0
+    text = _text(full.read_bytes())
     assert "<script>alert(1)</script> {% raw %}" in text
     assert "file:///etc/passwd" in text
-    html = (rendered["dir"] / "a.html").read_text()
+    html = full_html.read_text()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert '<link rel="attachment"' not in html
 
@@ -217,3 +230,54 @@ def test_outputs_are_all_written_or_none(tmp_path: Path, runner: CliRunner) -> N
     assert f"{blocker}/c.md: cannot write the file" in result.stderr
     assert not pdf.exists()  # the PDF could be written, but the set could not
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]  # no temporary left behind
+
+
+def test_board_report_is_short_and_full_detail_lists_every_finding(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    pages: dict[str, int] = {}
+    for detail in ("board", "full"):
+        target = tmp_path / f"{detail}.pdf"
+        plan = str(examples / "well-run-project.yaml")
+        args = ["report", plan, "-o", str(target), "--detail", detail, "--date", "2026-11-24"]
+        assert runner.invoke(main, args).exit_code == 0
+        reader = PdfReader(io.BytesIO(target.read_bytes()))
+        pages[detail] = len(reader.pages)
+        assessment = json.loads(reader.attachments["assessment.json"][0])["assessments"][0]
+        text = _text(target.read_bytes())
+        ids = [f["requirement"] for f in assessment["findings"]]
+        if detail == "full":  # every finding, with its outcome
+            assert all(f"{rid} " in text for rid in ids)
+        else:  # met ones in one table, those to act on with their fix
+            met = [f for f in assessment["findings"] if f["status"] == "pass"]
+            assert all(f"{f['requirement']} ✓ {f['title']}" in text for f in met)
+    assert pages["board"] <= 8 < pages["full"]
+
+
+def test_several_subjects_start_with_an_overview_and_have_bookmarks_each(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    target = tmp_path / "both.pdf"
+    files = [str(examples / "well-run-vendor.yaml"), str(examples / "moderation-vendor.yaml")]
+    args = ["report", *files, "-o", str(target), *TEST_TABLES]
+    assert runner.invoke(main, args).exit_code == 0
+    first, *rest = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    assert "Overview of 2 assessments" in first
+    assert "Kestrel Data Services Ltd" in first and "Savanna Trust & Safety Ltd" in first
+    # the running header names the subject of each page
+    assert rest[0].lstrip().startswith("Kestrel Data Services Ltd")
+    assert rest[-2].lstrip().startswith("Savanna Trust & Safety Ltd")
+    top = [
+        item.title
+        for item in PdfReader(io.BytesIO(target.read_bytes())).outline
+        if not isinstance(item, list)
+    ]
+    assert top[:3] == [
+        "Overview of 2 assessments",
+        "Kestrel Data Services Ltd",
+        "Savanna Trust & Safety Ltd",
+    ]

@@ -91,6 +91,12 @@ BROKEN = [
         },
     ),
     ("project", {"project": {"name": "P"}, "workers": {"minimum_age": "18"}}),
+    ("project", {"project": {"name": "P"}, "pay": {"minutes_per_task": 1e-30}}),
+    ("project", {"project": {"name": "P"}, "pay": {"contracted_hours_per_period": 0}}),
+    ("project", {"project": {"name": "P"}, "pay": {"tasks_per_worker": 0.5}}),
+    ("project", {"project": {"name": "P"}, "pilot": {"p75_minutes": 0}}),
+    ("project", {"project": {"name": "P"}, "task": {"volume_tasks": 10**16}}),
+    ("vendor", {"vendor": {"name": "X"}, "pay": {"living_wage_benchmark": {"year": 10**9}}}),
 ]
 
 

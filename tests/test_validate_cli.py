@@ -97,7 +97,7 @@ def test_examples_are_valid(runner: CliRunner) -> None:
             ),
             ":4:8: I106 ",
         ),
-        ("big.yaml", "a: " + "x" * (6 * 1024 * 1024), ": I102 "),
+        ("big.yaml", "a: " + "x" * (6 * 1024 * 1024), ":1:5242881: I102 "),
         ("deep.yaml", "[" * 200 + "]" * 200, ":1:65: I105 "),
         ("deeper.yaml", "[" * 5000 + "]" * 5000, ":1:"),
         ("latin1.yaml", b"vendor: caf\xe9\n", ":1:12: I103 "),

@@ -22,7 +22,7 @@ from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.rules.evaluate import evaluate, plain_json
 from sourcing_check.rules.framework import Framework
-from sourcing_check.rules.predicates import View
+from sourcing_check.rules.subject_view import View
 from sourcing_check.scoring import scores, verdict
 
 _FINDINGS = TypeAdapter(list[Finding])

@@ -88,7 +88,8 @@ CODES: dict[str, str] = {
     "unknown or repeated, or an answer in a cell that holds none",
     "I113": "a workbook cell cannot be read: a formula without a saved value, an error value "
     "or a percentage format",
-    "I114": "a PDF without an attached assessment: not a report made by this tool",
+    "I114": "the file is empty or holds only comments",
+    "I115": "a PDF without an attached assessment: not a report made by this tool",
     # I2: the shape of a questionnaire, plan or reference table
     "I201": "unknown field",
     "I202": "missing required field",
@@ -97,7 +98,10 @@ CODES: dict[str, str] = {
     "I205": "not an assessment of the current schema_version (made by another version)",
     # I3: files that refer to each other
     "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
-    "I302": "a plan names a profile that cannot be read",
+    "I302": "a plan names a file outside its own directory",
+    "I303": "a plan names a path that cannot be a file: empty, too long, a control character, "
+    "or not a regular file (a directory, pipe or device)",
+    "I304": "a plan names a profile that cannot be read",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",
     "G102": "missing required field",

@@ -7,6 +7,7 @@ it reads the framework, the reference tables and the inputs, and hands them down
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from sourcing_check.decisions.profiles import tailor
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.assessment import is_assessment_file, read_assessments
 from sourcing_check.load.decision import load_decision
-from sourcing_check.load.profile import load_profile, profile_path
+from sourcing_check.load.profile import load_profiles as load_profiles
+from sourcing_check.load.profile import plan_profiles
 from sourcing_check.load.reference import load_reference
 from sourcing_check.load.subject import load_input, load_subject
 from sourcing_check.models.profile import LoadedProfile
@@ -35,6 +37,8 @@ class Settings:
     living_wages: Path = field(default_factory=lambda: reference_dir() / "living-wages.yaml")
     rates: Path = field(default_factory=lambda: reference_dir() / "currency-rates.yaml")
     date: dt.date = field(default_factory=dt.date.today)
+    #: Files or directories outside a plan's directory that a plan may name.
+    allow_outside: tuple[Path, ...] = ()
     #: Profiles to tailor the framework with, in order: files, or bundled profiles by name.
     profiles: tuple[str, ...] = ()
     #: The board's decision file on the one subject assessed.
@@ -65,6 +69,8 @@ class Batch:
 
     assessments: list[Assessment]
     problems: list[Problem]
+    #: Every file the assessments were computed from (inputs, named questionnaires, tables).
+    inputs: list[Path] = field(default_factory=list)
 
 
 def load_context(settings: Settings) -> tuple[Framework, Reference]:
@@ -84,12 +90,12 @@ def load_context(settings: Settings) -> tuple[Framework, Reference]:
     return framework, reference
 
 
-def load_all(paths: list[Path]) -> list[Loaded]:
+def load_all(paths: list[Path], allow_outside: Sequence[Path] = ()) -> list[Loaded]:
     """Read and validate every input; a broken file becomes problems and the others go on."""
     loaded = []
     for path in paths:
         try:
-            loaded.append(Loaded(path, load_subject(path), []))
+            loaded.append(Loaded(path, load_subject(path, allow_outside), []))
         except InputError as exc:
             loaded.append(Loaded(path, None, exc.problems))
     return loaded
@@ -101,51 +107,19 @@ def load_one(path: Path) -> LoadedInput:
     return load_input(path)
 
 
-def load_profiles(names: tuple[str, ...]) -> list[LoadedProfile]:
-    """Read the profiles named on the command line; raise InputError listing every problem."""
-    loaded: list[LoadedProfile] = []
-    problems: list[Problem] = []
-    for name in names:
-        try:
-            loaded.append(load_profile(profile_path(name)))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    return loaded
-
-
-def plan_profiles(subject: Subject) -> list[LoadedProfile]:
-    """Read the profiles a project plan names (beside the plan, or bundled by name); a file
-    that cannot be read is an I302 problem at the plan's pointer."""
-    plan = subject.project_model
-    if plan is None or not plan.profile or subject.project is None:
-        return []
-    document = subject.project.document
-    loaded: list[LoadedProfile] = []
-    for index, name in enumerate(plan.profile):
-        path = profile_path(name, document.path.parent)
-        if not path.is_file():
-            message = f"names a profile that cannot be read: {name}"
-            hint = "a bundled profile's name, or a profile file relative to the plan"
-            problem = document.problem(f"/profile/{index}", message, hint, code="I302")
-            raise InputError([problem])
-        loaded.append(load_profile(path))
-    return loaded
-
-
 def framework_for(
     subject: Subject,
     framework: Framework,
     cli: list[LoadedProfile],
-    tailored: dict[tuple[str, ...], Framework],
+    tailored: dict[tuple[Path, ...], Framework],
+    settings: Settings,
 ) -> Framework:
     """The framework a subject is assessed against: tailored by the profiles its plan names,
     then by those given on the command line (each applied once); ``tailored`` keeps each
-    combination made, so a batch tailors it once."""
-    profiles: dict[str, LoadedProfile] = {}
-    for profile in [*plan_profiles(subject), *cli]:
-        profiles.setdefault(str(profile.document.path.resolve()), profile)
+    combination made (by the profiles' files), so a batch tailors it once."""
+    profiles: dict[Path, LoadedProfile] = {}
+    for profile in [*plan_profiles(subject, settings.allow_outside), *cli]:
+        profiles.setdefault(profile.document.path.resolve(), profile)
     key = tuple(profiles)
     if key not in tailored:
         tailored[key] = tailor(framework, profiles.values())
@@ -157,16 +131,18 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     reported, and when any file has a problem no assessment is made."""
     framework, reference = load_context(settings)
     cli_profiles = load_profiles(settings.profiles)
-    loaded = load_all(paths)
+    loaded = load_all(paths, settings.allow_outside)
     problems = [problem for item in loaded for problem in item.problems]
     if problems:
         return Batch([], problems)
     frameworks: list[Framework] = []
-    tailored: dict[tuple[str, ...], Framework] = {}
+    tailored: dict[tuple[Path, ...], Framework] = {}
     for item in loaded:
         assert item.subject is not None
         try:
-            frameworks.append(framework_for(item.subject, framework, cli_profiles, tailored))
+            frameworks.append(
+                framework_for(item.subject, framework, cli_profiles, tailored, settings)
+            )
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -175,10 +151,12 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     assessments = [
         assess(s, f, reference, settings.date) for s, f in zip(subjects, frameworks, strict=True)
     ]
+    profile_files = [path for key in tailored for path in key]
+    read = [*input_files(subjects, settings), *profile_files]
     if settings.decision is None:
-        return Batch(assessments, [])
+        return Batch(assessments, [], read)
     try:
-        return Batch([decided(assessments, frameworks, settings.decision)], [])
+        return Batch([decided(assessments, frameworks, settings.decision)], [], read)
     except InputError as exc:
         return Batch([], exc.problems)
 
@@ -204,3 +182,11 @@ def assessments_of(path: Path, settings: Settings) -> list[Assessment]:
     if batch.problems:
         raise InputError(batch.problems)
     return batch.assessments
+
+
+def input_files(subjects: Sequence[Subject], settings: Settings) -> list[Path]:
+    """Every file read for ``subjects``: inputs, the questionnaires plans name, tables, and
+    the decision file (profiles are added by ``run``)."""
+    named = [i.document.path for s in subjects for i in s.inputs()]
+    decision = [settings.decision] if settings.decision is not None else []
+    return [*named, settings.living_wages, settings.rates, *decision]

@@ -5,15 +5,17 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
-from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.files import overwritten_inputs, write_or_stop
 from sourcing_check.cli.hints import table_hints
 from sourcing_check.cli.options import (
+    allow_outside_option,
     format_option,
     output_option,
     settings_from,
@@ -22,6 +24,7 @@ from sourcing_check.cli.options import (
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.models.results import Assessment
+from sourcing_check.models.text import printable
 from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
 from sourcing_check.render.views import subject_line
 from sourcing_check.run import Settings, load_all, run
@@ -45,7 +48,8 @@ _DECISION = click.option(
     show_default=True,
     help="Output format.",
 )
-def validate(files: tuple[Path, ...], fmt: str) -> None:
+@allow_outside_option
+def validate(files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...]) -> None:
     """Validate vendor questionnaires and project plans (YAML, JSON or .xlsx).
 
     A project plan is valid only with the vendor questionnaire it names, which is checked
@@ -53,7 +57,7 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
     (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does not stop
     the others. Exit 0 when all are valid, 2 otherwise.
     """
-    loaded = load_all(list(files))
+    loaded = load_all(list(files), allow_outside)
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
         click.echo(json.dumps(body, indent=2, ensure_ascii=False))
@@ -63,21 +67,27 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
             assert first is not None
             vendor = item.subject.vendor
             names = f" (with {vendor.document.name})" if item.subject.project and vendor else ""
-            click.echo(f"{item.path}: valid {first.kind}{names}")
+            click.echo(printable(f"{item.path}: valid {first.kind}{names}"))
         if fmt == "text":
             print_problems(item.problems)
     failed = any(item.problems for item in loaded)
     sys.exit(ExitCode.BAD_INPUT if failed else ExitCode.OK)
 
 
-def assess_or_stop(files: tuple[Path, ...], settings: Settings) -> list[Assessment]:
-    """Assess every file, or print every problem and exit 2 (nothing is written)."""
+def assess_or_stop(
+    files: tuple[Path, ...], settings: Settings, outputs: Sequence[Path | None] = ()
+) -> list[Assessment]:
+    """Assess every file, or print every problem and exit 2 (nothing is written), also when
+    an output would overwrite an input."""
     try:
         batch = run(list(files), settings)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
-    if batch.problems:
-        stop(batch.problems, "nothing written: fix the problems above")
+    problems = batch.problems or overwritten_inputs(
+        [path for path in outputs if path is not None], batch.inputs
+    )
+    if problems:
+        stop(problems, "nothing written: fix the problems above")
     for hint in table_hints(batch.assessments):
         click.echo(hint, err=True)
     return batch.assessments
@@ -103,6 +113,7 @@ def check(
     rates: Path | None,
     profiles: tuple[str, ...],
     date_: Any,
+    allow_outside: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     decision: Path | None,
@@ -118,8 +129,9 @@ def check(
     1 some verdict is at or below it; 2 bad input or usage: every problem is listed and
     nothing is written or printed.
     """
-    settings = settings_from(guidelines, living_wages, rates, date_, profiles)
-    assessments = assess_or_stop(files, dataclasses.replace(settings, decision=decision))
+    settings = settings_from(guidelines, living_wages, rates, date_, allow_outside, profiles)
+    settings = dataclasses.replace(settings, decision=decision)
+    assessments = assess_or_stop(files, settings, [output])
     text = RENDERERS[fmt].render(assessments)
     if output is not None:
         write_or_stop([(output, text)])
@@ -147,6 +159,14 @@ def check(
 @click.option(
     "--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as HTML."
 )
+@click.option(
+    "--detail",
+    type=click.Choice(["board", "full"]),
+    default="board",
+    show_default=True,
+    help="board: the verdict, what to act on, the pay working, what is missing, sign-off and "
+    "the requirements met in one table; full: every finding with its answers.",
+)
 @_DECISION
 @settings_options
 def report(
@@ -154,12 +174,14 @@ def report(
     output: Path,
     checklist: Path | None,
     html_path: Path | None,
+    detail: str,
     decision: Path | None,
     guidelines: Path | None,
     living_wages: Path | None,
     rates: Path | None,
     profiles: tuple[str, ...],
     date_: Any,
+    allow_outside: tuple[Path, ...],
 ) -> None:
     """Write the scored PDF report (PDF/A-3b, with the JSON assessment and the checklist
     attached) for vendor questionnaires and project plans.
@@ -174,18 +196,21 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    settings = settings_from(guidelines, living_wages, rates, date_, profiles)
-    assessments = assess_or_stop(files, dataclasses.replace(settings, decision=decision))
-    outputs: list[tuple[Path, bytes | str]] = [(output, RENDERERS["pdf"].render(assessments))]
+    settings = settings_from(guidelines, living_wages, rates, date_, allow_outside, profiles)
+    settings = dataclasses.replace(settings, decision=decision)
+    assessments = assess_or_stop(files, settings, [output, checklist, html_path])
+    outputs: list[tuple[Path, bytes | str]] = [
+        (output, RENDERERS["pdf"].render(assessments, detail=detail))
+    ]
     if checklist is not None:
         outputs.append((checklist, checklists[checklist.suffix.lower()].render(assessments)))
     if html_path is not None:
-        outputs.append((html_path, RENDERERS["html"].render(assessments)))
+        outputs.append((html_path, RENDERERS["html"].render(assessments, detail=detail)))
     write_or_stop(outputs)
     for path, _ in outputs:
-        click.echo(f"wrote {path}")
+        click.echo(printable(f"wrote {path}"))
     for a in assessments:
-        click.echo(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})")
+        click.echo(printable(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})"))
         if a.decision is not None:
             click.echo(
                 f"  without waivers: {a.without_waivers.verdict.label} "

@@ -18,6 +18,7 @@ from sourcing_check.cli.options import (
 from sourcing_check.cli.problems import stop
 from sourcing_check.comparison import compare as make_comparison
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.models.text import printable
 from sourcing_check.render import COMPARISON_RENDERERS
 
 
@@ -36,6 +37,7 @@ def compare(
     rates: Path | None,
     profiles: tuple[str, ...],
     date_: Any,
+    allow_outside: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     only_differences: bool,
@@ -53,9 +55,8 @@ def compare(
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
     if len(files) < 2:
         stop([Problem("(arguments)", "compare needs at least two files")])
-    assessments = assess_or_stop(
-        files, settings_from(guidelines, living_wages, rates, date_, profiles)
-    )
+    settings = settings_from(guidelines, living_wages, rates, date_, allow_outside, profiles)
+    assessments = assess_or_stop(files, settings, [output])
     try:
         comparison = make_comparison(assessments)
     except InputError as exc:
@@ -63,7 +64,7 @@ def compare(
     content = renderer.render_comparison(comparison, only_differences=only_differences)
     if output is not None:
         write_or_stop([(output, content)])
-        click.echo(f"wrote {output}")
+        click.echo(printable(f"wrote {output}"))
     else:
         assert isinstance(content, str)
         click.echo(content, nl=False)

@@ -51,6 +51,7 @@ def diff(
     rates: Path | None,
     profiles: tuple[str, ...],
     date_: Any,
+    allow_outside: tuple[Path, ...],
     decision: Path | None,
     fmt: str,
     output: Path | None,
@@ -66,7 +67,7 @@ def diff(
     Exit codes: 0 nothing regressed; 1 something regressed (a worse verdict, status, score
     or wage ratio, or a lapsed waiver); 2 bad input or usage.
     """
-    settings = settings_from(guidelines, living_wages, rates, date_, profiles)
+    settings = settings_from(guidelines, living_wages, rates, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
     found = changes(
         one_assessment(old, settings), one_assessment(new, settings), str(old), str(new)

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
+
+#: Temporary files are ``.sourcing-check.NAME.RANDOM.tmp`` beside their target; one older
+#: than an hour was left by a process that was killed, and the next write there removes it.
+TEMP_PREFIX = ".sourcing-check."
+TEMP_SUFFIX = ".tmp"
+STALE_SECONDS = 3600
 
 
 def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
@@ -45,7 +53,10 @@ def _stage(path: Path, content: bytes | str) -> str:
     data = content.encode("utf-8") if isinstance(content, str) else content
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    remove_stale(directory)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=directory
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -57,6 +68,47 @@ def _stage(path: Path, content: bytes | str) -> str:
             os.unlink(temporary)
         raise
     return temporary
+
+
+def overwritten_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> list[Problem]:
+    """A problem for each output that is one of the inputs (the same file, by any name) or
+    another output of the same command."""
+    problems = []
+    for index, path in enumerate(outputs):
+        for other in [*inputs, *outputs[:index]]:
+            if _same_file(path, other):
+                what = "one of the inputs" if other in inputs else "another output"
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"is {what} ({other}): refusing to overwrite it",
+                        hint="write the output to another file",
+                    )
+                )
+                break
+    return problems
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    if os.path.abspath(path) == os.path.abspath(other):
+        return True
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):  # either does not exist (yet): not the same file
+        return False
+
+
+def remove_stale(directory: Path, now: float | None = None) -> list[Path]:
+    """Remove our temporary files in ``directory`` older than STALE_SECONDS; return them."""
+    cutoff = (time.time() if now is None else now) - STALE_SECONDS
+    removed = []
+    for candidate in directory.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                candidate.unlink()
+                removed.append(candidate)
+    return removed
 
 
 def write_or_stop(outputs: Sequence[tuple[Path, bytes | str]]) -> None:

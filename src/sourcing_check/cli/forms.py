@@ -145,7 +145,7 @@ def init(
     """
     if name == "decision":
         _init_decision(
-            source, output, force, settings_from(guidelines, None, None, date_, profiles)
+            source, output, force, settings_from(guidelines, None, None, date_, profiles=profiles)
         )
         return
     if source is not None:

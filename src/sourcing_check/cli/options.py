@@ -14,6 +14,17 @@ from sourcing_check.run import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: ``--allow-outside``: places outside a plan's directory that the plan may name.
+allow_outside_option = click.option(
+    "--allow-outside",
+    "allow_outside",
+    multiple=True,
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Let a plan name a file under PATH (a file or directory) as well as under its own "
+    "directory. Repeatable.",
+)
+
 _OPTIONS = [
     click.option(
         "--guidelines",
@@ -45,6 +56,7 @@ _OPTIONS = [
         type=click.DateTime(formats=["%Y-%m-%d"]),
         help="Assessment date, YYYY-MM-DD [default: today]; fixes benchmark ages.",
     ),
+    allow_outside_option,
 ]
 
 
@@ -60,6 +72,7 @@ def settings_from(
     living_wages: Path | None,
     rates: Path | None,
     date_: Any,
+    allow_outside: tuple[Path, ...] = (),
     profiles: tuple[str, ...] = (),
 ) -> Settings:
     """Settings from the options, with the bundled defaults for what is not given."""
@@ -70,6 +83,7 @@ def settings_from(
         living_wages=living_wages or defaults.living_wages,
         rates=rates or defaults.rates,
         date=date,
+        allow_outside=allow_outside,
         profiles=profiles,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -10,12 +11,21 @@ import click
 
 from sourcing_check.cli.exit_codes import ExitCode
 from sourcing_check.errors import Problem
+from sourcing_check.models.text import printable
+
+#: Hints that name a command-line option: the core never names one, the CLI adds them.
+CLI_HINTS = {
+    "I302": "a plan may name a file in its own directory or below; to allow another place, "
+    "pass --allow-outside with the file or the directory that holds it",
+}
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
     """Print each problem in its canonical form, sorted by file and place."""
     for problem in sorted(problems, key=lambda p: (p.file, p.line, p.column)):
-        click.echo(problem.format(), err=True)
+        if problem.code in CLI_HINTS:
+            problem = dataclasses.replace(problem, hint=CLI_HINTS[problem.code])
+        click.echo(printable(problem.format()), err=True)
 
 
 def stop(problems: Sequence[Problem], note: str = "") -> NoReturn:

@@ -1,13 +1,45 @@
-"""Exact money arithmetic for display and storage: Decimal in, text or six-place values out."""
+"""Exact money arithmetic for display and storage: Decimal in, text or six-place values out.
+
+Every function here is total: whatever the Decimal (huge, tiny, NaN, infinite), it returns a
+value and never raises. Rounding runs in a context wide enough for any figure shown in fixed
+point; a figure wider than that is shown in scientific notation.
+"""
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, ROUND_HALF_EVEN, Context, Decimal
 
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 SIXTY = Decimal(60)
 _EXACT = Decimal("0.000001")
+_CENTS = Decimal("0.01")
+_FOUR = Decimal("0.0001")
+#: Figures with more whole digits than this are shown as e.g. '1.2346E+45'.
+WIDEST = 40
+#: Room for WIDEST digits and any places we round to; traps nothing, so nothing raises.
+_WIDE = Context(prec=WIDEST + 20, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
+
+
+def _shown_fixed(value: Decimal) -> bool:
+    return value.is_finite() and value.adjusted() <= WIDEST
+
+
+def _other(value: Decimal) -> str:
+    """A figure too wide for fixed point, or not a number at all."""
+    if value.is_nan():
+        return "n/a"
+    if value.is_infinite():
+        return "infinite" if value > 0 else "minus infinite"
+    return f"{value:.4E}"
+
+
+def fixed(value: Decimal, places: str | Decimal, *, up: bool = False) -> str:
+    """``value`` rounded to ``places`` (e.g. '0.0001') as fixed-point text."""
+    if not _shown_fixed(value):
+        return _other(value)
+    rounding = ROUND_CEILING if up else ROUND_HALF_EVEN
+    return f"{value.quantize(Decimal(places), rounding=rounding, context=_WIDE):f}"
 
 
 def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
@@ -15,11 +47,13 @@ def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
 
     ``up`` rounds up, so a required figure shown is always enough.
     """
+    if not _shown_fixed(amount):
+        return f"{currency} {_other(amount)}"
     rounding = ROUND_CEILING if up else ROUND_HALF_EVEN
-    places = Decimal("0.0001") if abs(amount) < 1 else Decimal("0.01")
-    value = amount.quantize(places, rounding=rounding)
+    places = _FOUR if amount.copy_abs() < ONE else _CENTS
+    value = amount.quantize(places, rounding=rounding, context=_WIDE)
     text = f"{value:,f}"
-    if places == Decimal("0.0001"):
+    if places is _FOUR:
         whole, _, fraction = text.partition(".")
         text = f"{whole}.{fraction.rstrip('0').ljust(2, '0')}"
     return f"{currency} {text}"
@@ -27,10 +61,13 @@ def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
 
 def percent(ratio: Decimal) -> str:
     """A ratio as a percentage for display, e.g. 0.468 -> '46.8%'."""
-    return f"{(ratio * HUNDRED).quantize(Decimal('0.1'))}%"
+    return f"{fixed(_WIDE.multiply(ratio, HUNDRED), '0.1')}%"
 
 
 def q(value: Decimal) -> Decimal:
-    """Round to six places for storage, without trailing zeros or exponents."""
-    text = format(value.quantize(_EXACT), "f")
+    """Round to six places for storage, without trailing zeros or exponents (a value too
+    wide for that, or not finite, is kept as it is)."""
+    if not _shown_fixed(value):
+        return value
+    text = format(value.quantize(_EXACT, context=_WIDE), "f")
     return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)

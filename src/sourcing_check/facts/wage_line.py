@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sourcing_check.facts.money import HUNDRED, ONE, money, percent
+from sourcing_check.facts.money import HUNDRED, ONE, fixed, money, percent
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_time import paid_time
 from sourcing_check.facts.wage_working import Location, Shared, Working
@@ -156,7 +156,7 @@ def _take_home(
     if unpaid_ratio:
         work.step(
             "Counting unpaid time",
-            f"/ (1 + {unpaid_ratio.quantize(_FOUR_PLACES)})",
+            f"/ (1 + {fixed(unpaid_ratio, _FOUR_PLACES)})",
             money(effective, currency),
         )
     return effective
@@ -170,7 +170,7 @@ def _in_benchmark_currency(
     if conversion.factor != ONE:
         work.step(
             f"In {benchmark.currency}",
-            f"x {conversion.factor.quantize(_FOUR_PLACES)} "
+            f"x {fixed(conversion.factor, _FOUR_PLACES)} "
             f"({conversion.citation}, {conversion.as_of})",
             money(converted, benchmark.currency),
         )
@@ -200,7 +200,7 @@ def _ratio_and_required(
     if required is not None:
         work.step(
             "Pay that exactly reaches the living wage",
-            f"{money(rate.amount, rate.currency)} / {ratio.quantize(_FOUR_PLACES)}",
+            f"{money(rate.amount, rate.currency)} / {fixed(ratio, _FOUR_PLACES)}",
             money(required, rate.currency, up=True) + f" per {rate.period}",
         )
     return ratio, required

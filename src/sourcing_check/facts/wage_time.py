@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sourcing_check.facts.money import SIXTY, money
+from sourcing_check.facts.money import SIXTY, fixed, money
 from sourcing_check.facts.wage_working import ZERO, Location, Shared, Working
 from sourcing_check.models.common import Money, PayModel
 
@@ -48,7 +48,7 @@ def paid_time(
         work.step(
             "Unpaid time per hour of paid time",
             " + ".join(parts) + per,
-            f"{(unpaid_ratio * 60).quantize(_TENTH)} min",
+            f"{fixed(unpaid_ratio * SIXTY, _TENTH)} min",
         )
     return PaidTime(gross, unpaid_ratio)
 

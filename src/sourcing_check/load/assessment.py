@@ -62,4 +62,4 @@ def _attached(path: Path) -> Document:
         data, positions = parse_yaml(text.replace("\t", " "), label)
         return Document(path, label, data, positions, "")
     message = "no assessment attached: not a report made by 'sourcing-check report'"
-    raise InputError([Problem(str(path), message, code="I114")])
+    raise InputError([Problem(str(path), message, code="I115")])

@@ -15,21 +15,27 @@ from sourcing_check.models.document import Document
 _OTHER_SPREADSHEETS = (".xls", ".xlsm", ".ods", ".numbers")
 
 
-def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+def read_document(
+    path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES, regular_only: bool = False
+) -> Document:
     """Read one YAML, JSON or .xlsx file; raise InputError with located problems."""
     label = name if name is not None else str(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         from sourcing_check.load.xlsx_reader import read_workbook
 
-        return read_workbook(path, name=label, max_bytes=max_bytes)
+        return read_workbook(path, name=label, max_bytes=max_bytes, regular_only=regular_only)
     if suffix in _OTHER_SPREADSHEETS:
         message = f"{suffix} spreadsheets are not read; .xlsx workbooks are"
         hint = "save it as 'Excel 2007-365 (.xlsx)' in the spreadsheet application"
         raise InputError([Problem(label, message, hint=hint, code="I101")])
-    raw, text = read_text(path, label, max_bytes)
+    raw, text = read_text(path, label, max_bytes, regular_only=regular_only)
     if suffix == ".json":
         check_json(text, label)
         text = text.replace("\t", " ")  # tabs can only be whitespace in valid JSON
     data, positions = parse_yaml(text, label)
+    if "" not in positions:
+        message = "the file is empty" if not text.strip() else "the file holds only comments"
+        hint = "start from 'sourcing-check init vendor' or 'init project'"
+        raise InputError([Problem(label, message, 1, 1, hint=hint, code="I114")])
     return Document(path, label, data, positions, hashlib.sha256(raw).hexdigest())

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sourcing_check.errors import InputError
+from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.documents import read_document
+from sourcing_check.load.paths import named_path
 from sourcing_check.load.validation import INPUT_CODES, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.models.project import ProjectPlan
@@ -20,9 +22,13 @@ KINDS: dict[str, type[VendorQuestionnaire] | type[ProjectPlan]] = {
 }
 
 
-def load_input(path: Path, *, name: str | None = None) -> LoadedInput:
+#: Where a plan names its vendor questionnaire.
+VENDOR_POINTER = "/sourcing/vendor_questionnaire"
+
+
+def load_input(path: Path, *, name: str | None = None, regular_only: bool = False) -> LoadedInput:
     """Read, parse and validate one input file; raise InputError listing every problem."""
-    document = read_document(path, name=name)
+    document = read_document(path, name=name, regular_only=regular_only)
     return LoadedInput(document, validate_document(document))
 
 
@@ -58,43 +64,41 @@ def validate_document(document: Document) -> InputModel:
     return validate_as(document, model_class, INPUT_CODES)
 
 
-def load_subject(path: Path) -> Subject:
-    """Load one input file; a project plan brings the vendor questionnaire it names."""
+def load_subject(path: Path, allow_outside: Sequence[Path] = ()) -> Subject:
+    """Load one input file; a project plan brings the vendor questionnaire it names, which
+    must be a regular file under the plan's directory or under one of ``allow_outside``."""
     loaded = load_input(path)
     model = loaded.model
     if isinstance(model, VendorQuestionnaire):
         return Subject(vendor=loaded, project=None)
     named = model.sourcing.vendor_questionnaire if model.sourcing else None
-    if not named:
+    if named is None:
         return Subject(vendor=None, project=loaded)
-    vendor_path = path.parent / named
-    pointer = "/sourcing/vendor_questionnaire"
+    plan = loaded.document
+    vendor_path = named_path(plan, VENDOR_POINTER, named, allow_outside)
     try:
-        vendor = load_input(vendor_path)
-    except InputError:
-        if not vendor_path.is_file():
-            raise InputError(
-                [
-                    loaded.document.problem(
-                        pointer,
-                        f"names a vendor questionnaire that cannot be read: {vendor_path}",
-                        "the path is relative to the plan's own directory",
-                        code="I301",
-                    )
-                ]
-            ) from None
-        raise
+        vendor = load_input(vendor_path, regular_only=True)
+    except InputError as exc:
+        raise InputError([_at_plan(plan, p) for p in exc.problems]) from None
     if not isinstance(vendor.model, VendorQuestionnaire):
         raise InputError(
             [
-                loaded.document.problem(
-                    pointer,
+                plan.problem(
+                    VENDOR_POINTER,
                     f"{vendor_path} is a {vendor.kind}, not a vendor questionnaire",
                     code="I301",
                 )
             ]
         )
     return Subject(vendor=vendor, project=loaded)
+
+
+def _at_plan(plan: Document, problem: Problem) -> Problem:
+    """A problem of the named file that has no place in it, located at the plan's line."""
+    if problem.line:
+        return problem
+    message = f"names {problem.file}, which cannot be used: {problem.message}"
+    return plan.problem(VENDOR_POINTER, message, problem.hint, code="I301")
 
 
 def subject_from_data(

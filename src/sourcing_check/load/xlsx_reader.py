@@ -40,11 +40,13 @@ class _Opened:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_workbook(path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+def read_workbook(
+    path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES, regular_only: bool = False
+) -> Document:
     """Read a workbook made by 'init --format xlsx' or 'convert'; raise InputError listing
     every problem, each located as ``Sheet!C14``."""
     label = name if name is not None else str(path)
-    raw = read_bytes(path, label, max_bytes)
+    raw = read_bytes(path, label, max_bytes, regular_only=regular_only)
     opened = _open(raw, label)
     about = opened.grids.get(ABOUT)
     if about is None:

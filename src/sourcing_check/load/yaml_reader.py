@@ -11,16 +11,20 @@ from __future__ import annotations
 import json
 import re
 import typing
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
+from yaml.reader import ReaderError
 
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.models.document import join_pointer
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 1000
+#: Integers longer than this stay exact as Decimal: Python refuses to convert 4,301+ digits
+#: to int, and the models refuse any number this long with a located problem anyway.
+MAX_INT_DIGITS = 100
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -40,25 +44,54 @@ def plain_scalar(text: str) -> Any:
         return True
     if text in _FALSE:
         return False
-    if _INT.fullmatch(text):
+    if _INT.fullmatch(text) and len(text) <= MAX_INT_DIGITS:
         return int(text)
     if _DECIMAL.fullmatch(text):
-        return Decimal(text)
+        try:
+            return Decimal(text)
+        except InvalidOperation:  # an exponent past Decimal's range: left as text
+            return text
     return text
+
+
+def _ignore(_text: str) -> None:
+    """Skip converting a JSON number: the syntax check needs no values."""
 
 
 def check_json(text: str, label: str) -> None:
     """Refuse text that is not valid JSON, with the line and column of the first error."""
     try:
-        json.loads(text, parse_float=Decimal)
+        json.loads(text, parse_int=_ignore, parse_float=_ignore, parse_constant=_ignore)
     except json.JSONDecodeError as exc:
         raise InputError(
             [Problem(label, f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno, code="I104")]
         ) from None
     except RecursionError:
-        raise InputError(
-            [Problem(label, f"the data is nested more than {MAX_DEPTH} levels deep", code="I105")]
-        ) from None
+        line, column = line_column(text, _too_deep_at(text))
+        message = f"the data is nested more than {MAX_DEPTH} levels deep"
+        raise InputError([Problem(label, message, line, column, code="I105")]) from None
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep_at(text: str) -> int:
+    """The index of the first JSON bracket that opens past MAX_DEPTH (0 if none)."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start()
+        elif char in "]}":
+            depth -= 1
+    return 0
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at ``index`` in ``text``."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def parse_yaml(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]]]:
@@ -89,9 +122,27 @@ def parse_yaml(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]]]:
                 )
             ]
         ) from None
+    except ReaderError as exc:
+        raise InputError([_reader_problem(exc, text, label)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(label, f"YAML error: {exc}", code="I104")]) from None
     return builder.result, builder.positions
+
+
+def _reader_problem(exc: ReaderError, text: str, label: str) -> Problem:
+    """A character YAML does not allow, located (the C reader counts bytes, not characters)."""
+    index = exc.position
+    if _Loader is not yaml.SafeLoader:
+        index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+    line, column = line_column(text, index)
+    return Problem(
+        label,
+        f"the file holds the character U+{exc.character:04X}, which YAML does not allow",
+        line,
+        column,
+        hint="remove it: control characters are often copied in from other programs",
+        code="I104",
+    )
 
 
 class _Frame:

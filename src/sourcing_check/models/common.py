@@ -11,6 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.iso_codes import COUNTRIES, CURRENCIES
+from sourcing_check.models.text import Name, Text, Url
 
 #: Bound on any number in an input: far above any real pay or count, and keeps Decimal
 #: arithmetic away from overflow on hostile input such as 1e999999999.
@@ -25,6 +26,8 @@ def _number(value: Any) -> Decimal:
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite() or number.adjusted() > 15 or abs(number) > LARGEST:
         raise PydanticCustomError("number_range", "Input should be a number below 10^15")
+    if number and number.adjusted() < -30:  # 1e-999999 would print as a million digits
+        raise PydanticCustomError("number_small", "Input should be 0 or at least 10^-30 in size")
     return number
 
 
@@ -52,8 +55,16 @@ def _code(kind: str, allowed: frozenset[str]) -> Any:
     return check
 
 
-def _number_schema(**bounds: int) -> dict[str, Any]:
+def _number_schema(**bounds: float) -> dict[str, Any]:
     return {"type": "number", "minimum": -LARGEST_INT, "maximum": LARGEST_INT, **bounds}
+
+
+#: Floors of the numbers the wage arithmetic divides by: far below any real value, far above
+#: zero, so that no quotient can leave the range the money arithmetic works in.
+MINUTES_FLOOR = Decimal("0.01")
+HOURS_FLOOR = Decimal("0.1")
+TASKS_FLOOR = Decimal(1)
+AMOUNT_FLOOR = Decimal("0.000001")
 
 
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_number_schema())]
@@ -66,6 +77,38 @@ Percent = Annotated[
     Field(ge=0, le=100),
     WithJsonSchema(_number_schema(minimum=0, maximum=100)),
 ]
+#: Minutes of work per task (paid time a rate is divided by): at least 0.01 (0.6 s).
+Minutes = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=MINUTES_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(MINUTES_FLOOR))),
+]
+#: Hours a rate per period covers (divided by): at least 0.1.
+Hours = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=HOURS_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(HOURS_FLOOR))),
+]
+#: A number of tasks that one-off time is spread over (divided by): at least 1.
+Tasks = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=TASKS_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(TASKS_FLOOR))),
+]
+#: A reference amount or currency rate that pay is divided by: at least 0.000001.
+Positive = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=AMOUNT_FLOOR),
+    WithJsonSchema(_number_schema(minimum=float(AMOUNT_FLOOR))),
+]
+#: A whole number such as a count or an age, within the bound on every number.
+Count = Annotated[int, Field(ge=0, le=LARGEST_INT)]
+#: A calendar year.
+Year = Annotated[int, Field(ge=1900, le=2200)]
 IsoDate = Annotated[
     dt.date,
     BeforeValidator(_date),
@@ -93,18 +136,18 @@ class Strict(BaseModel):
 class Evidence(Strict):
     """A document that substantiates an answer."""
 
-    title: str = Field(description="Title of the document, page or record.")
-    reference: str | None = Field(
+    title: Name = Field(description="Title of the document, page or record.")
+    reference: Name | None = Field(
         None, description="An internal reference, e.g. a policy number or file name."
     )
-    url: str | None = Field(None, description="Where a reviewer can read it, if it is online.")
+    url: Url | None = Field(None, description="Where a reviewer can read it, if it is online.")
     date: IsoDate | None = Field(None, description="Date of the document (YYYY-MM-DD).")
 
 
 class Section(Strict):
     """A group of answers; each group can carry a comment and supporting evidence."""
 
-    comment: str | None = Field(
+    comment: Text | None = Field(
         None, description="Free-text comment on the answers in this section."
     )
     evidence: list[Evidence] = Field(
@@ -124,16 +167,16 @@ class Money(Strict):
 class Contact(Strict):
     """A person or function that can be reached."""
 
-    name: str = Field(description="Name of the person or function (e.g. 'Worker support desk').")
-    role: str | None = Field(None, description="Their role.")
-    email: str | None = Field(None, description="Contact e-mail address.")
+    name: Name = Field(description="Name of the person or function (e.g. 'Worker support desk').")
+    role: Name | None = Field(None, description="Their role.")
+    email: Name | None = Field(None, description="Contact e-mail address.")
 
 
 class Place(Section):
     """Where workers are: country, and region or city where known."""
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code, e.g. KE, IN, PH.")
-    region: str | None = Field(
+    region: Name | None = Field(
         None, description="State, region or city, where the living wage differs within a country."
     )
 
@@ -144,7 +187,7 @@ class WorkerLocation(Place):
     share_percent: Percent | None = Field(
         None, description="Share of the workforce (or of this project's workers) here, in %."
     )
-    languages: list[str] = Field(
+    languages: list[Name] = Field(
         default_factory=list, description="Working languages of the workers here."
     )
 
@@ -161,12 +204,12 @@ class PayTerms(Section):
     rate: Money | None = Field(
         None, description="Gross pay before fees: per task, per hour, or per salary period."
     )
-    contracted_hours_per_period: NonNegative | None = Field(
+    contracted_hours_per_period: Hours | None = Field(
         None,
         description="Hours the rate covers when it is per day, week, month or year "
         "(e.g. 173 for a monthly salary at 40 h/week).",
     )
-    minutes_per_task: NonNegative | None = Field(
+    minutes_per_task: Minutes | None = Field(
         None, description="Estimated paid working time per task, in minutes (per-task pay)."
     )
     unpaid_minutes_per_task: NonNegative | None = Field(
@@ -202,7 +245,7 @@ class Rejection(Section):
 class Communication(Section):
     """How workers ask questions, raise concerns and hear of changes."""
 
-    channels: list[str] = Field(
+    channels: list[Name] = Field(
         default_factory=list,
         description="Channels workers can use to ask questions or give feedback "
         "(e.g. 'task forum', 'e-mail', 'Slack channel').",

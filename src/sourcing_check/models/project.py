@@ -9,8 +9,11 @@ from pydantic import Field
 from sourcing_check.models.common import (
     Communication,
     Contact,
+    Count,
     Country,
+    Hours,
     IsoDate,
+    Minutes,
     Money,
     NonNegative,
     PayTerms,
@@ -18,8 +21,11 @@ from sourcing_check.models.common import (
     Rejection,
     Section,
     Strict,
+    Tasks,
     WorkerLocation,
 )
+from sourcing_check.models.reviews import Reviews
+from sourcing_check.models.text import Name, PathText, Text
 
 PROJECT_KIND = "project-plan"
 
@@ -27,10 +33,10 @@ PROJECT_KIND = "project-plan"
 class ProjectIdentity(Section):
     """What the project is and who owns it."""
 
-    name: str = Field(description="Name of the project.")
+    name: Name = Field(description="Name of the project.")
     owner: Contact | None = Field(None, description="The accountable owner in the AI team.")
-    team: str | None = Field(None, description="The team running the project.")
-    purpose: str | None = Field(None, description="What the data is for, in plain words.")
+    team: Name | None = Field(None, description="The team running the project.")
+    purpose: Text | None = Field(None, description="What the data is for, in plain words.")
     data_use_disclosed_to_workers: bool | None = Field(
         None, description="Are workers told what the data will be used for?"
     )
@@ -40,7 +46,7 @@ class ProjectIdentity(Section):
 class Sourcing(Section):
     """Who supplies the workers."""
 
-    vendor_questionnaire: str | None = Field(
+    vendor_questionnaire: PathText | None = Field(
         None, description="Path of the supplier's vendor questionnaire, relative to this file."
     )
     direct: bool | None = Field(
@@ -52,7 +58,7 @@ class HarmfulContentExposure(Section):
     """Whether workers will see harmful content in this project."""
 
     present: bool | None = Field(None, description="Will workers see harmful content?")
-    kinds: list[str] = Field(
+    kinds: list[Name] = Field(
         default_factory=list, description="Kinds of harmful content (e.g. 'graphic violence')."
     )
     risk_assessment_done: bool | None = Field(
@@ -69,12 +75,12 @@ class Task(Section):
         ]
         | None
     ) = Field(None, description="Kind of data-enrichment work.")
-    description: str | None = Field(None, description="What a worker does in one task.")
+    description: Text | None = Field(None, description="What a worker does in one task.")
     difficulty: Literal["low", "medium", "high"] | None = Field(
         None, description="How demanding the task is."
     )
-    volume_tasks: int | None = Field(None, ge=0, description="Number of tasks in the project.")
-    languages: list[str] = Field(
+    volume_tasks: Count | None = Field(None, description="Number of tasks in the project.")
+    languages: list[Name] = Field(
         default_factory=list, description="Languages the task needs (content and instructions)."
     )
     harmful_content: HarmfulContentExposure | None = Field(
@@ -90,8 +96,8 @@ class Task(Section):
 class Eligibility(Strict):
     """One eligibility criterion and why the task needs it."""
 
-    criterion: str = Field(description="The criterion, e.g. 'native Swahili speaker'.")
-    reason: str | None = Field(None, description="Why the task requires it.")
+    criterion: Name = Field(description="The criterion, e.g. 'native Swahili speaker'.")
+    reason: Text | None = Field(None, description="Why the task requires it.")
 
 
 class Workers(Section):
@@ -115,7 +121,7 @@ class Workers(Section):
     locations: list[WorkerLocation] = Field(
         default_factory=list, description="Where this project's workers are."
     )
-    minimum_age: int | None = Field(None, ge=0, description="Minimum age of workers, in years.")
+    minimum_age: Count | None = Field(None, description="Minimum age of workers, in years.")
     informed_opt_in: bool | None = Field(
         None, description="Do workers opt in after being told what the work involves?"
     )
@@ -153,9 +159,9 @@ class LocationRate(Section):
     """A rate that differs by worker location."""
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code of the workers paid so.")
-    region: str | None = Field(None, description="State, region or city, where known.")
+    region: Name | None = Field(None, description="State, region or city, where known.")
     rate: Money = Field(description="Gross pay before fees, in the same period as the main rate.")
-    contracted_hours_per_period: NonNegative | None = Field(
+    contracted_hours_per_period: Hours | None = Field(
         None, description="Hours the rate covers, if it differs from the main one."
     )
 
@@ -177,7 +183,7 @@ class ProjectPay(PayTerms):
     training: Activity | None = Field(
         None, description="Training (required: false when there is none)."
     )
-    tasks_per_worker: NonNegative | None = Field(
+    tasks_per_worker: Tasks | None = Field(
         None, description="Expected tasks per worker, to spread one-off unpaid time over tasks."
     )
     pricing_basis: Literal["p75", "median", "mean", "estimate"] | None = Field(
@@ -195,14 +201,14 @@ class Pilot(Section):
         None, description="Has a pilot been run (completed), planned (scheduled), or neither?"
     )
     date: IsoDate | None = Field(None, description="Date of the pilot (YYYY-MM-DD).")
-    participants: int | None = Field(None, ge=0, description="Number of pilot workers.")
+    participants: Count | None = Field(None, description="Number of pilot workers.")
     like_production_workers: bool | None = Field(
         None, description="Were pilot workers like the production workers (same pool, skills)?"
     )
-    median_minutes: NonNegative | None = Field(
+    median_minutes: Minutes | None = Field(
         None, description="Median completion time per task, in minutes."
     )
-    p75_minutes: NonNegative | None = Field(
+    p75_minutes: Minutes | None = Field(
         None, description="75th-percentile completion time per task, in minutes."
     )
     interrupted_sessions_excluded: bool | None = Field(
@@ -242,43 +248,15 @@ class Instructions(Section):
     opt_out_without_penalty: bool | None = Field(
         None, description="Can workers skip harmful items without penalty?"
     )
-    version: str | None = Field(None, description="Version of the instructions.")
+    version: Name | None = Field(None, description="Version of the instructions.")
     workers_told_of_changes: bool | None = Field(
         None, description="Are workers told when the instructions change?"
     )
-    languages: list[str] = Field(
+    languages: list[Name] = Field(
         default_factory=list, description="Languages the instructions are available in."
     )
     training_provided: bool | None = Field(None, description="Is training or practice provided?")
     training_paid: bool | None = Field(None, description="Is that training paid?")
-
-
-class EthicsReview(Section):
-    """A review of the project by an ethics body."""
-
-    body: str | None = Field(None, description="The reviewing body.")
-    date: IsoDate | None = Field(None, description="Date of the decision (YYYY-MM-DD).")
-    decision: (
-        Literal["approved", "approved_with_conditions", "rejected", "pending", "none"] | None
-    ) = Field(
-        None,
-        description="The decision: approved, approved_with_conditions, rejected, pending (asked, "
-        "not yet decided) or none (no review was sought).",
-    )
-
-
-class HumanDataReview(Section):
-    """The human-data review of the project (sourcing, pay, wellbeing)."""
-
-    done: bool | None = Field(None, description="Has a human-data review been done?")
-    date: IsoDate | None = Field(None, description="Date of the review (YYYY-MM-DD).")
-
-
-class Reviews(Section):
-    """Reviews the project has been through."""
-
-    ethics: EthicsReview | None = Field(None, description="Ethics review.")
-    human_data: HumanDataReview | None = Field(None, description="Human-data review.")
 
 
 class ProjectPlan(Strict):

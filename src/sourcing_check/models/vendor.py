@@ -20,7 +20,9 @@ from sourcing_check.models.common import (
     Section,
     Strict,
     WorkerLocation,
+    Year,
 )
+from sourcing_check.models.text import Name, Text, Url
 
 VENDOR_KIND = "vendor-questionnaire"
 
@@ -28,8 +30,8 @@ VENDOR_KIND = "vendor-questionnaire"
 class VendorIdentity(Section):
     """Who the supplier is and who answered."""
 
-    name: str = Field(description="The supplier's legal or trading name.")
-    website: str | None = Field(None, description="The supplier's website.")
+    name: Name = Field(description="The supplier's legal or trading name.")
+    website: Url | None = Field(None, description="The supplier's website.")
     contact: Contact | None = Field(None, description="Contact for this questionnaire.")
     jurisdictions: list[Country] = Field(
         default_factory=list, description="Countries where the supplier is established."
@@ -42,9 +44,9 @@ class VendorIdentity(Section):
 class Subcontractor(Section):
     """A company or platform in the supplier's chain."""
 
-    name: str = Field(description="Name of the subcontractor or platform.")
+    name: Name = Field(description="Name of the subcontractor or platform.")
     country: Country | None = Field(None, description="Country of the subcontractor.")
-    work: str | None = Field(None, description="What work it does.")
+    work: Text | None = Field(None, description="What work it does.")
     bound_by_same_standards: bool | None = Field(
         None, description="Is it contractually bound to the same pay and conduct standards?"
     )
@@ -76,7 +78,7 @@ class LocatedRate(PayTerms):
     """Pay for one worker location."""
 
     country: Country = Field(description="ISO 3166-1 alpha-2 country code of the workers paid so.")
-    region: str | None = Field(None, description="State, region or city, where known.")
+    region: Name | None = Field(None, description="State, region or city, where known.")
 
 
 class TimePaid(Section):
@@ -125,9 +127,9 @@ class Benchmark(Section):
         description="What the figure measures: a living wage, a statutory minimum wage, a "
         "poverty line, GDP per capita, or something else. Only a living wage is a living wage.",
     )
-    source: str | None = Field(None, description="Publisher and title of the benchmark.")
-    url: str | None = Field(None, description="Where the benchmark is published.")
-    year: int | None = Field(None, description="Reference year of the benchmark.")
+    source: Name | None = Field(None, description="Publisher and title of the benchmark.")
+    url: Url | None = Field(None, description="Where the benchmark is published.")
+    year: Year | None = Field(None, description="Reference year of the benchmark.")
 
 
 class VendorPay(Section):
@@ -245,9 +247,9 @@ class Representation(Section):
 class Rating(Section):
     """An independent rating of the supplier's working conditions."""
 
-    scheme: str = Field(description="The rating scheme, e.g. 'Fairwork Cloudwork'.")
-    score: str | None = Field(None, description="The score, as published (e.g. '7/10').")
-    year: int | None = Field(None, description="Year of the rating.")
+    scheme: Name = Field(description="The rating scheme, e.g. 'Fairwork Cloudwork'.")
+    score: Name | None = Field(None, description="The score, as published (e.g. '7/10').")
+    year: Year | None = Field(None, description="Year of the rating.")
 
 
 class Governance(Section):
@@ -264,7 +266,7 @@ class Governance(Section):
     supplier_audits: Literal["none", "self_assessment", "second_party", "independent"] | None = (
         Field(None, description="How subcontractors are audited.")
     )
-    transparency_report_url: str | None = Field(
+    transparency_report_url: Url | None = Field(
         None, description="Public transparency report on workers' pay and conditions."
     )
     independent_rating: Rating | None = Field(None, description="An independent rating, if any.")

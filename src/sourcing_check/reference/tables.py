@@ -11,7 +11,15 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from sourcing_check.models.common import Country, Currency, IsoDate, NonNegative, Number, Strict
+from sourcing_check.models.common import (
+    Country,
+    Currency,
+    Hours,
+    IsoDate,
+    Number,
+    Positive,
+    Strict,
+)
 
 BenchmarkPeriod = Literal["hour", "day", "week", "month", "year"]
 
@@ -42,10 +50,10 @@ class LivingWage(Strict):
     id: str = Field(description="Unique slug of the entry.")
     country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
     region: str | None = Field(None, description="State, region or city; null for national.")
-    amount: NonNegative = Field(gt=0, description="Living wage for one worker per period.")
+    amount: Positive = Field(description="Living wage for one worker per period.")
     currency: Currency = Field(description="ISO 4217 currency of the amount.")
     period: BenchmarkPeriod = Field(description="Period of the amount.")
-    hours_per_period: NonNegative = Field(gt=0, description="Working hours the figure assumes.")
+    hours_per_period: Hours = Field(description="Working hours the figure assumes.")
     hours_basis: Text = Field(description="Where the hours figure comes from.")
     household_basis: Text = Field(description="Household the figure supports.")
     derivation: str | None = Field(
@@ -103,7 +111,7 @@ class LivingWageTable(Strict):
 class Rate(Strict):
     """A rate with its own provenance."""
 
-    rate: NonNegative
+    rate: Positive
     as_of: str
     source: str
     source_url: str
@@ -119,7 +127,7 @@ class RateTable(Strict):
     source: str
     source_url: str
     note: str | None = None
-    rates: dict[str, NonNegative | Rate]
+    rates: dict[str, Positive | Rate]
 
 
 class MinimumWage(Strict):
@@ -129,10 +137,10 @@ class MinimumWage(Strict):
     country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
     region: str | None = Field(None, description="State, region or city; null for national.")
     coverage: Text = Field(description="Which workers, sectors or grades the rate applies to.")
-    amount: NonNegative = Field(gt=0, description="The minimum wage per period.")
+    amount: Positive = Field(description="The minimum wage per period.")
     currency: Currency = Field(description="ISO 4217 currency of the amount.")
     period: BenchmarkPeriod = Field(description="Period of the amount.")
-    hours_per_period: NonNegative = Field(gt=0, description="Working hours the amount is for.")
+    hours_per_period: Hours = Field(description="Working hours the amount is for.")
     hours_basis: Text = Field(description="Where the hours figure comes from.")
     effective_date: IsoDate | None = Field(None, description="Date the rate took effect.")
     year: Year = Field(description="Year the rate applies to.")

@@ -40,9 +40,9 @@ class Renderer:
         made = importlib.import_module(f"sourcing_check.render.{module}")
         return cast(Callable[..., Output], getattr(made, name))
 
-    def render(self, assessments: Sequence[Assessment]) -> Output:
-        """Render ``assessments`` in this format."""
-        return self.function()(assessments)
+    def render(self, assessments: Sequence[Assessment], **options: Any) -> Output:
+        """Render ``assessments`` in this format (options such as the report's ``detail``)."""
+        return self.function()(assessments, **options)
 
     def render_comparison(self, comparison: Comparison, **options: Any) -> Output:
         """Render a comparison in this format (entries of ``COMPARISON_RENDERERS``)."""

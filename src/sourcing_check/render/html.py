@@ -13,10 +13,21 @@ from sourcing_check.models.results import (
     VERDICT_LABELS,
     Assessment,
 )
+from sourcing_check.render.board import (
+    actions_by_who,
+    lowest_line,
+    needed_by_section,
+    reasons_in_words,
+)
 from sourcing_check.render.chart import score_chart
+from sourcing_check.render.escaping import shorten
 from sourcing_check.render.templating import environment, stylesheet
 from sourcing_check.render.views import checklist_items, needed_answers, ordered, subject_line
 
+#: The longest subject shown in the running header of every page (then an ellipsis).
+HEADER_CHARS = 60
+#: The longest subject shown anywhere in the report (then an ellipsis).
+SUBJECT_CHARS = 420
 REPORT_TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
 
@@ -26,7 +37,9 @@ def _context(a: Assessment) -> dict[str, Any]:
     findings = ordered(a.findings)
     return {
         "a": a,
-        "subject": subject_line(a),
+        "subject": shorten(subject_line(a), SUBJECT_CHARS),
+        "header": shorten(subject_line(a), HEADER_CHARS),
+        "names": {role: shorten(name or "", SUBJECT_CHARS) for role, name in a.subject.items()},
         "chart": Markup(score_chart(a.scores, threshold)),
         "must_failures": [f for f in findings if f.level == "must" and f.status == "fail"],
         "other_actions": [
@@ -46,17 +59,33 @@ def _context(a: Assessment) -> dict[str, Any]:
             if fact is not None
         ],
         "threshold": threshold,
+        "reasons": reasons_in_words(a),
+        "actions": actions_by_who(a),
+        "who_acts": [(who, len(group)) for who, group in actions_by_who(a)],
+        "needed_groups": needed_by_section(findings),
+        "passed": [f for f in findings if f.status == "pass"],
+        "not_applicable": [f for f in findings if f.status == "not_applicable"],
+        "areas": {s.id: s.title for s in a.scores},
+        "lowest": lowest_line(a),
     }
 
 
-def render_html(assessments: Sequence[Assessment]) -> str:
+#: Report layouts: the board's (what to decide and act on) or every finding in full.
+DETAILS = ("board", "full")
+
+
+def render_html(assessments: Sequence[Assessment], detail: str = "board") -> str:
     """Render the report for one or more assessments as one HTML document."""
     template = environment().get_template(REPORT_TEMPLATE)
     return template.render(
+        detail=detail,
         stylesheet=Markup(stylesheet(STYLESHEET)),
         reports=[_context(a) for a in assessments],
         status_labels=STATUS_LABELS,
         status_symbols=STATUS_SYMBOLS,
         verdict_labels=VERDICT_LABELS,
-        title="Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments),
+        title=shorten(
+            "Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments),
+            SUBJECT_CHARS,
+        ),
     )

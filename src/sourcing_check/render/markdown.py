@@ -34,7 +34,8 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
         out += _decision(a)
         out.append("\n| Guideline | Score | Earned / possible |\n|---|---:|---:|")
         for s in a.scores:
-            out.append(f"| {escape_md(s.title)} | {s.score} | {s.earned} / {s.possible} |")
+            score = "not applicable" if s.score is None else f"{s.score}"
+            out.append(f"| {escape_md(s.title)} | {score} | {s.earned} / {s.possible} |")
         out.append("")
         out += _wage_tables(a)
         for f in ordered(a.findings):

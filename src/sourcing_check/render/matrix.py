@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sourcing_check.models.comparison import ComparedRow, Comparison
 from sourcing_check.models.results import STATUS_LABELS, STATUS_SYMBOLS
-from sourcing_check.render.escaping import escape_md, spreadsheet_cell
+from sourcing_check.render.escaping import escape_md, printable, spreadsheet_cell
 
 WIDTH = 100
 _SHORT = {
@@ -83,7 +83,7 @@ def render_text(comparison: Comparison, only_differences: bool = False) -> str:
         for r in group:
             cells = " ".join(f"{cell(st, compact=compact):<{width}}" for st in r.statuses)
             lines.append(_line(f"  {r.requirement:<9}{r.level:<7}", r.title, cells))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def _clip(text: str) -> str:

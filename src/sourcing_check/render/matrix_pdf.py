@@ -15,7 +15,7 @@ from sourcing_check.render.pdf import render_pdf
 from sourcing_check.render.templating import environment, stylesheet
 
 #: Subjects per matrix table: more are split into further tables, requirement column repeated.
-COLUMNS_PER_PAGE = 12
+COLUMNS_PER_PAGE = 20
 
 
 def _ratio(value: Decimal | None) -> str:

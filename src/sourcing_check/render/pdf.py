@@ -15,9 +15,13 @@ from urllib.request import url2pathname
 from sourcing_check.models.results import Assessment
 from sourcing_check.render.canonical import render_json
 from sourcing_check.render.checklist import render_md
+from sourcing_check.render.escaping import shorten
 from sourcing_check.render.html import render_html
 from sourcing_check.render.views import subject_line
 from sourcing_check.resources import templates_dir
+
+#: The longest document title in the PDF's metadata (then an ellipsis).
+TITLE_CHARS = 300
 
 
 class FetchRefused(Exception):
@@ -86,13 +90,15 @@ def render_pdf(
     return pdf
 
 
-def render_report(assessments: Sequence[Assessment]) -> bytes:
+def render_report(assessments: Sequence[Assessment], detail: str = "board") -> bytes:
     """The signable report: the HTML report as PDF, with the canonical JSON and the
     checklist attached; every date in it is the assessment date."""
     date = dt.date.fromisoformat(assessments[0].assessment_date)
     return render_pdf(
-        render_html(assessments),
-        title="Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments),
+        render_html(assessments, detail),
+        title=shorten(
+            "Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments), TITLE_CHARS
+        ),
         date=date,
         attachments=[
             (

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from sourcing_check.resources import templates_dir
 
@@ -22,12 +24,22 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["shown"] = _shown
+    env.filters["breakable"] = breakable
     return env
 
 
 def stylesheet(name: str) -> str:
     """A bundled stylesheet's text, to be inlined (reports fetch nothing)."""
     return (templates_dir() / name).read_text(encoding="utf-8")
+
+
+_JOINT = re.compile(r"(?<=[A-Za-z0-9])([_/.])(?=[A-Za-z])")
+
+
+def breakable(text: Any) -> Markup:
+    """Escaped text in which identifiers may break only after ``_``, ``/`` and ``.``
+    (``fee_share_percent`` never breaks mid-word), by HTML word-break opportunities."""
+    return Markup(_JOINT.sub(r"\1<wbr>", str(escape(str(text)))))
 
 
 def _shown(value: Any) -> str:

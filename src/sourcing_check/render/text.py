@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sourcing_check.models.decision import REVIEWER_DECISION_LABELS
 from sourcing_check.models.results import STATUS_LABELS, STATUS_SYMBOLS, Assessment
+from sourcing_check.render.escaping import printable
 from sourcing_check.render.views import (
     approvers,
     condition_state,
@@ -35,7 +36,7 @@ def render_text(assessments: Sequence[Assessment]) -> str:
                 f"  {a.verdict.label:<26} {_score(a.overall.score):>6}  {subject_line(a)}"
             )
         parts.append("\n".join(summary) + "\n")
-    return "\n".join(parts)
+    return printable("\n".join(parts))
 
 
 def _score(value: object) -> str:

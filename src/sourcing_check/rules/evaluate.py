@@ -14,7 +14,7 @@ from sourcing_check.models.introspect import walk
 from sourcing_check.models.subject import LoadedInput
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
-from sourcing_check.rules.predicates import is_absent, resolve
+from sourcing_check.rules.subject_view import is_absent, resolve
 
 _MAX_SHOWN = 400
 

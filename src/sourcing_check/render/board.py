@@ -1,0 +1,82 @@
+"""What the board report adds to the findings: the verdict's reasons in words, who acts on
+what, answers still needed by input section, and what was met."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sourcing_check.models.facts import WageLine
+from sourcing_check.models.results import Assessment, Finding
+from sourcing_check.render.views import needed_answers, ordered
+
+#: Who acts on a finding, by the requirement's scope.
+WHO_ACTS = {"vendor": "Vendor", "project": "AI team"}
+_SHOWN_TITLES = 3
+
+
+def lowest_line(a: Assessment) -> WageLine | None:
+    """The worker location with the lowest effective wage against its living wage."""
+    lines = [
+        fact.lowest
+        for fact in (a.facts.project_wage, a.facts.vendor_wage)
+        if fact is not None and fact.lowest is not None and fact.lowest.ratio is not None
+    ]
+    return min(lines, key=lambda line: line.ratio or 0, default=None)
+
+
+def _titles(findings: Sequence[Finding]) -> str:
+    shown = "; ".join(f.title for f in findings[:_SHOWN_TITLES])
+    more = len(findings) - _SHOWN_TITLES
+    return shown + (f"; and {more} more" if more > 0 else "")
+
+
+def reasons_in_words(a: Assessment) -> list[str]:
+    """Why the verdict is what it is, by requirement titles (not ids), with the lowest pay."""
+
+    def chosen(level: str, *statuses: str) -> list[Finding]:
+        return [f for f in ordered(a.findings) if f.level == level and f.status in statuses]
+
+    reasons = []
+    for found, words in (
+        (chosen("must", "fail"), "must-level requirement{s} not met"),
+        (chosen("must", "unanswered"), "must-level requirement{s} cannot be decided yet"),
+        (chosen("should", "fail", "unanswered"), "should-level requirement{s} not met or open"),
+        ([f for f in a.findings if f.status == "unverified"], "claim{s} without evidence"),
+    ):
+        if found:
+            label = words.format(s="" if len(found) == 1 else "s")
+            reasons.append(f"{len(found)} {label}: {_titles(found)}.")
+    score = a.overall.score
+    if score is not None and score < a.conditions_below_score:
+        reasons.append(f"The overall score, {score}, is below {a.conditions_below_score}.")
+    if not reasons:
+        reasons.append("Every must- and should-level requirement is met with its evidence.")
+    line = lowest_line(a)
+    if line is not None:
+        reasons.append(
+            f"Lowest effective pay: {line.effective_hourly_text} an hour in {line.place}, "
+            f"{line.ratio_text} of the living wage of {line.living_wage_hourly_text} an hour."
+        )
+    return reasons
+
+
+def actions_by_who(a: Assessment) -> list[tuple[str, list[Finding]]]:
+    """Failed and unverified findings, must first, grouped by who acts (vendor, AI team)."""
+    todo = [f for f in ordered(a.findings) if f.status in ("fail", "unverified")]
+    groups = [(who, [f for f in todo if f.scope == scope]) for scope, who in WHO_ACTS.items()]
+    return [(who, group) for who, group in groups if group]
+
+
+def needed_by_section(
+    findings: Sequence[Finding],
+) -> list[tuple[str, list[tuple[str, list[Finding]]]]]:
+    """The answers still needed, grouped by the input section they belong to."""
+    groups: dict[str, list[tuple[str, list[Finding]]]] = {}
+    for item, waiting in needed_answers(findings):
+        parts = item.split(" ", 1)[0].split("/")
+        if item.startswith("/") and len(parts) > 2:
+            section = f"{parts[2].replace('_', ' ').capitalize()} ({parts[1]})"
+        else:
+            section = "Reference data and figures"
+        groups.setdefault(section, []).append((item, waiting))
+    return list(groups.items())
