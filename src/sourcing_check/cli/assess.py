@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from sourcing_check.cli.diff import with_previous
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import overwritten_inputs, write_or_stop
 from sourcing_check.cli.hints import table_hints
@@ -168,6 +169,12 @@ def check(
     "the requirements met in one table; full: every finding with its answers.",
 )
 @_DECISION
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    help="A previous report PDF (or assessment JSON) of the same subject: adds a page "
+    "'Changes since the report of DATE'.",
+)
 @settings_options
 def report(
     files: tuple[Path, ...],
@@ -176,6 +183,7 @@ def report(
     html_path: Path | None,
     detail: str,
     decision: Path | None,
+    previous: Path | None,
     guidelines: Path | None,
     living_wages: Path | None,
     rates: Path | None,
@@ -199,6 +207,8 @@ def report(
     settings = settings_from(guidelines, living_wages, rates, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
     assessments = assess_or_stop(files, settings, [output, checklist, html_path])
+    if previous is not None:
+        assessments = with_previous(assessments, files, previous, settings)
     outputs: list[tuple[Path, bytes | str]] = [
         (output, RENDERERS["pdf"].render(assessments, detail=detail))
     ]

@@ -15,7 +15,7 @@ from sourcing_check.cli.options import format_option, output_option, settings_fr
 from sourcing_check.cli.problems import stop
 from sourcing_check.decisions.changes import changes
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.results import Assessment
+from sourcing_check.models.results import Assessment, subject_name
 from sourcing_check.render import DIFF_RENDERERS
 from sourcing_check.run import Settings, assessments_of
 
@@ -30,6 +30,27 @@ def one_assessment(path: Path, settings: Settings) -> Assessment:
         message = f"holds {len(found)} assessments; diff compares one subject at a time"
         stop([Problem(str(path), message)])
     return found[0]
+
+
+def with_previous(
+    assessments: list[Assessment], sources: tuple[Path, ...], previous: Path, settings: Settings
+) -> list[Assessment]:
+    """Each assessment with what changed since the previous report or assessment of its
+    subject (matched by name, or the one with the one); exit 2 when it cannot be read."""
+    try:
+        olds = assessments_of(previous, settings)
+    except InputError as exc:
+        stop(exc.problems, "nothing written: fix the problems above")
+    by_name = {subject_name(old): old for old in olds}
+    updated = []
+    for a, source in zip(assessments, sources, strict=True):
+        old = by_name.get(subject_name(a))
+        if old is None and len(olds) == len(assessments) == 1:
+            old = olds[0]
+        if old is not None:
+            a = a.model_copy(update={"previous": changes(old, a, str(previous), str(source))})
+        updated.append(a)
+    return updated
 
 
 @click.command()

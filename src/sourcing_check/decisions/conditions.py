@@ -82,7 +82,7 @@ def overdue_findings(
                 {
                     "requirement": record.id,
                     "guideline": DECISION_AREA,
-                    "title": f"Condition {record.id} (due {record.due}): {record.text}",
+                    "title": f"Condition {record.id} (due {record.due}): {record.text.rstrip('.')}",
                     "rationale": "The board's decision was made on this condition.",
                     "level": level,
                     "weight": 0,

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypedDict
 
+from sourcing_check.models.changes import Changes
 from sourcing_check.models.decision import DecisionRecord
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.guideline import Level, Scope, SourceRef
@@ -174,6 +175,9 @@ class Assessment(_Frozen):
     )
     decision: DecisionRecord | None = Field(
         None, description="The board's decision file as applied: waivers, conditions, sign-off."
+    )
+    previous: Changes | None = Field(
+        None, description="What changed since a previous report ('report --previous')."
     )
 
 
