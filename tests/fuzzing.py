@@ -199,7 +199,8 @@ class Harness:
             rates=DATA / "currency-rates.yaml",
             date=dt.date(2026, 11, 24),
         )
-        self.framework, self.reference = load_context(self.settings)
+        basis = load_context(self.settings)
+        self.framework, self.reference = basis.framework, basis.reference
         for path in EXAMPLES.glob("*-vendor.yaml"):  # what the example plans name
             (scratch / path.name).write_bytes(path.read_bytes())
 

@@ -193,7 +193,7 @@ def test_a_bug_is_one_line_and_exit_3(
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("sourcing_check.cli.assess.run", broken)
+    monkeypatch.setattr("sourcing_check.cli.batch.assess_file", broken)
     result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES])
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1
@@ -222,7 +222,7 @@ def test_a_closed_pipe_is_not_a_bug(
     def reader_gone(*args: object) -> None:
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr("sourcing_check.cli.assess.run", reader_gone)
+    monkeypatch.setattr("sourcing_check.cli.batch.assess_file", reader_gone)
     result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES])
     assert result.exit_code == 141  # as a shell reports a process ended by SIGPIPE
     assert "internal error" not in result.stderr

@@ -432,3 +432,14 @@ def test_a_vanishingly_small_number_is_refused(tmp_path: Path, runner: CliRunner
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}:6:3: I203 Input should be 0 or at least 10^-30")
+
+
+def test_the_pdf_title_is_plain_and_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcing_check.render import pdf
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(pdf, "render_pdf", lambda html, **options: seen.update(options) or b"")
+    pdf.render_report([_assessment_named("Evil\x1b[31m Co " * 100)])
+    title = seen["title"]
+    assert isinstance(title, str) and len(title) <= pdf.TITLE_CHARS
+    assert not CONTROL.search(title) and "\\x1b" in title

@@ -1,20 +1,24 @@
-"""The commands that read inputs: 'validate', 'check' and 'report'."""
+"""The commands that read inputs: 'validate', 'check' and 'report'.
+
+Each command imports the core when it runs, so that ``--help`` and the other commands do not
+pay for pydantic, the models and the renderers.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from sourcing_check.cli.diff import with_previous
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import overwritten_inputs, write_or_stop
-from sourcing_check.cli.hints import table_hints
 from sourcing_check.cli.options import (
     allow_outside_option,
     format_option,
@@ -24,11 +28,11 @@ from sourcing_check.cli.options import (
 )
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.results import Assessment
-from sourcing_check.models.text import printable
 from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
-from sourcing_check.render.views import subject_line
-from sourcing_check.run import Settings, load_all, run
+
+if TYPE_CHECKING:
+    from sourcing_check.models.results import Assessment
+    from sourcing_check.run import Settings
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 _DECISION = click.option(
@@ -58,6 +62,9 @@ def validate(files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...])
     (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does not stop
     the others. Exit 0 when all are valid, 2 otherwise.
     """
+    from sourcing_check.models.text import printable
+    from sourcing_check.run import load_all
+
     loaded = load_all(list(files), allow_outside)
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
@@ -81,6 +88,8 @@ def assess_or_stop(
     """Assess every file, or print every problem and exit 2 (nothing is written), also when
     an output would overwrite an input."""
     try:
+        from sourcing_check.run import run
+
         batch = run(list(files), settings)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
@@ -89,6 +98,8 @@ def assess_or_stop(
     )
     if problems:
         stop(problems, "nothing written: fix the problems above")
+    from sourcing_check.cli.hints import table_hints
+
     for hint in table_hints(batch.assessments):
         click.echo(hint, err=True)
     return batch.assessments
@@ -107,6 +118,14 @@ def assess_or_stop(
     show_default=True,
     help="Exit 1 when any verdict is this or worse.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Worker processes for a batch of files (output stays in input order).",
+)
 def check(
     files: tuple[Path, ...],
     guidelines: Path | None,
@@ -119,6 +138,7 @@ def check(
     output: Path | None,
     decision: Path | None,
     fail_on: str,
+    jobs: int,
 ) -> None:
     """Assess vendor questionnaires and project plans against the guidelines.
 
@@ -126,19 +146,24 @@ def check(
     Prints the verdict, the score per guideline, failures (must first) with what to do,
     and the information still needed.
 
+    A batch is written as it is assessed (json, jsonl and text stream; jsonl holds one
+    assessment per line), in worker processes (--jobs), and still all or none.
+
     Exit codes: 0 every verdict is better than --fail-on (with the decision's waivers);
     1 some verdict is at or below it; 2 bad input or usage: every problem is listed and
     nothing is written or printed.
     """
+    from sourcing_check.run import one_subject
+
     settings = settings_from(guidelines, living_wages, rates, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
-    assessments = assess_or_stop(files, settings, [output])
-    text = RENDERERS[fmt].render(assessments)
-    if output is not None:
-        write_or_stop([(output, text)])
-    else:
-        click.echo(text, nl=False)
-    sys.exit(verdict_exit_code((a.verdict.value for a in assessments), fail_on))
+    wrong = one_subject(decision, len(files))
+    if wrong:
+        stop(wrong, "nothing written: fix the problems above")
+    from sourcing_check.cli.batch import check_files
+
+    verdicts = check_files(list(files), settings, fmt, output, jobs)
+    sys.exit(verdict_exit_code(verdicts, fail_on))
 
 
 @click.command()
@@ -217,6 +242,9 @@ def report(
     if html_path is not None:
         outputs.append((html_path, RENDERERS["html"].render(assessments, detail=detail)))
     write_or_stop(outputs)
+    from sourcing_check.models.text import printable
+    from sourcing_check.render.views import subject_line
+
     for path, _ in outputs:
         click.echo(printable(f"wrote {path}"))
     for a in assessments:

@@ -1,11 +1,12 @@
-"""The 'diff' command: what changed between two assessments of one subject."""
+"""The 'diff' command: what changed between two assessments of one subject; and the previous
+report's assessment for 'report --previous'. The core is imported when a command runs."""
 
 from __future__ import annotations
 
 import dataclasses
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,15 +14,18 @@ from sourcing_check.cli.exit_codes import ExitCode
 from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.options import format_option, output_option, settings_from, settings_options
 from sourcing_check.cli.problems import stop
-from sourcing_check.decisions.changes import changes
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.results import Assessment, subject_name
 from sourcing_check.render import DIFF_RENDERERS
-from sourcing_check.run import Settings, assessments_of
+
+if TYPE_CHECKING:
+    from sourcing_check.models.results import Assessment
+    from sourcing_check.run import Settings
 
 
 def one_assessment(path: Path, settings: Settings) -> Assessment:
     """The one assessment a file gives; exit 2 on any problem, or when it gives several."""
+    from sourcing_check.run import assessments_of
+
     try:
         found = assessments_of(path, settings)
     except InputError as exc:
@@ -37,6 +41,10 @@ def with_previous(
 ) -> list[Assessment]:
     """Each assessment with what changed since the previous report or assessment of its
     subject (matched by name, or the one with the one); exit 2 when it cannot be read."""
+    from sourcing_check.decisions.changes import changes
+    from sourcing_check.models.results import subject_name
+    from sourcing_check.run import assessments_of
+
     try:
         olds = assessments_of(previous, settings)
     except InputError as exc:
@@ -88,6 +96,8 @@ def diff(
     Exit codes: 0 nothing regressed; 1 something regressed (a worse verdict, status, score
     or wage ratio, or a lapsed waiver); 2 bad input or usage.
     """
+    from sourcing_check.decisions.changes import changes
+
     settings = settings_from(guidelines, living_wages, rates, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
     found = changes(

@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
@@ -51,23 +52,40 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
 def _stage(path: Path, content: bytes | str) -> str:
     """Write ``content`` to a synced temporary file in ``path``'s directory; return its name."""
     data = content.encode("utf-8") if isinstance(content, str) else content
+    stream, temporary = open_staged(path)
+    try:
+        stream.write(data)
+        finish_staged(stream, temporary)
+    except BaseException:
+        stream.close()
+        discard(temporary)
+        raise
+    return temporary
+
+
+def open_staged(path: Path) -> tuple[IO[bytes], str]:
+    """A new temporary file beside ``path`` (ours that are stale are removed first)."""
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     remove_stale(directory)
     handle, temporary = tempfile.mkstemp(
         prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=directory
     )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return temporary
+    return os.fdopen(handle, "wb"), temporary
+
+
+def finish_staged(stream: IO[bytes], temporary: str) -> None:
+    """Sync and close a staged file, readable by all, ready to be renamed into place."""
+    stream.flush()
+    os.fsync(stream.fileno())
+    stream.close()
+    os.chmod(temporary, 0o644)
+
+
+def discard(temporary: str) -> None:
+    """Remove a staged file that will not be used."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
 
 
 def overwritten_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> list[Problem]:

@@ -1,10 +1,12 @@
-"""The commands that hand out inputs: 'init' (a YAML or .xlsx template), 'convert', 'schema'."""
+"""The commands that hand out inputs: 'init' (a YAML or .xlsx template), 'convert', 'schema'.
+
+Each command imports the models and the framework loader when it runs (fast ``--help``).
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,16 +15,21 @@ from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.options import settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.forms.decision_template import render_decision
-from sourcing_check.forms.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
-from sourcing_check.forms.yaml_template import EvidenceAsked, render_template
-from sourcing_check.models.subject import LoadedInput
 from sourcing_check.resources import default_framework_dir
-from sourcing_check.rules.framework import Framework, load_framework
-from sourcing_check.run import assessments_of, load_one
+
+if TYPE_CHECKING:
+    from sourcing_check.forms.yaml_template import EvidenceAsked
+    from sourcing_check.models.subject import LoadedInput
+    from sourcing_check.rules.framework import Framework
+    from sourcing_check.run import Settings
 
 #: Output formats of 'convert', by file suffix.
 CONVERT_SUFFIXES = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+#: The names 'schema' and 'init' offer: the keys of ``forms.schemas.SCHEMAS`` and
+#: ``INPUT_SCHEMAS`` (a test keeps them equal), written out so that --help imports no model.
+SCHEMA_NAMES = ("assessment", "decision", "guidelines", "profile", "project", "vendor")
+INPUT_NAMES = ("project", "vendor")
 
 _GUIDELINES = click.option(
     "--guidelines",
@@ -33,19 +40,25 @@ _GUIDELINES = click.option(
 
 
 def _dump_json(value: Any) -> str:
+    import json
+
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 @click.command()
-@click.argument("name", type=click.Choice(sorted(SCHEMAS)))
+@click.argument("name", type=click.Choice(SCHEMA_NAMES))
 def schema(name: str) -> None:
     """Print a JSON Schema (draft 2020-12): an input kind, the guideline format or the
     assessment (the canonical JSON output of 'check')."""
+    from sourcing_check.forms.schemas import named_schema
+
     click.echo(_dump_json(named_schema(name)), nl=False)
 
 
 def _framework(guidelines: Path | None) -> Framework:
     """The framework whose requirements the template marks; exit 2 when it cannot load."""
+    from sourcing_check.rules.framework import load_framework
+
     try:
         return load_framework(guidelines or default_framework_dir())
     except InputError as exc:
@@ -89,7 +102,7 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
 
 
 @click.command()
-@click.argument("name", type=click.Choice(["decision", *sorted(INPUT_SCHEMAS)]))
+@click.argument("name", type=click.Choice(["decision", *INPUT_NAMES]))
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -150,6 +163,9 @@ def init(
         return
     if source is not None:
         stop([Problem(str(source), f"'init {name}' takes no file; only 'init decision' does")])
+    from sourcing_check.forms.schemas import INPUT_SCHEMAS, input_schema
+    from sourcing_check.forms.yaml_template import render_template
+
     model, kind = INPUT_SCHEMAS[name]
     target = output or Path(f"{name}.{fmt}")
     if fmt == "xlsx":
@@ -172,8 +188,13 @@ def init(
     click.echo(f"wrote {target} and {schema_path}")
 
 
-def _init_decision(source: Path | None, output: Path | None, force: bool, settings: Any) -> None:
+def _init_decision(
+    source: Path | None, output: Path | None, force: bool, settings: Settings
+) -> None:
     """Write the decision file for the one subject ``source`` gives."""
+    from sourcing_check.forms.decision_template import render_decision
+    from sourcing_check.run import assessments_of
+
     if source is None:
         stop([Problem("(arguments)", "'init decision' needs the assessment: a JSON, PDF or input")])
     target = output or Path("decision.yaml")
@@ -207,6 +228,8 @@ def convert(source: Path, output: Path, force: bool, guidelines: Path | None) ->
     the same data). A plan is converted on its own, without the questionnaire it names.
     Exit 2 when the input has problems or the output cannot be written (nothing written).
     """
+    from sourcing_check.run import load_one
+
     fmt = CONVERT_SUFFIXES.get(output.suffix.lower())
     if fmt is None:
         expected = ", ".join(CONVERT_SUFFIXES)

@@ -8,16 +8,27 @@ from sourcing_check.facts.wage_line import NO_BENCHMARK, NO_RATE
 from sourcing_check.models.results import Assessment
 
 
+def table_gaps(a: Assessment) -> list[tuple[str, str]]:
+    """The gaps in the reference tables that ``a`` met: (kind of gap, place) each."""
+    gaps = []
+    for fact in (a.facts.project_wage, a.facts.vendor_wage):
+        for line in fact.locations if fact is not None else []:
+            for missing in line.missing:
+                gaps += [(gap, line.place) for gap in (NO_BENCHMARK, NO_RATE) if gap in missing]
+    return gaps
+
+
 def table_hints(assessments: Sequence[Assessment]) -> list[str]:
     """One hint per kind of gap in the reference tables, naming where it occurs."""
+    return hints_for([gap for a in assessments for gap in table_gaps(a)])
+
+
+def hints_for(gaps: Sequence[tuple[str, str]]) -> list[str]:
+    """One hint per kind of gap, naming each place once, in the order met."""
     places: dict[str, list[str]] = {NO_BENCHMARK: [], NO_RATE: []}
-    for a in assessments:
-        for fact in (a.facts.project_wage, a.facts.vendor_wage):
-            for line in fact.locations if fact is not None else []:
-                for missing in line.missing:
-                    for gap, found in places.items():
-                        if gap in missing and line.place not in found:
-                            found.append(line.place)
+    for gap, place in gaps:
+        if place not in places[gap]:
+            places[gap].append(place)
     hints = []
     if places[NO_BENCHMARK]:
         hints.append(

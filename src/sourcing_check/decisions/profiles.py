@@ -17,7 +17,7 @@ from sourcing_check.models.profile import (
     ProfileChange,
     ProfileFile,
 )
-from sourcing_check.rules.evaluate import plain_json
+from sourcing_check.rules.answers import plain_json
 from sourcing_check.rules.framework import Framework, Rule, linted_rule
 from sourcing_check.rules.lint import Target
 from sourcing_check.rules.predicates import PredicateError

@@ -11,10 +11,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from sourcing_check.models.comparison import Comparison
-from sourcing_check.models.results import Assessment
+if TYPE_CHECKING:  # the table is read by the CLI's --help: it imports no model
+    from sourcing_check.models.comparison import Comparison
+    from sourcing_check.models.results import Assessment
 
 Output = str | bytes
 
@@ -53,6 +54,9 @@ class Renderer:
 RENDERERS: dict[str, Renderer] = {
     "text": Renderer("text", ".txt", "terminal summary", "text:render_text"),
     "json": Renderer("json", ".json", "the canonical assessment", "canonical:render_json"),
+    "jsonl": Renderer(
+        "jsonl", ".jsonl", "one canonical assessment per line", "stream:render_jsonl"
+    ),
     "md": Renderer("md", ".md", "every finding as Markdown", "markdown:render_markdown"),
     "html": Renderer("html", ".html", "the report as self-contained HTML", "html:render_html"),
     "checklist-md": Renderer(

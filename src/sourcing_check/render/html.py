@@ -21,7 +21,7 @@ from sourcing_check.render.board import (
 )
 from sourcing_check.render.chart import score_chart
 from sourcing_check.render.decision_view import decision_context
-from sourcing_check.render.escaping import shorten
+from sourcing_check.render.escaping import printable, shorten
 from sourcing_check.render.templating import environment, stylesheet
 from sourcing_check.render.views import checklist_items, needed_answers, ordered, subject_line
 
@@ -87,7 +87,7 @@ def render_html(assessments: Sequence[Assessment], detail: str = "board") -> str
         status_symbols=STATUS_SYMBOLS,
         verdict_labels=VERDICT_LABELS,
         title=shorten(
-            "Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments),
+            printable("Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments)),
             SUBJECT_CHARS,
         ),
     )

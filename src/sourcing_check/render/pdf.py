@@ -15,7 +15,7 @@ from urllib.request import url2pathname
 from sourcing_check.models.results import Assessment
 from sourcing_check.render.canonical import render_json
 from sourcing_check.render.checklist import render_md
-from sourcing_check.render.escaping import shorten
+from sourcing_check.render.escaping import printable, shorten
 from sourcing_check.render.html import render_html
 from sourcing_check.render.views import subject_line
 from sourcing_check.resources import templates_dir
@@ -97,7 +97,8 @@ def render_report(assessments: Sequence[Assessment], detail: str = "board") -> b
     return render_pdf(
         render_html(assessments, detail),
         title=shorten(
-            "Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments), TITLE_CHARS
+            printable("Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments)),
+            TITLE_CHARS,
         ),
         date=date,
         attachments=[

@@ -28,15 +28,25 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 def render_text(assessments: Sequence[Assessment]) -> str:
     """Render one or more assessments for a terminal."""
-    parts = [_one(a) for a in assessments]
-    if len(assessments) > 1:
-        summary = ["Summary", "-------"]
-        for a in assessments:
-            summary.append(
-                f"  {a.verdict.label:<26} {_score(a.overall.score):>6}  {subject_line(a)}"
-            )
-        parts.append("\n".join(summary) + "\n")
-    return printable("\n".join(parts))
+    count = len(assessments)
+    parts = [item(a, index, count) for index, a in enumerate(assessments)]
+    if count > 1:
+        parts.append(
+            summary([(a.verdict.label, a.overall.score, subject_line(a)) for a in assessments])
+        )
+    return "".join(parts)
+
+
+def item(a: Assessment, _index: int, count: int) -> str:
+    """One assessment of ``count``, as a batch writes it."""
+    return printable(_one(a) + ("\n" if count > 1 else ""))
+
+
+def summary(rows: Sequence[tuple[str, object, str]]) -> str:
+    """The closing table of several assessments: (verdict label, score, subject) each."""
+    lines = ["Summary", "-------"]
+    lines += [f"  {label:<26} {_score(score):>6}  {subject}" for label, score, subject in rows]
+    return printable("\n".join(lines) + "\n")
 
 
 def _score(value: object) -> str:

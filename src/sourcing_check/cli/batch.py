@@ -1,0 +1,208 @@
+"""'check' over many files: assessed in worker processes, written as they are made, all or none.
+
+Each worker loads the framework and tables once, then reads, assesses and renders one file at
+a time; the parent writes the pieces in input order to a temporary file and keeps only a small
+summary of each. When every file was good the temporary file becomes the output (or is copied
+to standard output); when any was not, it is removed and every problem is listed (exit 2).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from sourcing_check.cli.files import (
+    discard,
+    finish_staged,
+    open_staged,
+    overwritten_inputs,
+)
+from sourcing_check.cli.hints import hints_for, table_gaps
+from sourcing_check.cli.problems import stop
+from sourcing_check.errors import InputError, Problem
+from sourcing_check.models.results import Assessment, VerdictValue
+from sourcing_check.render import RENDERERS
+from sourcing_check.render.stream import STREAMS, Summary
+from sourcing_check.run import Settings, assess_file, load_context
+
+#: Fewer files than this are assessed in this process: starting workers costs more.
+POOL_FROM = 32
+#: Show a progress bar (on a terminal) once a batch has run this long, in seconds.
+PROGRESS_AFTER = 1.0
+#: Standard output is held in memory up to this size, then in a temporary file.
+SPOOL_BYTES = 8 * 1024 * 1024
+
+_WORKER: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """What assessing one file gives the parent: output (UTF-8) or problems, and a summary."""
+
+    data: bytes
+    problems: list[Problem]
+    inputs: list[Path]
+    summary: Summary | None = None
+    gaps: list[tuple[str, str]] = field(default_factory=list)
+    assessment: Assessment | None = None  # kept only for formats that are not streamed
+
+
+def _start(settings: Settings, fmt: str, count: int) -> None:
+    """Set up a worker: the framework and tables loaded once, then kept out of the collector."""
+    _WORKER.update(settings=settings, fmt=fmt, count=count, context=load_context(settings))
+    gc.freeze()
+
+
+def _assess(job: tuple[int, Path]) -> Piece:
+    """Assess the ``index``-th file and render it, in a worker (or in this process)."""
+    index, path = job
+    done = assess_file(path, _WORKER["settings"], _WORKER["context"])
+    a = done.assessment
+    if a is None:
+        return Piece(b"", done.problems, done.inputs)
+    stream = STREAMS.get(_WORKER["fmt"])
+    data = stream.item(a, index, _WORKER["count"]).encode("utf-8") if stream else b""
+    kept = None if stream else a
+    return Piece(data, [], done.inputs, Summary.of(a), table_gaps(a), kept)
+
+
+def check_files(
+    files: Sequence[Path], settings: Settings, fmt: str, output: Path | None, jobs: int
+) -> list[VerdictValue]:
+    """Assess ``files`` and write them in ``fmt`` to ``output`` (or standard output), all or
+    none; return the verdicts. Exits 2 with every problem listed when any file is bad."""
+    try:
+        context = load_context(settings)
+    except InputError as exc:
+        stop(exc.problems, "nothing written: fix the problems above")
+    sink, temporary = _open_sink(output)
+    try:
+        summaries, gaps, problems, inputs = _write_all(files, settings, fmt, jobs, context, sink)
+        problems = problems or overwritten_inputs([output] if output else [], inputs)
+        if problems:
+            sink.close()
+            stop(problems, "nothing written: fix the problems above")
+        _publish(sink, temporary, output)
+    finally:
+        sink.close()
+        if temporary is not None:
+            discard(temporary)
+    for hint in hints_for(gaps):
+        click.echo(hint, err=True)
+    return [s.verdict for s in summaries]
+
+
+def _write_all(
+    files: Sequence[Path],
+    settings: Settings,
+    fmt: str,
+    jobs: int,
+    context: Any,
+    sink: IO[bytes],
+) -> tuple[list[Summary], list[tuple[str, str]], list[Problem], list[Path]]:
+    """Assess every file in order, writing each piece as it comes while all are good."""
+    stream = STREAMS.get(fmt)
+    summaries: list[Summary] = []
+    gaps: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    inputs: list[Path] = [settings.living_wages, settings.rates]
+    kept: list[Assessment] = []
+    if stream is not None:
+        sink.write(stream.head(len(files)).encode("utf-8"))
+    with _Progress(len(files)) as progress:
+        for piece in _pieces(files, settings, fmt, jobs, context):
+            progress.step()
+            problems += piece.problems
+            inputs += piece.inputs
+            if problems or piece.summary is None:
+                continue
+            sink.write(piece.data)
+            summaries.append(piece.summary)
+            gaps += piece.gaps
+            kept += [piece.assessment] if piece.assessment is not None else []
+    if not problems:
+        tail = stream.tail(summaries) if stream else RENDERERS[fmt].render(kept)
+        sink.write(tail.encode("utf-8") if isinstance(tail, str) else tail)
+    return summaries, gaps, problems, inputs
+
+
+def _pieces(
+    files: Sequence[Path], settings: Settings, fmt: str, jobs: int, context: Any
+) -> Iterator[Piece]:
+    """Each file's piece, in input order: from worker processes for a large batch."""
+    jobs = max(1, min(jobs, len(files)))
+    numbered = list(enumerate(files))
+    if jobs == 1 or len(files) < POOL_FROM:
+        _WORKER.update(settings=settings, fmt=fmt, count=len(files), context=context)
+        yield from map(_assess, numbered)
+        return
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    with multiprocessing.get_context().Pool(
+        jobs, initializer=_start, initargs=(settings, fmt, len(files))
+    ) as pool:
+        yield from pool.imap(_assess, numbered, chunksize=chunk)
+
+
+def _open_sink(output: Path | None) -> tuple[IO[bytes], str | None]:
+    """Where the output is written until it is known to be whole."""
+    if output is None:
+        return tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES), None
+    try:
+        return open_staged(output)
+    except OSError as exc:
+        stop([Problem(str(output), f"cannot write the file: {exc.strerror or exc}")])
+
+
+def _publish(sink: IO[bytes], temporary: str | None, output: Path | None) -> None:
+    """Put the finished output in place: rename the staged file, or copy it to stdout."""
+    if temporary is None or output is None:
+        sink.seek(0)
+        sys.stdout.flush()
+        stdout = sys.stdout.buffer
+        while chunk := sink.read(1024 * 1024):
+            stdout.write(chunk)
+        stdout.flush()
+        return
+    finish_staged(sink, temporary)
+    try:
+        os.replace(temporary, output)
+    except OSError as exc:
+        stop([Problem(str(output), f"cannot write the file: {exc.strerror or exc}")])
+
+
+class _Progress:
+    """A progress bar on standard error, only on a terminal and once a batch takes a while."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.started = time.monotonic()
+        self.shown = sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def step(self) -> None:
+        """Count one file done."""
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif self.shown and time.monotonic() - self.started > PROGRESS_AFTER:
+            self.bar = click.progressbar(length=self.total, label="assessing", file=sys.stderr)
+            self.bar.__enter__()
+            self.bar.update(self.done)
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
