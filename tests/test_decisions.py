@@ -310,3 +310,18 @@ def test_init_decision_lists_every_open_requirement(
     target.write_text(filled)
     (c1,) = assessed(WELL_RUN, target).decision.conditions  # type: ignore[union-attr]
     assert (c1.id, c1.requirements, c1.owner) == ("C1", ["PAI-1.3"], "Lena")
+
+
+def test_the_decision_schema_accepts_the_example_and_init_writes_what_it_accepts(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(runner.invoke(main, ["schema", "decision"]).stdout)
+    Draft202012Validator(schema).validate(yaml.safe_load(BOARD.read_text()))
+    target = tmp_path / "decision.yaml"
+    args = ["init", "decision", str(WELL_RUN), "--date", "2026-11-24", "-o", str(target)]
+    assert runner.invoke(main, args).exit_code == 0
+    written = yaml.safe_load(target.read_text())
+    assert written["waivers"] is None and written["conditions"] is None  # only comments
+    Draft202012Validator(schema).validate(written)

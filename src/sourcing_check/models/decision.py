@@ -28,6 +28,16 @@ def _none_as_empty(value: Any) -> Any:
     return [] if value is None else value
 
 
+def _or_null(schema: dict[str, Any]) -> None:
+    """The JSON Schema of a list that may also be null (see ``_none_as_empty``)."""
+    description = schema.pop("description", None)
+    items = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [items, {"type": "null"}]
+    if description:
+        schema["description"] = description
+
+
 class Person(Strict):
     """Someone who approves or signs: name and role."""
 
@@ -109,10 +119,14 @@ class DecisionFile(Strict):
     schema_version: Literal[1] = Field(description="Version of this format: 1.")
     subject: DecidedSubject = Field(description="What was decided on.")
     waivers: Annotated[list[Waiver], BeforeValidator(_none_as_empty)] = Field(
-        default_factory=list, description="Requirements waived (empty or null for none)."
+        default_factory=list,
+        description="Requirements waived (empty or null for none).",
+        json_schema_extra=_or_null,
     )
     conditions: Annotated[list[Condition], BeforeValidator(_none_as_empty)] = Field(
-        default_factory=list, description="Conditions, with owner and due date."
+        default_factory=list,
+        description="Conditions, with owner and due date (empty or null for none).",
+        json_schema_extra=_or_null,
     )
     signoff: SignOff | None = Field(None, description="The sign-off, once given.")
 
