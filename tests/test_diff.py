@@ -47,14 +47,14 @@ def test_the_improved_crowd_plan_lists_its_fixes_and_exits_0(runner: CliRunner) 
     assert "Nothing regressed." in out
     assert "PAI-1.7 [must] Rejected work is paid unless fraud is shown: fail -> pass" in out
     assert "project KE: 25.9% -> 75.5%" in out
-    assert "Overall: 18.5 -> 36.1 (+17.6)" in out
-    assert f"/project/rejection/rejected_work_paid: never -> except_fraud ({IMPROVED}:70)" in out
+    assert "Overall: 17.4 -> 32.2 (+14.8)" in out
+    assert f"/project/rejection/rejected_work_paid: never -> except_fraud ({IMPROVED}:74)" in out
 
 
 def test_the_reverse_regresses_and_exits_1(runner: CliRunner) -> None:
     result = runner.invoke(main, ["diff", str(IMPROVED), str(CROWD), *DATE])
     assert result.exit_code == 1
-    assert "REGRESSED (19):" in result.stdout
+    assert "REGRESSED (20):" in result.stdout
     assert "  ! PAI-1.7: pass -> fail" in result.stdout
     assert "  ! wage project KE: 75.5% -> 25.9%" in result.stdout
 
@@ -63,13 +63,11 @@ def test_each_status_category() -> None:
     found = diff(CROWD, IMPROVED)
     assert ids(found.newly_failing) == []
     assert {"PAI-1.7", "PAI-5.1", "PAI-5.3", "PAI-5.4", "PAI-5.2"} <= set(ids(found.newly_passing))
-    (other,) = found.changed  # qualification now paid, training still unanswered
-    assert (other.requirement, other.old, other.new, other.regressed) == (
-        "PAI-1.17",
-        "fail",
-        "unanswered",
-        False,
-    )
+    # qualification now paid, training still unanswered; feedback shared, updates unanswered
+    assert [(c.requirement, c.old, c.new, c.regressed) for c in found.changed] == [
+        ("PAI-1.17", "fail", "unanswered", False),
+        ("PAI-5.14", "fail", "unanswered", False),
+    ]
     back = diff(IMPROVED, CROWD)
     assert set(ids(back.newly_failing)) == {
         "PAI-1.7",
@@ -82,6 +80,7 @@ def test_each_status_category() -> None:
         "PAI-5.1",
         "PAI-5.3",
         "PAI-5.4",
+        "PAI-5.14",
     }
     assert [(c.requirement, c.regressed) for c in back.changed] == [
         ("PAI-5.2", True),
@@ -110,7 +109,7 @@ def test_answers_that_changed_by_pointer_with_both_places() -> None:
     answers = {a.pointer: a for a in diff(CROWD, IMPROVED).answers}
     paid = answers["/project/rejection/rejected_work_paid"]
     assert (paid.old, paid.new) == ("never", "except_fraud")
-    assert paid.old_at == f"{CROWD}:69" and paid.new_at == f"{IMPROVED}:70"
+    assert paid.old_at == f"{CROWD}:73" and paid.new_at == f"{IMPROVED}:74"
     target = answers["/project/communication/response_target_hours"]
     assert (target.old, target.new) == (None, 24)
 
@@ -153,9 +152,9 @@ def test_old_and_new_may_be_json_pdf_or_inputs(tmp_path: Path, runner: CliRunner
 
 def test_markdown_output(runner: CliRunner) -> None:
     out = runner.invoke(main, ["diff", str(IMPROVED), str(CROWD), *DATE, "--format", "md"]).stdout
-    assert "## Regressed (19)" in out
+    assert "## Regressed (20)" in out
     assert "- PAI-1.7: pass → fail" in out
-    assert "## Newly failing (10)" in out
+    assert "## Newly failing (11)" in out
 
 
 def test_unreadable_sides_are_located(tmp_path: Path, runner: CliRunner) -> None:
