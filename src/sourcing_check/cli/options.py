@@ -43,6 +43,15 @@ _OPTIONS = [
         help="Currency-rates table (YAML) [default: the bundled table].",
     ),
     click.option(
+        "--profile",
+        "profiles",
+        multiple=True,
+        metavar="FILE|NAME",
+        help="Tailor the framework with a profile: a file, or a bundled profile by name "
+        "(strict-harmful-content, crowd-platform-requester). Repeatable: applied in order, "
+        "after those a project plan names.",
+    ),
+    click.option(
         "--date",
         "date_",
         type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -65,6 +74,7 @@ def settings_from(
     rates: Path | None,
     date_: Any,
     allow_outside: tuple[Path, ...] = (),
+    profiles: tuple[str, ...] = (),
 ) -> Settings:
     """Settings from the options, with the bundled defaults for what is not given."""
     from sourcing_check.run import Settings
@@ -77,6 +87,7 @@ def settings_from(
         rates=rates or defaults.rates,
         date=date,
         allow_outside=allow_outside,
+        profiles=profiles,
     )
 
 
