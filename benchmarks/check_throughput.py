@@ -98,7 +98,8 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     settings = Settings(date=dt.date(2026, 11, 24))
     started = time.perf_counter()
-    framework, reference = load_context(settings)
+    basis = load_context(settings)
+    framework, reference = basis.framework, basis.reference
     setup = time.perf_counter() - started
 
     def _full(plans: list[Path], verdicts: dict[str, int]) -> None:

@@ -200,7 +200,8 @@ class Harness:
             only_given_tables=True,
             date=dt.date(2026, 11, 24),
         )
-        self.framework, self.reference = load_context(self.settings)
+        basis = load_context(self.settings)
+        self.framework, self.reference = basis.framework, basis.reference
         for path in EXAMPLES.glob("*-vendor.yaml"):  # what the example plans name
             (scratch / path.name).write_bytes(path.read_bytes())
 
@@ -221,7 +222,7 @@ class Harness:
             if not renderer.binary:
                 out = renderer.render([a])
                 assert isinstance(out, str) and out, name
-        assert json.loads(RENDERERS["json"].render([a]))["verdict"]["value"]
+        assert json.loads(RENDERERS["json"].render([a]))["assessments"][0]["verdict"]["value"]
         return "assessed"
 
     def mutant(self, seed: int, edits: Sequence[tuple[str, int, int]], as_json: bool) -> bytes:

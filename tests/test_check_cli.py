@@ -70,9 +70,13 @@ def test_fail_on_never_and_conditions(files: dict[str, Path], runner: CliRunner)
 
 def test_json_is_the_canonical_assessment(files: dict[str, Path], runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", str(files["plan"]), *TEST_TABLES, "--format", "json"])
-    data = json.loads(result.stdout)
-    Draft202012Validator(named_schema("assessment")).validate(data)
+    document = json.loads(result.stdout)
+    Draft202012Validator(named_schema("assessment")).validate(document)
+    assert document["schema_version"] == 2
+    (data,) = document["assessments"]
     assert data["verdict"]["value"] == "not_approved"
+    assert isinstance(data["overall"]["score"], float)
+    assert all(isinstance(s["possible"], int | float) for s in data["scores"])
     bundled = [f["path"] for f in data["files"] if f["role"] == "guidelines"]
     # bundled files are named by their place in the package, the same on every machine
     assert bundled[0] == "<bundled>/guidelines/pai-data-enrichment/framework.yaml"
@@ -175,7 +179,9 @@ def test_answers_are_quoted_literally_in_messages(tmp_path: Path, runner: CliRun
         main, ["check", str(plan), *TEST_TABLES, "--format", "json", "--fail-on", "never"]
     )
     finding = next(
-        f for f in json.loads(result.stdout)["findings"] if f["requirement"] == "PAI-4.7"
+        f
+        for f in json.loads(result.stdout)["assessments"][0]["findings"]
+        if f["requirement"] == "PAI-4.7"
     )
     assert finding["status"] == "fail"
     assert "instructions/version = '{params.max_payout_days}'" in finding["message"]

@@ -10,8 +10,14 @@ from sourcing_check.errors import CODES, Problem
 from tests.conftest import ROOT
 
 SOURCE = ROOT / "src" / "sourcing_check"
-#: Where each family of codes is documented.
-DOCS = {"I": ROOT / "README.md", "G": ROOT / "docs" / "authoring.md", "W": ROOT / "README.md"}
+#: Where each family of codes is documented, in the order the catalogue lists them.
+DOCS = {
+    "I": ROOT / "README.md",
+    "G": ROOT / "docs" / "authoring.md",
+    "P": ROOT / "docs" / "authoring.md",
+    "D": ROOT / "docs" / "decision-file.md",
+    "W": ROOT / "README.md",
+}
 
 
 def test_problem_format_shows_the_code() -> None:
@@ -29,16 +35,16 @@ def test_problem_as_dict_has_the_code() -> None:
 
 def test_codes_are_well_formed() -> None:
     for code, summary in CODES.items():
-        assert re.fullmatch(r"[IGW][1-3]\d\d", code), code
+        assert re.fullmatch(rf"[{''.join(DOCS)}][1-3]\d\d", code), code
         assert summary and "\n" not in summary and not summary.endswith("."), code
-    assert list(CODES) == sorted(CODES, key=lambda c: ("IGW".index(c[0]), c))
+    assert list(CODES) == sorted(CODES, key=lambda c: (list(DOCS).index(c[0]), c))
 
 
 def test_every_code_is_set_where_problems_are_made_and_only_those() -> None:
     used: set[str] = set()
     for path in SOURCE.rglob("*.py"):
         if path.name != "errors.py":  # the catalogue itself
-            used |= set(re.findall(r"""["']([IGW]\d{3})["']""", path.read_text(encoding="utf-8")))
+            used |= set(re.findall(r"""["']([A-Z]\d{3})["']""", path.read_text(encoding="utf-8")))
     assert used == set(CODES)
 
 

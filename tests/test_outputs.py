@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from click.testing import CliRunner
 
 from sourcing_check.cli import main
 from sourcing_check.cli.exit_codes import ExitCode, verdict_exit_code
+from sourcing_check.models.results import Assessments
 from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
+from sourcing_check.render.canonical import render_json
 from tests.conftest import EXAMPLES, TEST_TABLES
 
 PLAN = str(EXAMPLES / "crowd-platform-project.yaml")
@@ -73,6 +76,24 @@ def test_html_from_check_equals_the_report_html(tmp_path: Path, runner: CliRunne
 )
 def test_fail_on_policy(verdicts: list[str], fail_on: str, expected: ExitCode) -> None:
     assert verdict_exit_code(verdicts, fail_on) == expected  # type: ignore[arg-type]
+
+
+def test_json_has_one_shape_for_one_file_and_several(runner: CliRunner) -> None:
+    vendor = str(EXAMPLES / "crowd-platform-vendor.yaml")
+    base = ["check", *TEST_TABLES, "--format", "json", "--fail-on", "never"]
+    one = json.loads(runner.invoke(main, [*base, PLAN]).stdout)
+    two = json.loads(runner.invoke(main, [*base, PLAN, vendor]).stdout)
+    assert list(one) == list(two) == ["schema_version", "assessments"]
+    assert one["schema_version"] == two["schema_version"] == 2
+    assert one["assessments"] == two["assessments"][:1]
+    # scores and the credit are JSON numbers, and the JSON reads back into the same model
+    for a in two["assessments"]:
+        assert all(
+            type(s[key]) in (int, float) for s in a["scores"] for key in ("earned", "possible")
+        )
+        assert type(a["unverified_credit"]) is float
+    document = Assessments.model_validate_json(runner.invoke(main, [*base, PLAN]).stdout)
+    assert render_json(document.assessments) == runner.invoke(main, [*base, PLAN]).stdout
 
 
 def test_identifiers_break_only_after_underscore_slash_or_dot() -> None:

@@ -165,9 +165,12 @@ def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     )
     assert where.stdout.strip().startswith(str(env_dir))
     assert (Path(where.stdout.strip()) / "pai-data-enrichment").is_dir()
-    linted = installed("sourcing-check", "guidelines", "lint")
+    linted = installed(
+        "sourcing-check", "guidelines", "lint", "--profile", "strict-harmful-content"
+    )
     assert linted.returncode == 0, linted.stderr
     assert str(env_dir) in linted.stdout
+    assert "<bundled>/guidelines/profiles/strict-harmful-content.yaml: " in linted.stdout
     templates = installed(
         "python", "-c", "from sourcing_check import resources; print(resources.templates_dir())"
     )

@@ -107,7 +107,7 @@ def test_rates_per_another_currency_cannot_be_added(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_reference_tables(Settings(rates=(rates,), date=DATE))
     (problem,) = caught.value.problems
-    assert problem.code == "I304" and problem.file == str(rates)
+    assert problem.code == "I305" and problem.file == str(rates)
     assert "its rates are per EUR, those it adds to per USD" in problem.message
 
 
@@ -189,7 +189,7 @@ def test_check_with_one_added_row_keeps_every_bundled_benchmark(tmp_path: Path) 
     args = ["check", plan, "--living-wages", str(mine), "--date", "2026-11-24", "--format", "json"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.stderr  # not approved, as before
-    fact = json.loads(result.stdout)["facts"]["project_wage"]
+    fact = json.loads(result.stdout)["assessments"][0]["facts"]["project_wage"]
     benchmarks = {line["place"]: line["benchmark"]["id"] for line in fact["locations"]}
     assert benchmarks == {
         "VE": "ve-caracas-own-study-2026",

@@ -98,7 +98,7 @@ def _text(pdf: bytes) -> str:
 def test_pdf_shows_verdict_scores_findings_and_wage_figures(rendered: dict[str, Any]) -> None:
     text = _text(rendered["pdf"])
     reader = PdfReader(io.BytesIO(rendered["pdf"]))
-    assessment = json.loads(reader.attachments["assessment.json"][0])
+    assessment = json.loads(reader.attachments["assessment.json"][0])["assessments"][0]
     assert "Not approved" in text
     assert f"Overall score {assessment['overall']['score']} / 100" in text
     for score in assessment["scores"]:  # the appendix shows each score's arithmetic
@@ -131,7 +131,7 @@ def test_pdf_shows_verdict_scores_findings_and_wage_figures(rendered: dict[str, 
 def test_pdf_is_archival_with_attachments(rendered: dict[str, Any]) -> None:
     reader = PdfReader(io.BytesIO(rendered["pdf"]))
     assert set(reader.attachments) == {"assessment.json", "checklist.md"}
-    assessment = json.loads(reader.attachments["assessment.json"][0])
+    assessment = json.loads(reader.attachments["assessment.json"][0])["assessments"][0]
     assert assessment["verdict"]["value"] == "not_approved"
     assert b"- [ ] **PAI-1.1**" in reader.attachments["checklist.md"][0]
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
@@ -244,7 +244,7 @@ def test_board_report_is_short_and_full_detail_lists_every_finding(
         assert runner.invoke(main, args).exit_code == 0
         reader = PdfReader(io.BytesIO(target.read_bytes()))
         pages[detail] = len(reader.pages)
-        assessment = json.loads(reader.attachments["assessment.json"][0])
+        assessment = json.loads(reader.attachments["assessment.json"][0])["assessments"][0]
         text = _text(target.read_bytes())
         ids = [f["requirement"] for f in assessment["findings"]]
         if detail == "full":  # every finding, with its outcome

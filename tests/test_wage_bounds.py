@@ -66,7 +66,8 @@ def test_the_floor_is_shown_beside_the_missing_living_wage() -> None:
 
 @cache
 def _bundled() -> tuple[Framework, Reference]:
-    return load_context(Settings(date=DATE))
+    basis = load_context(Settings(date=DATE))
+    return basis.framework, basis.reference
 
 
 def _bundled_finding(plan: dict[str, Any], requirement: str = "PAI-1.1") -> Finding:

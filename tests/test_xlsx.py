@@ -312,7 +312,9 @@ def test_init_xlsx_then_validate_check_and_report_read_the_workbook(
     )
     from_xlsx = runner.invoke(main, ["check", str(filled), "--format", "json", *TEST_TABLES])
     assert from_xlsx.exit_code == from_yaml.exit_code == 1
-    answers = [a for f in json.loads(from_xlsx.output)["findings"] for a in f["answers"]]
+    answers = [
+        a for f in json.loads(from_xlsx.output)["assessments"][0]["findings"] for a in f["answers"]
+    ]
     sheet = open_book(filled)["Answers"]
     cell = f"Answers!C{row_of(sheet, '/harmful_content/handles_harmful_content')}"
     assert {"file": str(filled), "place": cell} in [

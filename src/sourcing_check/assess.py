@@ -9,7 +9,12 @@ import datetime as dt
 
 from sourcing_check import __version__
 from sourcing_check.facts import Context, Inputs, derive
-from sourcing_check.models.results import Assessment, FileRef
+from sourcing_check.models.results import (
+    ASSESSMENT_SCHEMA_VERSION,
+    Assessment,
+    FileRef,
+    Standing,
+)
 from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.rules.answers import plain_json
@@ -36,14 +41,16 @@ def assess(
     ]
     per_guideline, overall = scores(findings, framework.meta)
     meta = framework.meta
+    decided = verdict(findings, overall, meta)
     files = [
         FileRef(role=i.kind, path=i.document.name, sha256=i.document.sha256)
         for i in subject.inputs()
     ]
     files += [FileRef(role="guidelines", path=p, sha256=h) for p, h in framework.files]
+    files += [FileRef(role="profile", path=p.file, sha256=p.sha256) for p in framework.profiles]
     files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
     return Assessment(
-        schema_version=1,
+        schema_version=ASSESSMENT_SCHEMA_VERSION,
         tool={"name": "sourcing-check", "version": __version__},
         framework={"id": meta.id, "title": meta.title, "version": meta.version},
         assessment_date=date.isoformat(),
@@ -51,7 +58,8 @@ def assess(
             "vendor": subject.vendor_model.vendor.name if subject.vendor_model else None,
             "project": subject.project_model.project.name if subject.project_model else None,
         },
-        parameters=plain_json(dict(framework.params)),
+        parameters=plain_json(dict(framework.params), numbers=True),
+        profiles=list(framework.profiles),
         files=files,
         facts=facts,
         findings=findings,
@@ -59,5 +67,6 @@ def assess(
         overall=overall,
         unverified_credit=meta.scoring.unverified_credit,
         conditions_below_score=meta.verdict.conditions_below_score,
-        verdict=verdict(findings, overall, meta),
+        verdict=decided,
+        without_waivers=Standing(scores=per_guideline, overall=overall, verdict=decided),
     )

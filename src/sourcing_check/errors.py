@@ -67,9 +67,11 @@ class InputError(Exception):
 #: meaning, and a retired one is never reused; a new problem gets the next free number in its
 #: group. ``I`` codes are problems in the files we read (questionnaires, plans, reference
 #: tables, and reading any file, guideline files included); ``G`` codes are the guideline
-#: lint's; ``W`` codes are warnings about answers that are valid but probably not meant. The
-#: hundreds group them: 1xx reading a file, 2xx its shape, 3xx how files fit together. The
-#: code is set where the problem is made (``load/``, ``rules/``).
+#: lint's; ``P`` codes a profile's; ``D`` codes a decision file's; ``W`` codes are warnings
+#: about answers that are valid but probably not meant. The hundreds group them: for ``I``
+#: and ``W``, 1xx reading a file, 2xx its shape, 3xx how files fit together; for ``G``, ``P``
+#: and ``D``, 1xx the file's shape, 2xx its content, 3xx the directory as a whole. The code
+#: is set where the problem is made (``load/``, ``rules/``, ``decisions/``).
 CODES: dict[str, str] = {
     # I1: reading a file (any file: inputs, reference tables, guideline files)
     "I101": "the file cannot be read: missing, a directory, or not readable",
@@ -88,17 +90,20 @@ CODES: dict[str, str] = {
     "I113": "a workbook cell cannot be read: a formula without a saved value, an error value "
     "or a percentage format",
     "I114": "the file is empty or holds only comments",
+    "I115": "a PDF without an attached assessment: not a report made by this tool",
     # I2: the shape of a questionnaire, plan or reference table
     "I201": "unknown field",
     "I202": "missing required field",
     "I203": "invalid value: wrong type, not one of the allowed values, or out of range",
     "I204": "not a questionnaire or plan: 'kind' is missing or unknown, or not a mapping",
+    "I205": "not an assessment of the current schema_version (made by another version)",
     # I3: files that refer to each other
     "I301": "a plan names a vendor questionnaire that cannot be read or is not a questionnaire",
     "I302": "a plan names a file outside its own directory",
     "I303": "a plan names a path that cannot be a file: empty, too long, a control character, "
     "or not a regular file (a directory, pipe or device)",
-    "I304": "a reference table given to add to another cannot be merged with it (rates per "
+    "I304": "a plan names a profile that cannot be read",
+    "I305": "a reference table given to add to another cannot be merged with it (rates per "
     "another currency, or rows that collide)",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",
@@ -122,6 +127,30 @@ CODES: dict[str, str] = {
     "G301": "not a guideline framework directory",
     "G302": "no requirement files",
     "G303": "parameter override for an undeclared parameter",
+    # P1: the shape of a profile file (a requirement it adds is linted with the G2 codes)
+    "P101": "unknown key",
+    "P102": "missing required field",
+    "P103": "wrong value or type",
+    # P2: a profile against its framework (decisions/profiles.py)
+    "P201": "unknown requirement: not in the framework, or left out by an earlier profile",
+    "P202": "unknown parameter",
+    "P203": "parameter value of the wrong kind, not one of its choices, or that makes a "
+    "predicate invalid",
+    "P204": "conflicting changes: a requirement left out twice, or modified though left out",
+    "P205": "an added requirement, source or guideline area that the framework has already",
+    "P206": "the profile tailors another framework",
+    # D1: the shape of a decision file
+    "D101": "unknown key",
+    "D102": "missing required field",
+    "D103": "wrong value or type",
+    # D2: a decision file against the assessment (decisions/waivers.py, conditions.py)
+    "D201": "a waiver of a requirement that is not in the assessment",
+    "D202": "a waiver of a requirement that passes or does not apply",
+    "D203": "a requirement waived twice",
+    "D204": "a waiver of a must-level requirement with fewer approvers than the framework asks",
+    "D205": "a waiver that expires before it was granted",
+    "D206": "a condition that names a requirement not in the assessment",
+    "D207": "a condition id used twice",
     # W2: answers that are valid but probably not what was meant (warnings: the exit code
     # changes only with --strict)
     "W201": "a percentage between 0 and 1: 0.3 reads as 0.3%, not 30%",

@@ -32,6 +32,11 @@ def default_framework_dir() -> Path:
     return guidelines_dir() / "pai-data-enrichment"
 
 
+def profiles_dir() -> Path:
+    """Return the directory of bundled profiles (an organisation's tailoring of a framework)."""
+    return guidelines_dir() / "profiles"
+
+
 def reference_dir() -> Path:
     """Return the directory of bundled reference data (living wages, currency rates)."""
     return guidelines_dir() / "reference"

@@ -12,10 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sourcing_check.assess import assess
+from sourcing_check.decisions.decide import apply_decision
+from sourcing_check.decisions.profiles import tailor
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.load.assessment import is_assessment_file, read_assessments
+from sourcing_check.load.decision import load_decision
 from sourcing_check.load.plausibility import warnings_of
+from sourcing_check.load.profile import load_profiles as load_profiles
+from sourcing_check.load.profile import plan_profiles
 from sourcing_check.load.reference import TableFiles, load_tables
 from sourcing_check.load.subject import load_input, load_subject
+from sourcing_check.models.profile import LoadedProfile
 from sourcing_check.models.results import Assessment
 from sourcing_check.models.subject import LoadedInput, Subject
 from sourcing_check.reference.lookup import Reference
@@ -49,6 +56,10 @@ class Settings:
     date: dt.date = field(default_factory=dt.date.today)
     #: Files or directories outside a plan's directory that a plan may name.
     allow_outside: tuple[Path, ...] = ()
+    #: Profiles to tailor the framework with, in order: files, or bundled profiles by name.
+    profiles: tuple[str, ...] = ()
+    #: The board's decision file on the one subject assessed.
+    decision: Path | None = None
 
     def table_files(self) -> TableFiles:
         """The files of each table: the bundled one first unless replaced, then those given."""
@@ -58,6 +69,11 @@ class Settings:
             base = () if given and self.only_given_tables else (reference_dir() / bundled,)
             chosen[name] = base + given
         return TableFiles(**chosen)
+
+    def tables_read(self) -> list[Path]:
+        """Every reference table file a run reads."""
+        files = self.table_files()
+        return [*files.living_wages, *files.rates, *files.minimum_wages, *files.price_index]
 
 
 @dataclass(frozen=True)
@@ -99,15 +115,29 @@ class Batch:
     warnings: list[Problem] = field(default_factory=list)
 
 
+@dataclass
+class Basis:
+    """What every assessment of a run shares: the framework, the reference tables, the
+    profiles given on the command line, and each tailoring of the framework made (kept, so
+    that a batch tailors it once per combination of profiles)."""
+
+    framework: Framework
+    reference: Reference
+    profiles: list[LoadedProfile]
+    tailored: dict[tuple[Path, ...], Framework] = field(default_factory=dict)
+
+
 def load_reference_tables(settings: Settings) -> Reference:
     """Load the reference tables of a run (bundled, and those given); raise InputError."""
     return load_tables(settings.table_files())
 
 
-def load_context(settings: Settings) -> tuple[Framework, Reference]:
-    """Load the framework and the reference tables; raise InputError on any problem."""
+def load_context(settings: Settings) -> Basis:
+    """Load the framework, the reference tables and the profiles of the command line; raise
+    InputError listing every problem."""
     problems: list[Problem] = []
     framework = reference = None
+    profiles: list[LoadedProfile] = []
     try:
         framework = load_framework(settings.guidelines)
     except InputError as exc:
@@ -116,9 +146,13 @@ def load_context(settings: Settings) -> tuple[Framework, Reference]:
         reference = load_reference_tables(settings)
     except InputError as exc:
         problems.extend(exc.problems)
+    try:
+        profiles = load_profiles(settings.profiles)
+    except InputError as exc:
+        problems.extend(exc.problems)
     if problems or framework is None or reference is None:
         raise InputError(problems)
-    return framework, reference
+    return Basis(framework, reference, profiles)
 
 
 def load_all(paths: list[Path], allow_outside: Sequence[Path] = ()) -> list[Loaded]:
@@ -139,6 +173,44 @@ def load_one(path: Path) -> LoadedInput:
     return load_input(path)
 
 
+def framework_for(
+    subject: Subject, basis: Basis, settings: Settings
+) -> tuple[Framework, list[Path]]:
+    """The framework a subject is assessed against, tailored by the profiles its plan names,
+    then by those of the command line (each applied once), and the profile files read."""
+    profiles: dict[Path, LoadedProfile] = {}
+    for profile in [*plan_profiles(subject, settings.allow_outside), *basis.profiles]:
+        profiles.setdefault(profile.document.path.resolve(), profile)
+    key = tuple(profiles)
+    if key not in basis.tailored:
+        basis.tailored[key] = tailor(basis.framework, profiles.values())
+    return basis.tailored[key], [p.document.path for p in profiles.values()]
+
+
+def assess_subject(
+    subject: Subject, settings: Settings, basis: Basis
+) -> tuple[Assessment, list[Path]]:
+    """Assess one subject against its framework, with the board's decision when one is given;
+    the assessment and the files read for it (inputs, profiles, decision). Raise InputError."""
+    framework, profile_files = framework_for(subject, basis, settings)
+    assessment = assess(subject, framework, basis.reference, settings.date)
+    read = [*(i.document.path for i in subject.inputs()), *profile_files]
+    if settings.decision is not None:
+        decision = load_decision(settings.decision)
+        assessment = apply_decision(assessment, framework, decision)
+        read.append(settings.decision)
+    return assessment, read
+
+
+def one_subject(decision: Path | None, count: int) -> list[Problem]:
+    """The problem of a decision file given for more or fewer than one subject."""
+    if decision is None or count == 1:
+        return []
+    message = f"a decision file is about one subject, but {count} were given"
+    hint = "assess the subject the decision names on its own"
+    return [Problem(str(decision), message, hint=hint)]
+
+
 @dataclass(frozen=True)
 class Assessed:
     """One input of a batch: its assessment or the problems that stop it, the files read, and
@@ -150,35 +222,51 @@ class Assessed:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def assess_file(path: Path, settings: Settings, context: tuple[Framework, Reference]) -> Assessed:
+def assess_file(path: Path, settings: Settings, context: Basis) -> Assessed:
     """Read, validate and assess one input file (with the questionnaire a plan names)."""
-    framework, reference = context
     try:
         subject = load_subject(path, settings.allow_outside)
     except InputError as exc:
         return Assessed(None, exc.problems, [path])
-    assessment = assess(subject, framework, reference, settings.date)
-    inputs = [i.document.path for i in subject.inputs()]
-    return Assessed(assessment, [], inputs, warnings_of(subject))
+    try:
+        assessment, read = assess_subject(subject, settings, context)
+    except InputError as exc:
+        return Assessed(None, exc.problems, [i.document.path for i in subject.inputs()])
+    return Assessed(assessment, [], read, warnings_of(subject))
 
 
 def run(paths: list[Path], settings: Settings) -> Batch:
     """Assess the input files, all or none: every file is read so that every problem is
     reported, and when any file has a problem no assessment is made."""
-    framework, reference = load_context(settings)
+    basis = load_context(settings)
     loaded = load_all(paths, settings.allow_outside)
     problems = [problem for item in loaded for problem in item.problems]
+    problems += one_subject(settings.decision, len(paths))
     if problems:
         return Batch([], problems)
-    subjects = [item.subject for item in loaded if item.subject is not None]
+    assessments: list[Assessment] = []
     warnings = [warning for item in loaded for warning in item.warnings]
-    assessments = [assess(s, framework, reference, settings.date) for s in subjects]
-    return Batch(assessments, [], input_files(subjects, settings), warnings)
+    read: list[Path] = settings.tables_read()
+    for item in loaded:
+        assert item.subject is not None
+        try:
+            assessment, files = assess_subject(item.subject, settings, basis)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        assessments.append(assessment)
+        read += files
+    if problems:
+        return Batch([], problems)
+    return Batch(assessments, [], read, warnings)
 
 
-def input_files(subjects: Sequence[Subject], settings: Settings) -> list[Path]:
-    """Every file read for ``subjects``: inputs, the questionnaires plans name, tables."""
-    named = [i.document.path for s in subjects for i in s.inputs()]
-    files = settings.table_files()
-    tables = [*files.living_wages, *files.rates, *files.minimum_wages, *files.price_index]
-    return [*named, *tables]
+def assessments_of(path: Path, settings: Settings) -> list[Assessment]:
+    """The assessments a file gives: read back from a canonical JSON file or a report PDF, or
+    made from an input file (with ``settings``); raise InputError listing every problem."""
+    if is_assessment_file(path):
+        return read_assessments(path)
+    batch = run([path], settings)
+    if batch.problems:
+        raise InputError(batch.problems)
+    return batch.assessments

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import get_args
 
 from sourcing_check.models.guideline import FrameworkFile
+from sourcing_check.models.numbers import points
 from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Status, Verdict
 
 HUNDRED = Decimal(100)
@@ -41,8 +42,8 @@ def score(findings: Sequence[Finding], ident: str, title: str, unverified_credit
     return Score.model_construct(
         id=ident,
         title=title,
-        earned=earned,
-        possible=possible,
+        earned=points(earned),
+        possible=points(possible),
         score=result,
         counts=dict(sorted(counts.items())),
     )
@@ -69,6 +70,7 @@ def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) ->
         return [f.requirement for f in findings if f.level == level and f.status in statuses]
 
     threshold = meta.verdict.conditions_below_score
+    waived = [f.requirement for f in findings if f.status == "waived"]
     must_failed = ids("must", ("fail",))
     must_open = ids("must", ("unanswered",))
     if must_failed:
@@ -103,8 +105,11 @@ def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) ->
             reasons.append(f"overall score {overall.score} is below {threshold}")
         value = "approved_with_conditions" if reasons else "approved"
         if not reasons:
+            met = "met or waived" if waived else "met"
             reasons.append(
-                "every must- and should-level requirement is met with its evidence, "
+                f"every must- and should-level requirement is {met} with its evidence, "
                 f"and the overall score is at least {threshold}"
             )
+    if waived:
+        reasons.append(f"{len(waived)} requirement(s) waived by the board: " + ", ".join(waived))
     return Verdict(value=value, label=VERDICT_LABELS[value], reasons=reasons)

@@ -16,6 +16,7 @@ import click
 from sourcing_check import __version__
 from sourcing_check.cli.assess import check, report, validate
 from sourcing_check.cli.compare import compare
+from sourcing_check.cli.diff import diff
 from sourcing_check.cli.exit_codes import HELP, ExitCode
 from sourcing_check.cli.forms import convert, init, schema
 from sourcing_check.cli.guidelines import guidelines
@@ -58,5 +59,16 @@ def main(debug: bool) -> None:
     produce a scored report with a remediation checklist."""
 
 
-for command in (init, convert, validate, check, report, compare, schema, guidelines, reference):
+for command in (
+    init,
+    convert,
+    validate,
+    check,
+    report,
+    compare,
+    diff,
+    schema,
+    guidelines,
+    reference,
+):
     main.add_command(command)

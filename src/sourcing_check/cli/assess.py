@@ -6,6 +6,7 @@ pay for pydantic, the models and the renderers.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from sourcing_check.cli.diff import with_previous
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import overwritten_inputs, write_or_stop
 from sourcing_check.cli.options import (
@@ -38,6 +40,12 @@ _STRICT = click.option(
     "--strict",
     is_flag=True,
     help="Treat plausibility warnings (W codes) as problems: exit 2, nothing written.",
+)
+_DECISION = click.option(
+    "--decision",
+    type=click.Path(path_type=Path),
+    help="The board's decision file on the subject (waivers, conditions, sign-off; "
+    "'init decision' writes one): scores and verdict are shown with and without its waivers.",
 )
 
 
@@ -120,6 +128,7 @@ def assess_or_stop(
 @settings_options
 @format_option({name: RENDERERS[name] for name in text_formats()})
 @output_option()
+@_DECISION
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),
@@ -140,10 +149,12 @@ def check(
     files: tuple[Path, ...],
     guidelines: Path | None,
     tables: Tables,
+    profiles: tuple[str, ...],
     date_: Any,
     allow_outside: tuple[Path, ...],
     fmt: str,
     output: Path | None,
+    decision: Path | None,
     fail_on: str,
     jobs: int,
     strict: bool,
@@ -157,10 +168,17 @@ def check(
     A batch is written as it is assessed (json, jsonl and text stream; jsonl holds one
     assessment per line), in worker processes (--jobs), and still all or none.
 
-    Exit codes: 0 every verdict is better than --fail-on; 1 some verdict is at or below it;
-    2 bad input or usage: every problem is listed and nothing is written or printed.
+    Exit codes: 0 every verdict is better than --fail-on (with the decision's waivers);
+    1 some verdict is at or below it; 2 bad input or usage: every problem is listed and
+    nothing is written or printed.
     """
-    settings = settings_from(guidelines, tables, date_, allow_outside)
+    from sourcing_check.run import one_subject
+
+    settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
+    settings = dataclasses.replace(settings, decision=decision)
+    wrong = one_subject(decision, len(files))
+    if wrong:
+        stop(wrong, "nothing written: fix the problems above")
     from sourcing_check.cli.batch import check_files
 
     verdicts = check_files(list(files), settings, fmt, output, jobs, strict=strict)
@@ -194,6 +212,13 @@ def check(
     help="board: the verdict, what to act on, the pay working, what is missing, sign-off and "
     "the requirements met in one table; full: every finding with its answers.",
 )
+@_DECISION
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    help="A previous report PDF (or assessment JSON) of the same subject: adds a page "
+    "'Changes since the report of DATE'.",
+)
 @settings_options
 @_STRICT
 def report(
@@ -202,8 +227,11 @@ def report(
     checklist: Path | None,
     html_path: Path | None,
     detail: str,
+    decision: Path | None,
+    previous: Path | None,
     guidelines: Path | None,
     tables: Tables,
+    profiles: tuple[str, ...],
     date_: Any,
     allow_outside: tuple[Path, ...],
     strict: bool,
@@ -221,8 +249,11 @@ def report(
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)
         stop([Problem(str(checklist), f"the checklist must end in {expected}")])
-    settings = settings_from(guidelines, tables, date_, allow_outside)
+    settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
+    settings = dataclasses.replace(settings, decision=decision)
     assessments = assess_or_stop(files, settings, [output, checklist, html_path], strict=strict)
+    if previous is not None:
+        assessments = with_previous(assessments, files, previous, settings)
     outputs: list[tuple[Path, bytes | str]] = [
         (output, RENDERERS["pdf"].render(assessments, detail=detail))
     ]
@@ -238,3 +269,8 @@ def report(
         click.echo(printable(f"wrote {path}"))
     for a in assessments:
         click.echo(printable(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})"))
+        if a.decision is not None:
+            click.echo(
+                f"  without waivers: {a.without_waivers.verdict.label} "
+                f"(score {a.without_waivers.overall.score})"
+            )

@@ -33,6 +33,7 @@ def compare(
     files: tuple[Path, ...],
     guidelines: Path | None,
     tables: Tables,
+    profiles: tuple[str, ...],
     date_: Any,
     allow_outside: tuple[Path, ...],
     fmt: str,
@@ -54,7 +55,7 @@ def compare(
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
     if len(files) < 2:
         stop([Problem("(arguments)", "compare needs at least two files")])
-    settings = settings_from(guidelines, tables, date_, allow_outside)
+    settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
     assessments = assess_or_stop(files, settings, [output])
     try:
         comparison = make_comparison(assessments)

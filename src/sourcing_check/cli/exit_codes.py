@@ -14,7 +14,7 @@ class ExitCode(enum.IntEnum):
     """Process exit codes, documented in ``--help`` and the README."""
 
     OK = 0
-    VERDICT = 1
+    VERDICT = 1  # also: 'diff' found a regression
     BAD_INPUT = 2
     INTERNAL = 3
 
@@ -29,7 +29,8 @@ FAIL_ON: dict[str, VerdictValue | None] = {
 
 HELP = (
     "Exit codes: 0 success (for 'check': every verdict better than --fail-on); "
-    "1 some verdict at or below --fail-on; 2 bad input or usage, nothing written; "
+    "1 some verdict at or below --fail-on (for 'diff': something regressed); "
+    "2 bad input or usage, nothing written; "
     "3 internal error (a bug: please report it; --debug shows the traceback)."
 )
 

@@ -12,6 +12,7 @@ import click
 
 from sourcing_check import __version__
 from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.options import Tables, settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.resources import default_framework_dir
@@ -20,13 +21,14 @@ if TYPE_CHECKING:
     from sourcing_check.forms.yaml_template import EvidenceAsked
     from sourcing_check.models.subject import LoadedInput
     from sourcing_check.rules.framework import Framework
+    from sourcing_check.run import Settings
 
 #: Output formats of 'convert', by file suffix.
 CONVERT_SUFFIXES = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 #: The names 'schema' and 'init' offer: the keys of ``forms.schemas.SCHEMAS`` and
 #: ``INPUT_SCHEMAS`` (a test keeps them equal), written out so that --help imports no model.
-SCHEMA_NAMES = ("assessment", "guidelines", "project", "vendor")
+SCHEMA_NAMES = ("assessment", "decision", "guidelines", "profile", "project", "vendor")
 INPUT_NAMES = ("project", "vendor")
 
 _GUIDELINES = click.option(
@@ -100,7 +102,8 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
 
 
 @click.command()
-@click.argument("name", type=click.Choice(INPUT_NAMES))
+@click.argument("name", type=click.Choice(["decision", *INPUT_NAMES]))
+@click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -118,14 +121,48 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
 )
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @_GUIDELINES
-def init(name: str, fmt: str, output: Path | None, force: bool, guidelines: Path | None) -> None:
-    """Write a fill-in template for a vendor questionnaire or project plan.
+@click.option(
+    "--profile",
+    "profiles",
+    multiple=True,
+    metavar="FILE|NAME",
+    help="For 'init decision' from an input file: tailor the framework with a profile.",
+)
+@click.option(
+    "--date",
+    "date_",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="For 'init decision' from an input file: the assessment date [default: today].",
+)
+def init(
+    name: str,
+    source: Path | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    guidelines: Path | None,
+    profiles: tuple[str, ...],
+    date_: Any,
+) -> None:
+    """Write a fill-in template: a vendor questionnaire, a project plan, or the board's
+    decision on an assessment ('init decision SOURCE').
 
     The YAML template lists every field with its description as a comment, marks the sections
     whose evidence the guidelines ask for, and a schema file is written beside it so that
     editors (with the YAML language server) validate and complete while you type. The .xlsx
     workbook has one row per question; validate, check, report and convert read it back.
+
+    'init decision SOURCE' (SOURCE: an assessment JSON from 'check --format json', a report
+    PDF, or an input file, assessed now) writes a decision file naming the subject's inputs by
+    SHA-256, with every failed, unanswered and unverified requirement ready to be decided.
     """
+    if name == "decision":
+        _init_decision(
+            source, output, force, settings_from(guidelines, Tables(), date_, profiles=profiles)
+        )
+        return
+    if source is not None:
+        stop([Problem(str(source), f"'init {name}' takes no file; only 'init decision' does")])
     from sourcing_check.forms.schemas import INPUT_SCHEMAS, input_schema
     from sourcing_check.forms.yaml_template import render_template
 
@@ -149,6 +186,28 @@ def init(name: str, fmt: str, output: Path | None, force: bool, guidelines: Path
         ]
     )
     click.echo(f"wrote {target} and {schema_path}")
+
+
+def _init_decision(
+    source: Path | None, output: Path | None, force: bool, settings: Settings
+) -> None:
+    """Write the decision file for the one subject ``source`` gives."""
+    from sourcing_check.forms.decision_template import render_decision
+    from sourcing_check.run import assessments_of
+
+    if source is None:
+        stop([Problem("(arguments)", "'init decision' needs the assessment: a JSON, PDF or input")])
+    target = output or Path("decision.yaml")
+    _refuse_existing([target], force)
+    try:
+        assessments = assessments_of(source, settings)
+    except InputError as exc:
+        stop(exc.problems, "nothing written: fix the problems above")
+    if len(assessments) != 1:
+        message = f"holds {len(assessments)} assessments; a decision is about one subject"
+        stop([Problem(str(source), message)])
+    write_or_stop([(target, render_decision(assessments[0], f"sourcing-check {__version__}"))])
+    click.echo(f"wrote {target}")
 
 
 @click.command()

@@ -81,9 +81,19 @@ def guidelines_show(requirement_id: str, directory: Path | None) -> None:
 @guidelines.command("lint")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 @click.option("--codes", "list_codes", is_flag=True, help="List the codes lint reports, and exit.")
-def guidelines_lint(directory: Path | None, list_codes: bool) -> None:
+@click.option(
+    "--profile",
+    "profiles",
+    multiple=True,
+    metavar="FILE|NAME",
+    help="Also lint a profile against the framework (a file, or a bundled profile by name); "
+    "repeatable, applied in order.",
+)
+def guidelines_lint(directory: Path | None, list_codes: bool, profiles: tuple[str, ...]) -> None:
     """Check a framework directory strictly: unknown keys, duplicate ids, invalid predicates,
-    unknown answer or fact paths, undeclared parameters, missing source or remediation.
+    unknown answer or fact paths, undeclared parameters, missing source or remediation; and
+    each profile given: unknown requirements or parameters, values of the wrong kind,
+    conflicting changes, and its added requirements as a framework's.
 
     Exit 0 when sound, 2 with FILE:LINE:COL: CODE MESSAGE lines otherwise.
     """
@@ -101,6 +111,16 @@ def guidelines_lint(directory: Path | None, list_codes: bool) -> None:
     if problems or framework is None:
         stop(problems)
     click.echo(f"{target}: {len(framework.rules)} requirements, no problems")
+    from sourcing_check.decisions.profiles import tailor
+    from sourcing_check.run import load_profiles
+
+    try:
+        for loaded in load_profiles(profiles):
+            framework = tailor(framework, [loaded])
+            changes = len(framework.profiles[-1].changes)
+            click.echo(f"{loaded.document.name}: {changes} changes, no problems")
+    except InputError as exc:
+        stop(exc.problems)
 
 
 @guidelines.command("docs")

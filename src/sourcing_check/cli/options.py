@@ -70,6 +70,15 @@ _OPTIONS = [
     ),
     *_TABLE_OPTIONS,
     click.option(
+        "--profile",
+        "profiles",
+        multiple=True,
+        metavar="FILE|NAME",
+        help="Tailor the framework with a profile: a file, or a bundled profile by name "
+        "(strict-harmful-content, crowd-platform-requester). Repeatable: applied in order, "
+        "after those a project plan names.",
+    ),
+    click.option(
         "--date",
         "date_",
         type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -123,6 +132,7 @@ def settings_from(
     tables: Tables,
     date_: Any,
     allow_outside: tuple[Path, ...] = (),
+    profiles: tuple[str, ...] = (),
 ) -> Settings:
     """Settings from the options, with the bundled defaults for what is not given."""
     from sourcing_check.run import Settings
@@ -138,6 +148,7 @@ def settings_from(
         only_given_tables=tables.only_given_tables,
         date=date,
         allow_outside=allow_outside,
+        profiles=profiles,
     )
 
 

@@ -66,12 +66,34 @@ def _guideline_schema() -> dict[str, Any]:
 
 
 def _assessment_schema() -> dict[str, Any]:
-    from sourcing_check.models.results import Assessment
+    from sourcing_check.models.results import ASSESSMENT_SCHEMA_VERSION, Assessments
+
+    schema = model_schema(
+        Assessments,
+        "assessment",
+        "The canonical assessments of 'sourcing-check check --format json', one per subject.",
+    )
+    schema["$id"] = schema_id("assessment", ASSESSMENT_SCHEMA_VERSION)
+    return schema
+
+
+def _profile_schema() -> dict[str, Any]:
+    from sourcing_check.models.profile import PROFILE_KIND, ProfileFile
 
     return model_schema(
-        Assessment,
-        "assessment",
-        "The canonical assessment of 'sourcing-check check --format json'.",
+        ProfileFile,
+        PROFILE_KIND,
+        "A profile: an organisation's tailoring of a guideline framework (check --profile).",
+    )
+
+
+def _decision_schema() -> dict[str, Any]:
+    from sourcing_check.models.decision import DECISION_KIND, DecisionFile
+
+    return model_schema(
+        DecisionFile,
+        DECISION_KIND,
+        "The board's decision on one subject: waivers, conditions, sign-off (check --decision).",
     )
 
 
@@ -80,6 +102,8 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "vendor": lambda: input_schema("vendor"),
     "project": lambda: input_schema("project"),
     "guidelines": _guideline_schema,
+    "profile": _profile_schema,
+    "decision": _decision_schema,
     "assessment": _assessment_schema,
 }
 

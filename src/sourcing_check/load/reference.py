@@ -84,7 +84,7 @@ def load_tables(files: TableFiles) -> Reference:
                 reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
                 problems.append(
                     Problem(
-                        display_path(path), f"cannot be added to the table: {reason}", code="I304"
+                        display_path(path), f"cannot be added to the table: {reason}", code="I305"
                     )
                 )
     if problems:

@@ -130,6 +130,9 @@ class Parameter(Strict):
 
     default: int | Decimal | str | bool | list[str]
     description: str
+    choices: list[str] | None = Field(
+        None, description="The values a text parameter may take, where they are few."
+    )
 
 
 class Scoring(Strict):

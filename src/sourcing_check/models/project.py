@@ -285,6 +285,10 @@ class ProjectPlan(Strict):
     kind: Literal["project-plan"] = Field(description="Always 'project-plan'.")
     schema_version: Literal[1] = Field(description="Version of this plan format: 1.")
     project: ProjectIdentity = Field(description="What the project is.")
+    profile: list[str] | None = Field(
+        None,
+        description="Profiles to assess it with: a bundled profile's name or a file by the plan.",
+    )
     sourcing: Sourcing | None = Field(None, description="Who supplies the workers.")
     task: Task | None = Field(None, description="The work.")
     workers: Workers | None = Field(None, description="Who does the work.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from decimal import Decimal
 from typing import Annotated, Any, Literal, overload
 
 from pydantic import (
@@ -16,12 +15,19 @@ from pydantic import (
 )
 from typing_extensions import TypedDict
 
+from sourcing_check.models.changes import Changes
+from sourcing_check.models.decision import DecisionRecord
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.guideline import Level, Scope, SourceRef
+from sourcing_check.models.numbers import Points, ScoreNumber
+from sourcing_check.models.profile import AppliedProfile
 
-ASSESSMENT_SCHEMA_VERSION = 1
+#: Version of the canonical JSON: 2 since scores are numbers and the document is always
+#: ``{"schema_version": 2, "assessments": [...]}``.
+ASSESSMENT_SCHEMA_VERSION = 2
 
-Status = Literal["pass", "fail", "unanswered", "unverified", "not_applicable"]
+
+Status = Literal["pass", "fail", "unanswered", "unverified", "not_applicable", "waived"]
 VerdictValue = Literal["not_approved", "information_needed", "approved_with_conditions", "approved"]
 
 VERDICT_LABELS: dict[str, str] = {
@@ -45,6 +51,7 @@ STATUS_LABELS: dict[str, str] = {
     "unanswered": "Unanswered",
     "unverified": "Unverified",
     "not_applicable": "Not applicable",
+    "waived": "Waived",
 }
 
 #: Status symbols, so that status never depends on colour alone.
@@ -54,6 +61,7 @@ STATUS_SYMBOLS: dict[str, str] = {
     "unanswered": "?",
     "unverified": "!",
     "not_applicable": "–",
+    "waived": "~",
 }
 
 
@@ -150,6 +158,9 @@ class Finding(_Frozen):
     source: SourceRef = Field(description="Where the requirement comes from.")
     source_title: str = Field(description="Title of the source document.")
     source_url: str | None = Field(description="URL of the source.")
+    waived_from: Status | None = Field(
+        None, description="When waived: the status the waiver set aside."
+    )
 
     @field_serializer("answers", mode="wrap")
     def _answers_made(
@@ -184,9 +195,11 @@ class Score(_Frozen):
 
     id: str = Field(description="Guideline id, or 'overall'.")
     title: str = Field(description="Guideline title.")
-    earned: Decimal = Field(description="Sum of weight x credit.")
-    possible: Decimal = Field(description="Sum of weights of applicable requirements.")
-    score: Decimal | None = Field(description="100 x earned / possible, or null when none apply.")
+    earned: Points = Field(description="Sum of weight x credit.")
+    possible: Points = Field(description="Sum of weights of applicable requirements.")
+    score: ScoreNumber | None = Field(
+        description="100 x earned / possible, or null when none apply."
+    )
     counts: dict[str, int] = Field(description="Findings per status.")
 
 
@@ -198,10 +211,20 @@ class Verdict(_Frozen):
     reasons: list[str] = Field(description="The rules that decided it.")
 
 
+class Standing(_Frozen):
+    """Scores and verdict computed from one set of findings (e.g. without the waivers)."""
+
+    scores: list[Score] = Field(description="Score per guideline area.")
+    overall: Score = Field(description="Overall score.")
+    verdict: Verdict = Field(description="The verdict.")
+
+
 class FileRef(_Frozen):
     """A file the assessment was computed from."""
 
-    role: str = Field(description="vendor-questionnaire, project-plan, guidelines, reference.")
+    role: str = Field(
+        description="vendor-questionnaire, project-plan, guidelines, profile, reference, decision."
+    )
     path: str = Field(description="Path as given.")
     sha256: str = Field(description="SHA-256 of the file's bytes.")
 
@@ -209,22 +232,41 @@ class FileRef(_Frozen):
 class Assessment(_Frozen):
     """One assessment: a questionnaire or a plan (with its questionnaire) against a framework."""
 
-    schema_version: Literal[1] = Field(description="Version of this assessment format.")
+    schema_version: Literal[2] = Field(description="Version of this assessment format.")
     tool: dict[str, str] = Field(description="Tool name and version.")
     framework: dict[str, str] = Field(description="Framework id, title and version.")
     assessment_date: str = Field(description="Date the assessment is made for (YYYY-MM-DD).")
     subject: dict[str, str | None] = Field(description="Vendor and project names.")
     parameters: dict[str, Any] = Field(description="Parameter values used.")
+    profiles: list[AppliedProfile] = Field(
+        description="Profiles that tailored the framework, in order, with what each changed."
+    )
     files: list[FileRef] = Field(description="Every file the result was computed from.")
     facts: Facts = Field(description="Derived facts with their working.")
     findings: list[Finding] = Field(description="One finding per requirement in scope.")
     scores: list[Score] = Field(description="Score per guideline area.")
     overall: Score = Field(description="Overall score.")
-    unverified_credit: Decimal = Field(description="Credit given to an unverified pass.")
+    unverified_credit: Points = Field(description="Credit given to an unverified pass.")
     conditions_below_score: int = Field(
         description="Scores below this give at best 'approved with conditions'."
     )
-    verdict: Verdict = Field(description="The verdict.")
+    verdict: Verdict = Field(description="The verdict (with the waivers of a decision file).")
+    without_waivers: Standing = Field(
+        description="Scores and verdict as if nothing were waived (the same when nothing is)."
+    )
+    decision: DecisionRecord | None = Field(
+        None, description="The board's decision file as applied: waivers, conditions, sign-off."
+    )
+    previous: Changes | None = Field(
+        None, description="What changed since a previous report ('report --previous')."
+    )
+
+
+class Assessments(_Frozen):
+    """The canonical JSON document: always a list of assessments, one per subject."""
+
+    schema_version: Literal[2] = Field(description="Version of this format.")
+    assessments: list[Assessment] = Field(description="One assessment per subject.")
 
 
 def subject_name(assessment: Assessment) -> str:

@@ -88,6 +88,14 @@ COMPARISON_RENDERERS: dict[str, Renderer] = {
 }
 
 
+#: Every output format of 'diff', by the name the CLI offers.
+DIFF_RENDERERS: dict[str, Renderer] = {
+    "text": Renderer("text", ".txt", "what changed, for a terminal", "changes:render_text"),
+    "md": Renderer("md", ".md", "what changed, as Markdown", "changes:render_md"),
+    "json": Renderer("json", ".json", "what changed, as JSON", "changes:render_json"),
+}
+
+
 def text_formats() -> list[str]:
     """Formats that can be printed to standard output."""
     return [name for name, r in RENDERERS.items() if not r.binary]

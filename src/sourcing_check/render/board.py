@@ -47,11 +47,16 @@ def reasons_in_words(a: Assessment) -> list[str]:
             plural = len(found) != 1
             label = words.format(s="s" if plural else "", es="es" if plural else "")
             reasons.append(f"{len(found)} {label}: {_titles(found)}.")
+    waived = [f for f in ordered(a.findings) if f.status == "waived"]
+    if waived:
+        label = "requirement" if len(waived) == 1 else "requirements"
+        reasons.append(f"{len(waived)} {label} waived by the board: {_titles(waived)}.")
     score = a.overall.score
     if score is not None and score < a.conditions_below_score:
         reasons.append(f"The overall score, {score}, is below {a.conditions_below_score}.")
-    if not reasons:
-        reasons.append("Every must- and should-level requirement is met with its evidence.")
+    if not reasons or reasons == [r for r in reasons if "waived by the board" in r]:
+        met = "met or waived" if waived else "met"
+        reasons.insert(0, f"Every must- and should-level requirement is {met} with its evidence.")
     line = lowest_line(a)
     if line is not None:
         reasons.append(

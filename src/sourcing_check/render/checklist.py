@@ -1,4 +1,6 @@
-"""The remediation checklist: a Markdown task list, or CSV rows for a tracker."""
+"""The remediation checklist: a Markdown task list, or CSV rows for a tracker; with a board's
+decision, each item carries its condition's owner and due date, and the conditions and
+waivers are listed."""
 
 from __future__ import annotations
 
@@ -6,9 +8,18 @@ import csv
 import io
 from collections.abc import Sequence
 
+from sourcing_check.models.decision import ConditionRecord
 from sourcing_check.models.results import STATUS_LABELS, Assessment, Finding
 from sourcing_check.render.escaping import escape_md, spreadsheet_cell
-from sourcing_check.render.views import checklist_items, subject_line
+from sourcing_check.render.views import (
+    approvers,
+    checklist_items,
+    condition_state,
+    conditions_by_requirement,
+    score_text,
+    subject_line,
+    waiver_state,
+)
 
 
 def _todo(f: Finding) -> str:
@@ -25,34 +36,69 @@ def render_md(assessments: Sequence[Assessment]) -> str:
     for a in assessments:
         out.append(f"# Remediation checklist: {escape_md(subject_line(a))}\n")
         out.append(
-            f"Verdict: **{a.verdict.label}**, score {a.overall.score}/100 "
+            f"Verdict: **{a.verdict.label}**, score {score_text(a)} "
             f"({a.framework['title']} {a.framework['version']}, {a.assessment_date}).\n"
         )
         items = checklist_items(a)
         if not items:
             out.append("Nothing to do: every applicable requirement is met.\n")
+        conditions = conditions_by_requirement(a)
         for level in ("must", "should", "may"):
             group = [f for f in items if f.level == level]
             if not group:
                 continue
             out.append(f"## {level.capitalize()}\n")
             for f in group:
-                out.append(
-                    f"- [ ] **{f.requirement}** {escape_md(f.title)} "
-                    f"({STATUS_LABELS[f.status].lower()})"
-                )
-                out.append(f"  - To do: {escape_md(_todo(f))}")
-                if f.status == "fail":
-                    out.append(f"  - Found: {escape_md(f.message)}")
-                if f.evidence_missing and f.status != "unverified":
-                    out.append(
-                        f"  - Evidence to provide: {escape_md('; '.join(f.evidence_missing))}"
-                    )
-                out.append(
-                    f"  - Source: {escape_md(f.source_title)}, {escape_md(f.source.section)}"
-                )
+                out += _md_item(f, conditions.get(f.requirement, []))
             out.append("")
+        out += _md_decision(a)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_item(f: Finding, conditions: list[ConditionRecord]) -> list[str]:
+    """One finding as a task, with the board's conditions on it."""
+    lines = [
+        f"- [ ] **{f.requirement}** {escape_md(f.title)} ({STATUS_LABELS[f.status].lower()})",
+        f"  - To do: {escape_md(_todo(f))}",
+    ]
+    for c in conditions:
+        lines.append(
+            f"  - Condition {escape_md(c.id)}: owner {escape_md(c.owner)}, due {c.due} "
+            f"({escape_md(condition_state(c))})"
+        )
+    if f.status == "fail":
+        lines.append(f"  - Found: {escape_md(f.message)}")
+    if f.evidence_missing and f.status != "unverified":
+        lines.append(f"  - Evidence to provide: {escape_md('; '.join(f.evidence_missing))}")
+    lines.append(f"  - Source: {escape_md(f.source_title)}, {escape_md(f.source.section)}")
+    return lines
+
+
+def _md_decision(a: Assessment) -> list[str]:
+    """The board's conditions as tasks (done ones ticked), and the waivers in force."""
+    if a.decision is None:
+        return []
+    out: list[str] = []
+    if a.decision.stale:
+        out.append(
+            "**The board's decision was made for other inputs: its waivers do not apply.**\n"
+        )
+    if a.decision.conditions:
+        out.append("## Conditions of the board's decision\n")
+    for c in a.decision.conditions:
+        tick = "x" if c.status == "done" else " "
+        about = f" ({', '.join(c.requirements)})" if c.requirements else ""
+        out.append(f"- [{tick}] **{escape_md(c.id)}**{about} {escape_md(c.text)}")
+        out.append(f"  - Owner: {escape_md(c.owner)}; due {c.due}; {escape_md(condition_state(c))}")
+    if a.decision.conditions:
+        out.append("")
+    if a.decision.waivers:
+        out.append("## Waived by the board\n")
+    for w in a.decision.waivers:
+        out.append(f"- **{w.requirement}** {escape_md(w.title)} ({w.level}, {w.status})")
+        out.append(f"  - {escape_md(waiver_state(w))}; approved by {escape_md(approvers(w))}")
+        out.append(f"  - Justification: {escape_md(w.justification)}")
+    return out
 
 
 CSV_COLUMNS = [
@@ -67,39 +113,67 @@ CSV_COLUMNS = [
     "found",
     "evidence_to_provide",
     "source",
+    "condition",
     "owner",
     "due_date",
 ]
 #: Who acts on a finding, by the requirement's scope.
 WHO_ACTS = {"vendor": "vendor", "project": "AI team"}
+#: The guideline column of rows that come from the board's decision.
+BOARD = "Board decision"
+#: The guideline area of findings made from the decision (overdue conditions).
+DECISION_AREA = "decision"
 #: Spreadsheet programs read a CSV without this mark in the local code page (Excel: 'Ã‘iÃ±o').
 BOM = "\ufeff"
 
 
 def render_csv(assessments: Sequence[Assessment]) -> str:
-    """The checklist as UTF-8 CSV with a byte-order mark, with empty owner and due-date
-    columns for a tracker."""
+    """The checklist as UTF-8 CSV with a byte-order mark; owner and due date come from the
+    board's conditions (empty for a tracker to fill in when there are none)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for a in assessments:
-        areas = {s.id: s.title for s in a.scores}
-        for f in checklist_items(a):
-            writer.writerow(
-                [
-                    spreadsheet_cell(subject_line(a)),
-                    WHO_ACTS[f.scope],
-                    spreadsheet_cell(areas.get(f.guideline, f.guideline)),
-                    f.level,
-                    f.requirement,
-                    spreadsheet_cell(f.title),
-                    f.status,
-                    spreadsheet_cell(_todo(f)),
-                    spreadsheet_cell(f.message if f.status == "fail" else ""),
-                    spreadsheet_cell("; ".join(f.evidence_missing)),
-                    spreadsheet_cell(f"{f.source_title}, {f.source.section}"),
-                    "",
-                    "",
-                ]
-            )
+        writer.writerows(_csv_rows(a))
     return BOM + buffer.getvalue()
+
+
+def _csv_rows(a: Assessment) -> list[list[str]]:
+    """The rows of one assessment: findings to act on, free-text conditions, waivers."""
+    subject = spreadsheet_cell(subject_line(a))
+    areas = {s.id: s.title for s in a.scores} | {DECISION_AREA: BOARD}
+    conditions = conditions_by_requirement(a)
+    rows = []
+    for f in checklist_items(a):
+        on = conditions.get(f.requirement, [])
+        rows.append(
+            [
+                subject,
+                WHO_ACTS[f.scope],
+                spreadsheet_cell(areas.get(f.guideline, f.guideline)),
+                f.level,
+                f.requirement,
+                spreadsheet_cell(f.title),
+                f.status,
+                spreadsheet_cell(_todo(f)),
+                spreadsheet_cell(f.message if f.status == "fail" else ""),
+                spreadsheet_cell("; ".join(f.evidence_missing)),
+                spreadsheet_cell(f"{f.source_title}, {f.source.section}"),
+                " ".join(c.id for c in on),
+                spreadsheet_cell("; ".join(c.owner for c in on)),
+                min((c.due for c in on), default=""),
+            ]
+        )
+    decision = a.decision
+    for c in decision.conditions if decision else []:
+        if not c.requirements:
+            text = spreadsheet_cell(c.text)
+            row = [subject, "", BOARD, "", "", text, c.status, text, "", "", ""]
+            rows.append([*row, c.id, spreadsheet_cell(c.owner), c.due])
+    for w in decision.waivers if decision else []:
+        if w.state == "active":
+            todo = f"Waived until {w.expires}: review before then"
+            title = spreadsheet_cell(w.title)
+            row = [subject, "", BOARD, w.level, w.requirement, title, "waived", todo]
+            rows.append([*row, "", "", "", "", spreadsheet_cell(approvers(w)), w.expires])
+    return rows

@@ -20,6 +20,7 @@ from sourcing_check.render.board import (
     reasons_in_words,
 )
 from sourcing_check.render.chart import score_chart
+from sourcing_check.render.decision_view import decision_context
 from sourcing_check.render.escaping import printable, shorten
 from sourcing_check.render.templating import environment, stylesheet
 from sourcing_check.render.views import checklist_items, needed_answers, ordered, subject_line
@@ -67,6 +68,7 @@ def _context(a: Assessment) -> dict[str, Any]:
         "not_applicable": [f for f in findings if f.status == "not_applicable"],
         "areas": {s.id: s.title for s in a.scores},
         "lowest": lowest_line(a),
+        **decision_context(a),
     }
 
 

@@ -18,6 +18,7 @@ _SHORT = {
     "unanswered": "open",
     "unverified": "unver",
     "not_applicable": "n/a",
+    "waived": "waived",
 }
 _OUT_OF_SCOPE = "·"
 LEGEND = (

@@ -5,9 +5,19 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from sourcing_check.models.decision import REVIEWER_DECISION_LABELS
 from sourcing_check.models.results import STATUS_LABELS, STATUS_SYMBOLS, Assessment
 from sourcing_check.render.escaping import printable
-from sourcing_check.render.views import needed_answers, ordered, subject_line
+from sourcing_check.render.views import (
+    approvers,
+    condition_state,
+    describe_change,
+    needed_answers,
+    ordered,
+    score_text,
+    subject_line,
+    waiver_state,
+)
 
 _WIDTH = 88
 
@@ -47,11 +57,13 @@ def _one(a: Assessment) -> str:
     lines = [
         f"{subject_line(a)}",
         "=" * min(_WIDTH, len(subject_line(a))),
-        f"Verdict: {a.verdict.label.upper()}    Score: {_score(a.overall.score)}/100",
+        f"Verdict: {a.verdict.label.upper()}    Score: {score_text(a)}",
         f"Framework: {a.framework['title']} {a.framework['version']}; "
         f"assessed for {a.assessment_date}",
     ]
     lines += [f"  - {reason}" for reason in a.verdict.reasons]
+    lines += _profiles(a)
+    lines += _decision(a)
     lines += ["", "Scores by guideline"]
     for s in a.scores:
         counts = ", ".join(f"{n} {STATUS_LABELS[k].lower()}" for k, n in s.counts.items())
@@ -133,4 +145,49 @@ def _wages(a: Assessment) -> list[str]:
                     f"    observed {'25th percentile' if seen.judged == 'p25' else 'median'} "
                     f"{figure}/h{share}: {seen.source}"
                 )
+    return lines
+
+
+def _profiles(a: Assessment) -> list[str]:
+    """Each profile applied, and what it changed."""
+    lines: list[str] = []
+    for profile in a.profiles:
+        lines += ["", f"Tailored by profile {profile.id}: {profile.title} ({profile.file})"]
+        for change in profile.changes:
+            lines += _wrap("- " + describe_change(change), "  ")
+    return lines
+
+
+def _decision(a: Assessment) -> list[str]:
+    """The board's decision: staleness, both verdicts, waivers, conditions, sign-off."""
+    d = a.decision
+    if d is None:
+        return []
+    lines = ["", f"Board decision ({d.file}, on the assessment of {d.decided_on})"]
+    if d.stale:
+        lines.append("  ! STALE: made for other inputs, so its waivers do not apply:")
+        lines += [line for reason in d.stale_reasons for line in _wrap(reason, "      ")]
+    without = a.without_waivers
+    lines.append(
+        f"  Without waivers: {without.verdict.label}, score {_score(without.overall.score)}"
+    )
+    if d.waivers:
+        lines.append("  Waivers")
+    for w in d.waivers:
+        mark = "~" if w.state == "active" else "✗"
+        lines.append(f"    {mark} {w.requirement} [{w.level}, {w.status}] {waiver_state(w)}")
+        lines += _wrap(f"{w.justification} Risk accepted: {w.risk_accepted}", "        ")
+        lines += _wrap(f"Approved by {approvers(w)} on {w.granted}.", "        ")
+    if d.conditions:
+        lines.append("  Conditions")
+    for c in d.conditions:
+        about = f" ({', '.join(c.requirements)})" if c.requirements else ""
+        lines += _wrap(f"{c.id}{about}: {c.text}", "    ")
+        lines.append(f"        owner {c.owner}, due {c.due}: {condition_state(c)}")
+    if d.signoff is not None:
+        review = "review overdue" if d.review_due else "review by"
+        lines.append(f"  Sign-off ({review} {d.signoff.review_by})")
+        for r in d.signoff.reviewers:
+            decision = REVIEWER_DECISION_LABELS[r.decision]
+            lines.append(f"    {r.name} ({r.role}): {decision}, {r.date}")
     return lines

@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sourcing_check.models.decision import AppliedWaiver, ConditionRecord
+from sourcing_check.models.profile import ProfileChange
 from sourcing_check.models.results import Assessment, Finding, subject_name
 
 _LEVEL_ORDER = {"must": 0, "should": 1, "may": 2}
-_STATUS_ORDER = {"fail": 0, "unanswered": 1, "unverified": 2, "pass": 3, "not_applicable": 4}
+_STATUS_ORDER = {
+    "fail": 0,
+    "unanswered": 1,
+    "unverified": 2,
+    "waived": 3,
+    "pass": 4,
+    "not_applicable": 5,
+}
 _POINTER = re.compile(r"(/(?:vendor|project)/[A-Za-z0-9_/~.-]*[A-Za-z0-9_])")
 _ACTIONABLE = ("fail", "unanswered", "unverified")
 
@@ -47,3 +56,66 @@ def needed_answers(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]
 def checklist_items(a: Assessment) -> list[Finding]:
     """Findings that need action, must before should before may."""
     return [f for f in ordered(a.findings) if f.status in _ACTIONABLE]
+
+
+def _value(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)
+
+
+def describe_change(change: ProfileChange) -> str:
+    """A profile's change in words, e.g. 'PAI-6.4 level: should -> must (why)'."""
+    reason = f" ({change.reason.strip()})" if change.reason else ""
+    if change.operation == "deselect":
+        return f"{change.target} left out{reason}"
+    if change.operation == "add":
+        return f"{change.target} added ({change.new})"
+    if change.operation == "parameter":
+        return f"parameter {change.target}: {_value(change.old)} -> {_value(change.new)}"
+    if change.operation == "verdict":
+        return f"verdict {change.target}: {change.old} -> {change.new}"
+    return f"{change.target} {change.operation}: {change.old} -> {change.new}{reason}"
+
+
+def waiver_state(waiver: AppliedWaiver) -> str:
+    """A waiver's state in words, e.g. 'active until 2027-05-31'."""
+    if waiver.state == "active":
+        return f"active until {waiver.expires}"
+    if waiver.state == "expired":
+        return f"expired on {waiver.expires}: not applied"
+    return "not applied: the decision was made for other inputs"
+
+
+def approvers(waiver: AppliedWaiver) -> str:
+    """Who approved a waiver, e.g. 'A. Name (Chair); B. Name (Ethics officer)'."""
+    return "; ".join(f"{p.name} ({p.role})" for p in waiver.approvers)
+
+
+def condition_state(condition: ConditionRecord) -> str:
+    """A condition's state in words, e.g. 'open, overdue since 2027-01-08'."""
+    status = condition.status.replace("_", " ")
+    if condition.overdue:
+        return f"{status}, overdue since {condition.due}"
+    if condition.status == "done" and condition.still_open:
+        return f"done, but {', '.join(condition.still_open)} still not met"
+    return status
+
+
+def conditions_by_requirement(a: Assessment) -> dict[str, list[ConditionRecord]]:
+    """The decision's conditions, by each requirement they address."""
+    found: dict[str, list[ConditionRecord]] = {}
+    for condition in a.decision.conditions if a.decision else []:
+        for requirement in condition.requirements:
+            found.setdefault(requirement, []).append(condition)
+    return found
+
+
+def score_text(a: Assessment) -> str:
+    """The overall score out of 100, and the score without waivers when they differ:
+    '97.7/100 (96.4 without waivers)'."""
+    score = "n/a" if a.overall.score is None else f"{a.overall.score}/100"
+    other = a.without_waivers.overall.score
+    if a.decision is not None and other != a.overall.score:
+        score += f" ({'n/a' if other is None else other} without waivers)"
+    return score

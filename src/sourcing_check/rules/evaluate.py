@@ -54,6 +54,7 @@ def evaluate(
             "source": req.source,
             "source_title": source.title,
             "source_url": req.source.url or source.url,
+            "waived_from": None,
         }
     )
 

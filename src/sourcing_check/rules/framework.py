@@ -13,9 +13,10 @@ from sourcing_check.load.documents import read_document
 from sourcing_check.load.validation import ShapeCodes, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.models.guideline import FrameworkFile, Requirement, RequirementsFile
+from sourcing_check.models.profile import AppliedProfile
 from sourcing_check.resources import display_path
-from sourcing_check.rules.lint import Target, lint_requirement
-from sourcing_check.rules.predicates import Compiled
+from sourcing_check.rules.lint import PREDICATES, Target, lint_requirement
+from sourcing_check.rules.predicates import Compiled, compile_predicate, param_names
 
 FRAMEWORK_FILE = "framework.yaml"
 REQUIREMENTS_GLOB = "requirements/*.yaml"
@@ -63,6 +64,29 @@ class Rule:
         """The names of the facts the check reads."""
         return tuple(sorted({p.split("/")[2] for p in self.reads if p.startswith("/facts/")}))
 
+    @functools.cached_property
+    def params(self) -> frozenset[str]:
+        """The parameters its predicates use."""
+        req = self.requirement
+        return frozenset(
+            name for where in PREDICATES for name in param_names(getattr(req, where) or {})
+        )
+
+    def recompiled(self, params: Mapping[str, Any]) -> Rule:
+        """This rule with its predicates compiled for other parameter values (raises
+        PredicateError when a value makes a predicate invalid)."""
+        req = self.requirement
+        compiled = {
+            where: compile_predicate(getattr(req, where), params, f"/{where}")
+            for where in PREDICATES
+            if getattr(req, where)
+        }
+        check = compiled["check"]
+        reads = tuple(req.reads) if req.reads else check.reads
+        applies, pending = compiled.get("applies_when"), compiled.get("pending_when")
+        unverified = compiled.get("unverified_when")
+        return Rule(req, applies, pending, check, unverified, reads, self.file, self.line)
+
 
 @dataclass(frozen=True)
 class Framework:
@@ -72,6 +96,8 @@ class Framework:
     rules: tuple[Rule, ...]
     params: Mapping[str, Any]
     files: tuple[tuple[str, str], ...]  # (path, sha256)
+    #: The profiles applied, in order, with what each changed.
+    profiles: tuple[AppliedProfile, ...] = ()
 
     def rule(self, requirement_id: str) -> Rule | None:
         """Return the rule with this id, if any."""
@@ -126,10 +152,10 @@ def _build(directory: Path, overrides: Mapping[str, Any]) -> tuple[Framework | N
             at = f"/requirements/{index}"
             target = Target(requirement, meta, params, seen.get(requirement.id, ""))
             seen.setdefault(requirement.id, f"{document.name}:{document.locate(at)[0]}")
-            found = list(lint_requirement(target, document, at))
+            rule, found = linted_rule(target, document, at)
             problems.extend(found)
-            if not found:
-                rules.append(_rule(target, document, at))
+            if rule is not None:
+                rules.append(rule)
     framework = Framework(meta, tuple(rules), params, tuple(files))
     return (framework if not problems else None), problems
 
@@ -150,6 +176,13 @@ def _params(
         if name not in params
     ]
     return {**params, **overrides}, problems
+
+
+def linted_rule(target: Target, document: Document, at: str) -> tuple[Rule | None, list[Problem]]:
+    """Lint one requirement (at pointer ``at`` in ``document``): its rule when it is sound,
+    and every problem."""
+    found = list(lint_requirement(target, document, at))
+    return (None if found else _rule(target, document, at)), found
 
 
 def _rule(target: Target, document: Document, at: str) -> Rule:

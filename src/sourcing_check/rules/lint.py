@@ -88,7 +88,7 @@ def _unknown_guideline(t: Target) -> Iterator[Flag]:
 
 
 #: The predicates a requirement may have; only 'check' is required.
-_PREDICATES = ("applies_when", "pending_when", "unverified_when", "check")
+PREDICATES = ("applies_when", "pending_when", "unverified_when", "check")
 
 
 def _undeclared_source(t: Target) -> Iterator[Flag]:
@@ -170,7 +170,7 @@ def _undefined_pointer(t: Target) -> Iterator[Flag]:
 
 
 def _undeclared_parameter(t: Target) -> Iterator[Flag]:
-    for where in _PREDICATES:
+    for where in PREDICATES:
         for name in param_names(getattr(t.requirement, where)):
             if name not in t.meta.parameters:
                 yield Flag(
@@ -196,7 +196,7 @@ def _unfillable_placeholder(t: Target) -> Iterator[Flag]:
 
 
 def _invalid_predicate(t: Target) -> Iterator[Flag]:
-    for where in _PREDICATES:
+    for where in PREDICATES:
         predicate = getattr(t.requirement, where)
         if where != "check" and not predicate:
             continue
@@ -209,8 +209,8 @@ def _invalid_predicate(t: Target) -> Iterator[Flag]:
 
 
 #: The codes lint reports, in the order ``guidelines lint --codes`` lists them: the guideline
-#: codes, then those of reading a file.
-LINT_CODE_PREFIXES = ("G", "I1")
+#: codes, the profile codes, then those of reading a file.
+LINT_CODE_PREFIXES = ("G", "P", "I1")
 
 #: The rule table: code -> (summary, check), in the order problems are reported.
 RULES: dict[str, tuple[str, Check]] = {

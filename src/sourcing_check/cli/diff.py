@@ -1,0 +1,116 @@
+"""The 'diff' command: what changed between two assessments of one subject; and the previous
+report's assessment for 'report --previous'. The core is imported when a command runs."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from sourcing_check.cli.exit_codes import ExitCode
+from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.options import (
+    Tables,
+    format_option,
+    output_option,
+    settings_from,
+    settings_options,
+)
+from sourcing_check.cli.problems import stop
+from sourcing_check.errors import InputError, Problem
+from sourcing_check.render import DIFF_RENDERERS
+
+if TYPE_CHECKING:
+    from sourcing_check.models.results import Assessment
+    from sourcing_check.run import Settings
+
+
+def one_assessment(path: Path, settings: Settings) -> Assessment:
+    """The one assessment a file gives; exit 2 on any problem, or when it gives several."""
+    from sourcing_check.run import assessments_of
+
+    try:
+        found = assessments_of(path, settings)
+    except InputError as exc:
+        stop(exc.problems, "nothing compared: fix the problems above")
+    if len(found) != 1:
+        message = f"holds {len(found)} assessments; diff compares one subject at a time"
+        stop([Problem(str(path), message)])
+    return found[0]
+
+
+def with_previous(
+    assessments: list[Assessment], sources: tuple[Path, ...], previous: Path, settings: Settings
+) -> list[Assessment]:
+    """Each assessment with what changed since the previous report or assessment of its
+    subject (matched by name, or the one with the one); exit 2 when it cannot be read."""
+    from sourcing_check.decisions.changes import changes
+    from sourcing_check.models.results import subject_name
+    from sourcing_check.run import assessments_of
+
+    try:
+        olds = assessments_of(previous, settings)
+    except InputError as exc:
+        stop(exc.problems, "nothing written: fix the problems above")
+    by_name = {subject_name(old): old for old in olds}
+    updated = []
+    for a, source in zip(assessments, sources, strict=True):
+        old = by_name.get(subject_name(a))
+        if old is None and len(olds) == len(assessments) == 1:
+            old = olds[0]
+        if old is not None:
+            a = a.model_copy(update={"previous": changes(old, a, str(previous), str(source))})
+        updated.append(a)
+    return updated
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@settings_options
+@click.option(
+    "--decision",
+    type=click.Path(path_type=Path),
+    help="Apply the board's decision file to an input file given as OLD or NEW.",
+)
+@format_option(DIFF_RENDERERS)
+@output_option()
+def diff(
+    old: Path,
+    new: Path,
+    guidelines: Path | None,
+    tables: Tables,
+    profiles: tuple[str, ...],
+    date_: Any,
+    allow_outside: tuple[Path, ...],
+    decision: Path | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Show what changed between two assessments of one subject.
+
+    OLD and NEW are each an assessment JSON ('check --format json'), a report PDF (its
+    attached assessment), or an input file (assessed now with the options given). Lists the
+    requirements newly failing, newly passing and otherwise changed, the score changes per
+    guideline, the effective-wage ratio changes per location, the waivers that lapsed and
+    the answers that changed, with where they are written.
+
+    Exit codes: 0 nothing regressed; 1 something regressed (a worse verdict, status, score
+    or wage ratio, or a lapsed waiver); 2 bad input or usage.
+    """
+    from sourcing_check.decisions.changes import changes
+
+    settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
+    settings = dataclasses.replace(settings, decision=decision)
+    found = changes(
+        one_assessment(old, settings), one_assessment(new, settings), str(old), str(new)
+    )
+    text = DIFF_RENDERERS[fmt].function()(found)
+    if output is not None:
+        write_or_stop([(output, text)])
+    else:
+        click.echo(text, nl=False)
+    sys.exit(ExitCode.VERDICT if found.regressed else ExitCode.OK)

@@ -1,0 +1,1 @@
+"""The board's decisions over a framework and an assessment: profiles, waivers, conditions."""

@@ -1,0 +1,92 @@
+"""The report of a board's work: the decision's waivers, both scores, the conditions table and
+every signer; the profiles applied; the changes since a previous report."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from sourcing_check.cli import main
+from tests.conftest import EXAMPLES
+
+WELL_RUN = EXAMPLES / "well-run-project.yaml"
+REVISED = EXAMPLES / "revised" / "well-run-project.yaml"
+BOARD = EXAMPLES / "board" / "well-run-decision.yaml"
+PROFILE = EXAMPLES / "board" / "review-board-profile.yaml"
+
+
+def _text(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is required; 'make test' installs it")
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The well-run example's report with the board's decision, and a later one."""
+    out = tmp_path_factory.mktemp("board")
+    runner = CliRunner()
+    first, later = out / "board.pdf", out / "later.pdf"
+    args = ["report", str(WELL_RUN), "--date", "2026-11-24", "--decision", str(BOARD)]
+    args += ["--profile", str(PROFILE)]
+    done = runner.invoke(main, [*args, "-o", str(first)])
+    assert done.exit_code == 0, done.output
+    args = ["report", str(REVISED), "--date", "2027-02-01", "--decision", str(BOARD)]
+    args += ["--previous", str(first), "--profile", str(PROFILE)]
+    args += ["--profile", "strict-harmful-content"]
+    done = runner.invoke(main, [*args, "-o", str(later)])
+    assert done.exit_code == 0, done.output
+    return {"first": first, "later": later, "output": done.output}
+
+
+def test_the_report_shows_waivers_both_scores_conditions_and_every_signer(
+    reports: dict[str, Any],
+) -> None:
+    text = _text(reports["first"])
+    attached = PdfReader(io.BytesIO(reports["first"].read_bytes())).attachments
+    (data,) = json.loads(attached["assessment.json"][0])["assessments"]
+    waived, plain = data["overall"]["score"], data["without_waivers"]["overall"]["score"]
+    assert waived > plain
+    assert "Board decision 2 waivers, 3 conditions, signed by 3" in text  # on the cover
+    assert (
+        f"Overall score {waived} / 100 with the board's waivers; without them: approved with "
+        f"conditions, score {plain}" in text
+    )
+    assert "Scores with and without the waivers" in text
+    assert f"Overall {waived} {plain}" in text
+    assert "Waivers (2)" in text and "PAI-1.4 The vendor's" in text
+    assert "active until 2027-05-31" in text
+    assert "Conditions (3)" in text
+    assert "C3 Report the first week's completion times" in text
+    for signer in ("Prof. Amara Okafor", "Dr. Samuel Reyes", "Wanjiru Kamau"):
+        assert signer in text.split("Sign-off", 1)[1]
+    assert text.count("Approve with conditions") >= 3
+    # the attached JSON carries the decision, the sign-off and both scores
+    assert len(data["decision"]["signoff"]["reviewers"]) == 3
+    assert b"## Conditions of the board's decision" in attached["checklist.md"][0]
+
+
+def test_a_later_report_shows_the_changes_the_profile_and_a_stale_decision(
+    reports: dict[str, Any],
+) -> None:
+    text = _text(reports["later"])
+    assert "Changes since the report of 2026-11-24" in text
+    assert "PAI-9.7 [may] The vendor publishes a transparency report: unanswered → pass" in text
+    assert "PAI-1.4 The vendor's living-wage benchmarks are recent: stale" in text
+    assert "Stale: the decision was made for other inputs, so its waivers do not apply." in text
+    assert "open, overdue since 2027-01-08" in text
+    assert (
+        "Profiles review-board (1 change); strict-harmful-content (9 changes), listed in the "
+        "appendix" in text
+    )
+    assert "Profiles applied" in text and "parameter max_benchmark_age_years: 3 → 2" not in text
+    assert "parameter max_benchmark_age_years: 3 -> 2" in text
