@@ -6,7 +6,10 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 # The exact versions `make demo` and `make test` install (pyproject.toml keeps the ranges).
 LOCK := requirements/lock.txt
-APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core libreoffice-calc-nogui
+# fonts-noto-core (12 MB download, 43 MB installed) and fonts-noto-cjk (57 MB, 91 MB): the
+# report's fallbacks for names in other scripts (templates/report.css); PDFs embed subsets.
+APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core \
+    fonts-noto-cjk libreoffice-calc-nogui
 DEMO_DATE := 2026-11-24
 
 .PHONY: demo test test-latest lock lint typecheck pytest system-packages bench fuzz clean

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sourcing_check.load.documents import read_document
+from sourcing_check.models.document import Document
 from sourcing_check.models.results import Assessment, Finding
 from sourcing_check.render.canonical import render_json
 from sourcing_check.resources import default_framework_dir
@@ -111,3 +112,48 @@ def test_an_unverified_wage_pass_asks_for_the_rate_card_not_a_raise(
     for f in wage:
         assert "Raise pay" not in (f.remediation or "")
         assert "rate card" in (f.remediation or "").lower() or "payslips" in (f.remediation or "")
+
+
+def test_findings_built_without_validation_read_back_the_same(
+    assessments: tuple[Assessment, ...],
+) -> None:
+    # the evaluator builds findings from its own values without validating them again
+    for a in assessments:
+        text = a.model_dump_json()
+        again = Assessment.model_validate_json(text)
+        assert again == a
+        assert again.model_dump_json() == text
+
+
+def test_a_finding_is_made_with_exactly_its_fields(assessments: tuple[Assessment, ...]) -> None:
+    finding = assessments[0].findings[0]
+    values = {name: getattr(finding, name) for name in Finding.model_fields}
+    made = Finding.made(dict(values))
+    assert made == finding and made.model_dump_json() == finding.model_dump_json()
+    assert made.model_fields_set == set(Finding.model_fields)
+    assert made == Finding.model_validate(values)
+    shuffled = dict(reversed(values.items()))  # the JSON would follow this order: refused
+    without = {k: v for k, v in values.items() if k != "status"}
+    for wrong in (shuffled, without, {**values, "extra": 1}):
+        with pytest.raises(ValueError, match="a finding has the fields"):
+            Finding.made(wrong)
+
+
+def test_answers_are_located_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    located: list[str] = []
+    locate = Document.locate
+
+    def counting(self: Document, pointer: str) -> tuple[int, int]:
+        if self.name.endswith("well-run-vendor.yaml"):
+            located.append(pointer)
+        return locate(self, pointer)
+
+    monkeypatch.setattr(Document, "locate", counting)
+    (a,) = run([EXAMPLES / "well-run-vendor.yaml"], Settings(date=DATE)).assessments
+    assert located == []  # assessed and scored: nothing was located
+    first = next(f for f in a.findings if f.status == "pass" and f.requirement == "PAI-1.15")
+    answers = list(first.answers)
+    assert answers and all(answer["line"] for answer in answers)
+    assert len(located) == len(answers)
+    a.model_dump_json()  # the JSON shows every answer, so every one is located now
+    assert len(located) == sum(len(f.answers) for f in a.findings)

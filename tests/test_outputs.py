@@ -89,3 +89,11 @@ def test_markdown_says_not_applicable_for_an_area_without_requirements(
     md = runner.invoke(main, ["check", vendor, *TEST_TABLES, "--format", "md"]).stdout
     assert "| Wellbeing where content is harmful | not applicable | 0 / 0 |" in md
     assert "| None |" not in md
+
+
+def test_templates_are_compiled_once_per_process() -> None:
+    from sourcing_check.render.templating import environment
+
+    env = environment()
+    assert environment() is env and not env.auto_reload
+    assert env.get_template("report.html.j2") is env.get_template("report.html.j2")

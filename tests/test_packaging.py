@@ -1,5 +1,5 @@
 """The wheel carries guidelines/ and templates/; --help, validate and check of YAML stay free of
-WeasyPrint and openpyxl."""
+WeasyPrint and openpyxl; --help imports no model, check no template engine."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ import sysconfig
 import venv
 from pathlib import Path
 
+import pytest
+
+from sourcing_check.cli.forms import INPUT_NAMES, SCHEMA_NAMES
+from sourcing_check.forms.schemas import INPUT_SCHEMAS, SCHEMAS
 from tests.conftest import EXAMPLES, ROOT
 
 
@@ -36,6 +40,59 @@ def test_help_and_validate_do_not_import_weasyprint_or_openpyxl() -> None:
     )
     out = _run_python(code, *(str(p) for p in EXAMPLES.glob("*.yaml")))
     assert out.strip().splitlines()[-1] == "False False"
+
+
+def _imported_by(*argv: str) -> set[str]:
+    """The modules loaded by one run of the CLI with ``argv``, in a fresh interpreter."""
+    code = (
+        "import sys\n"
+        "from sourcing_check.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('\\nMODULES', *sorted(sys.modules))\n"
+    )
+    out = _run_python(code, *argv)
+    return set(out.rsplit("MODULES", 1)[1].split())
+
+
+def _loaded(modules: set[str], prefixes: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in prefixes or m.startswith(prefixes))
+
+
+#: What the CLI's help must not load: validation, models, the core, templates, PDF.
+HELP_FREE_OF = (
+    "pydantic",
+    "pydantic_core",
+    "jsonschema",
+    "jinja2",
+    "weasyprint",
+    "yaml",
+    "sourcing_check.models",
+    "sourcing_check.run",
+    "sourcing_check.rules",
+)
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["check", "--help"], ["report", "--help"], ["guidelines", "--help"]]
+)
+def test_help_imports_no_model_jsonschema_or_jinja(argv: list[str]) -> None:
+    assert _loaded(_imported_by(*argv), HELP_FREE_OF) == []
+
+
+def test_check_imports_no_template_engine_pdf_or_jsonschema() -> None:
+    plan = str(EXAMPLES / "well-run-project.yaml")
+    modules = _imported_by("check", "--fail-on", "never", "--date", "2026-11-24", plan)
+    assert "sourcing_check.assess" in modules  # it did assess
+    free_of = ("jinja2", "markupsafe", "weasyprint", "jsonschema", "openpyxl")
+    assert _loaded(modules, free_of) == []
+
+
+def test_cli_choices_written_out_match_the_tables() -> None:
+    assert tuple(sorted(SCHEMAS)) == SCHEMA_NAMES
+    assert tuple(sorted(INPUT_SCHEMAS)) == INPUT_NAMES
 
 
 def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:

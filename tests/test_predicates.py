@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from sourcing_check.rules.predicates import PredicateError, compile_predicate, fast_validator
+from sourcing_check.resources import default_framework_dir
+from sourcing_check.rules.fast_schema import FAST_KEYWORDS, fast_validator
+from sourcing_check.rules.framework import load_framework
+from sourcing_check.rules.predicates import (
+    COMBINATORS,
+    PredicateError,
+    compile_predicate,
+    substitute,
+)
 from sourcing_check.rules.subject_view import is_absent, resolve
 
 SCHEMAS: list[dict[str, Any]] = [
@@ -32,6 +40,23 @@ SCHEMAS: list[dict[str, Any]] = [
     {"type": "array"},
     {"type": "object"},
     {"minLength": 2},
+    {"maxItems": 0},
+    {"maxItems": 1},
+    {},
+    {"required": ["a"]},
+    {"required": []},
+    {"properties": {"a": {"const": 1}}},
+    {"required": ["a"], "properties": {"a": {"type": "string", "minLength": 1}}},
+    {"items": {"type": "string"}},
+    {"items": {"required": ["a"], "properties": {"a": {"enum": [1, 2]}}}},
+    {"contains": {"const": "breaks"}},
+    {"contains": {"enum": ["breaks", "rotation"]}},
+    {"contains": {"required": ["a"], "properties": {"a": {"enum": ["x", "y"]}}}},
+    {"minItems": 2, "contains": {"const": "breaks"}},
+    {"not": {"const": True}},
+    {"not": {"contains": {"const": "breaks"}}},
+    {"minItems": 1, "not": {"items": {"required": ["a"], "properties": {"a": {"const": 1}}}}},
+    {"type": "object", "required": ["a", "b"]},
 ]
 VALUES: list[Any] = [
     True,
@@ -55,6 +80,54 @@ VALUES: list[Any] = [
     ["breaks", "rotation"],
     {},
     {"a": 1},
+    {"a": 2, "b": None},
+    {"a": "", "b": 1},
+    {"a": "x"},
+    {"a": None},
+    {"b": 1},
+    [1, "breaks"],
+    [True],
+    [{"a": 1}, {"a": 2}],
+    [{"a": 1}, {"b": 1}],
+    [{"a": "x"}, {"a": 3}],
+    [{"a": "z"}],
+    [[]],
+    None,
+]
+
+#: Fragments outside the fast path: other keywords, or values it does not take.
+SLOW: list[Any] = [
+    {"pattern": "^a"},
+    {"anyOf": [{"const": 1}]},
+    {"const": None},
+    {"const": {"a": 1}},
+    {"enum": [[1]]},
+    {"type": ["string", "null"]},
+    {"type": "null"},
+    {"items": True},
+    {"contains": {"pattern": "x"}},
+    {"properties": {"a": {"format": "date"}}},
+    {"not": {"uniqueItems": True}},
+    True,
+]
+#: Malformed fragments: the fast path refuses them, so jsonschema's check_schema sees them.
+MALFORMED: list[Any] = [
+    {"type": 12},
+    {"type": "text"},
+    {"minimum": "1"},
+    {"maximum": True},
+    {"minItems": -1},
+    {"maxItems": 1.5},
+    {"minLength": "2"},
+    {"enum": "a"},
+    {"required": "a"},
+    {"required": ["a", "a"]},
+    {"required": [1]},
+    {"properties": []},
+    {"properties": {"a": 1}},
+    {"items": [{"const": 1}]},
+    {"contains": "x"},
+    {"not": []},
 ]
 
 
@@ -67,9 +140,49 @@ def test_fast_path_agrees_with_jsonschema(schema: dict[str, Any]) -> None:
         assert fast(value) == reference.is_valid(value), (schema, value)
 
 
-def test_other_keywords_use_jsonschema() -> None:
-    assert fast_validator({"contains": {"const": "breaks"}}) is None
-    assert fast_validator({"items": {"required": ["reason"]}}) is None
+@pytest.mark.parametrize("schema", SCHEMAS, ids=str)
+def test_what_the_fast_path_takes_is_a_valid_schema(schema: dict[str, Any]) -> None:
+    # so that skipping check_schema for it hides no authoring mistake
+    Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("schema", SLOW, ids=str)
+def test_other_keywords_use_jsonschema(schema: Any) -> None:
+    assert fast_validator(schema) is None
+    compile_predicate({"/x": schema}, {})  # still compiles, through jsonschema
+
+
+@pytest.mark.parametrize("schema", MALFORMED, ids=str)
+def test_malformed_fragments_reach_check_schema(schema: Any) -> None:
+    assert fast_validator(schema) is None
+    with pytest.raises(PredicateError, match="not a valid JSON Schema"):
+        compile_predicate({"/x": schema}, {})
+
+
+def _fragments(predicate: Any) -> list[Any]:
+    """Every schema fragment of a predicate."""
+    found: list[Any] = []
+    for key, value in predicate.items():
+        if key.startswith("/"):
+            found.append(value)
+        elif key in COMBINATORS:
+            for part in value if isinstance(value, list) else [value]:
+                found += _fragments(part)
+    return found
+
+
+def test_the_bundled_framework_takes_the_fast_path_only() -> None:
+    # so that 'check' neither imports jsonschema nor runs check_schema
+    framework = load_framework(default_framework_dir())
+    slow = []
+    for rule in framework.rules:
+        req = rule.requirement
+        for predicate in (req.applies_when, req.pending_when, req.check):
+            for fragment in _fragments(predicate or {}):
+                schema = substitute(fragment, framework.params)
+                if fast_validator(schema) is None:
+                    slow.append((req.id, schema))
+    assert not slow, f"outside the fast path ({sorted(FAST_KEYWORDS)}): {slow}"
 
 
 def test_resolve_and_absence() -> None:

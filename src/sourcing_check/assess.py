@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import TypeAdapter
-
 from sourcing_check import __version__
 from sourcing_check.facts import Context, Inputs, derive
-from sourcing_check.models.results import Assessment, FileRef, Finding
+from sourcing_check.models.results import Assessment, FileRef
 from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
-from sourcing_check.rules.evaluate import evaluate, plain_json
+from sourcing_check.rules.answers import plain_json
+from sourcing_check.rules.evaluate import evaluate
 from sourcing_check.rules.framework import Framework
 from sourcing_check.rules.subject_view import View
 from sourcing_check.scoring import scores, verdict
-
-_FINDINGS = TypeAdapter(list[Finding])
 
 
 def assess(
@@ -32,13 +29,11 @@ def assess(
     answers["facts"] = facts.model_dump()  # plain data: Decimals stay Decimal, unset keys absent
     data = View(answers)
     documents = {"vendor": subject.vendor, "project": subject.project}
-    findings = _FINDINGS.validate_python(
-        [
-            evaluate(rule, data, documents, framework)
-            for rule in framework.rules
-            if documents[rule.requirement.scope] is not None
-        ]
-    )
+    findings = [
+        evaluate(rule, data, documents, framework)
+        for rule in framework.rules
+        if documents[rule.requirement.scope] is not None
+    ]
     per_guideline, overall = scores(findings, framework.meta)
     meta = framework.meta
     files = [

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import get_args
 
 from sourcing_check.models.guideline import FrameworkFile
-from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Verdict
+from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Status, Verdict
 
 HUNDRED = Decimal(100)
+_STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 def credit(status: str, unverified_credit: Decimal) -> Decimal | None:
@@ -27,8 +29,9 @@ def score(findings: Sequence[Finding], ident: str, title: str, unverified_credit
     """Weighted score of ``findings``: 100 x sum(weight x credit) / sum(weight)."""
     earned = Decimal(0)
     possible = Decimal(0)
+    credits = {status: credit(status, unverified_credit) for status in _STATUSES}
     for finding in findings:
-        value = credit(finding.status, unverified_credit)
+        value = credits[finding.status]
         if value is None:
             continue
         earned += finding.weight * value

@@ -1,4 +1,8 @@
-"""The commands that read inputs: 'validate', 'check' and 'report'."""
+"""The commands that read inputs: 'validate', 'check' and 'report'.
+
+Each command imports the core when it runs, so that ``--help`` and the other commands do not
+pay for pydantic, the models and the renderers.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from sourcing_check.cli.batch import check_files
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.files import overwritten_inputs, write_or_stop
-from sourcing_check.cli.hints import table_hints
 from sourcing_check.cli.options import (
     allow_outside_option,
     format_option,
@@ -24,11 +26,11 @@ from sourcing_check.cli.options import (
 )
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.results import Assessment
-from sourcing_check.models.text import printable
 from sourcing_check.render import RENDERERS, checklist_by_suffix, text_formats
-from sourcing_check.render.views import subject_line
-from sourcing_check.run import Settings, load_all, run
+
+if TYPE_CHECKING:
+    from sourcing_check.models.results import Assessment
+    from sourcing_check.run import Settings
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 
@@ -52,6 +54,9 @@ def validate(files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...])
     (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does not stop
     the others. Exit 0 when all are valid, 2 otherwise.
     """
+    from sourcing_check.models.text import printable
+    from sourcing_check.run import load_all
+
     loaded = load_all(list(files), allow_outside)
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
@@ -75,6 +80,8 @@ def assess_or_stop(
     """Assess every file, or print every problem and exit 2 (nothing is written), also when
     an output would overwrite an input."""
     try:
+        from sourcing_check.run import run
+
         batch = run(list(files), settings)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
@@ -83,6 +90,8 @@ def assess_or_stop(
     )
     if problems:
         stop(problems, "nothing written: fix the problems above")
+    from sourcing_check.cli.hints import table_hints
+
     for hint in table_hints(batch.assessments):
         click.echo(hint, err=True)
     return batch.assessments
@@ -133,6 +142,8 @@ def check(
     2 bad input or usage: every problem is listed and nothing is written or printed.
     """
     settings = settings_from(guidelines, living_wages, rates, date_, allow_outside)
+    from sourcing_check.cli.batch import check_files
+
     verdicts = check_files(list(files), settings, fmt, output, jobs)
     sys.exit(verdict_exit_code(verdicts, fail_on))
 
@@ -200,6 +211,9 @@ def report(
     if html_path is not None:
         outputs.append((html_path, RENDERERS["html"].render(assessments, detail=detail)))
     write_or_stop(outputs)
+    from sourcing_check.models.text import printable
+    from sourcing_check.render.views import subject_line
+
     for path, _ in outputs:
         click.echo(printable(f"wrote {path}"))
     for a in assessments:

@@ -16,9 +16,7 @@ from sourcing_check.cli.options import (
     settings_options,
 )
 from sourcing_check.cli.problems import stop
-from sourcing_check.comparison import compare as make_comparison
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.text import printable
 from sourcing_check.render import COMPARISON_RENDERERS
 
 
@@ -49,6 +47,8 @@ def compare(
 
     Exit codes: 0 written; 2 bad input or usage (nothing written).
     """
+    from sourcing_check.comparison import compare as make_comparison
+
     renderer = COMPARISON_RENDERERS[fmt]
     if renderer.binary and output is None:
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])
@@ -63,7 +63,14 @@ def compare(
     content = renderer.render_comparison(comparison, only_differences=only_differences)
     if output is not None:
         write_or_stop([(output, content)])
-        click.echo(printable(f"wrote {output}"))
+        click.echo(_printable(f"wrote {output}"))
     else:
         assert isinstance(content, str)
         click.echo(content, nl=False)
+
+
+def _printable(text: str) -> str:
+    """User text made safe for a terminal (imported when a command prints)."""
+    from sourcing_check.models.text import printable
+
+    return printable(text)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from sourcing_check.models.results import VERDICT_ORDER, VerdictValue
+if TYPE_CHECKING:  # imported by every command's module, so it imports no model
+    from sourcing_check.models.results import VerdictValue
 
 
 class ExitCode(enum.IntEnum):
@@ -34,6 +36,8 @@ HELP = (
 
 def verdict_exit_code(verdicts: Iterable[VerdictValue], fail_on: str) -> ExitCode:
     """OK when every verdict is better than the ``fail_on`` threshold, else VERDICT."""
+    from sourcing_check.models.results import VERDICT_ORDER
+
     threshold = FAIL_ON[fail_on]
     if threshold is None:
         return ExitCode.OK

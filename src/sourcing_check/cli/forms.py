@@ -1,10 +1,12 @@
-"""The commands that hand out inputs: 'init' (a YAML or .xlsx template), 'convert', 'schema'."""
+"""The commands that hand out inputs: 'init' (a YAML or .xlsx template), 'convert', 'schema'.
+
+Each command imports the models and the framework loader when it runs (fast ``--help``).
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,15 +14,20 @@ from sourcing_check import __version__
 from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.forms.schemas import INPUT_SCHEMAS, SCHEMAS, input_schema, named_schema
-from sourcing_check.forms.yaml_template import EvidenceAsked, render_template
-from sourcing_check.models.subject import LoadedInput
 from sourcing_check.resources import default_framework_dir
-from sourcing_check.rules.framework import Framework, load_framework
-from sourcing_check.run import load_one
+
+if TYPE_CHECKING:
+    from sourcing_check.forms.yaml_template import EvidenceAsked
+    from sourcing_check.models.subject import LoadedInput
+    from sourcing_check.rules.framework import Framework
 
 #: Output formats of 'convert', by file suffix.
 CONVERT_SUFFIXES = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+#: The names 'schema' and 'init' offer: the keys of ``forms.schemas.SCHEMAS`` and
+#: ``INPUT_SCHEMAS`` (a test keeps them equal), written out so that --help imports no model.
+SCHEMA_NAMES = ("assessment", "guidelines", "project", "vendor")
+INPUT_NAMES = ("project", "vendor")
 
 _GUIDELINES = click.option(
     "--guidelines",
@@ -31,19 +38,25 @@ _GUIDELINES = click.option(
 
 
 def _dump_json(value: Any) -> str:
+    import json
+
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 @click.command()
-@click.argument("name", type=click.Choice(sorted(SCHEMAS)))
+@click.argument("name", type=click.Choice(SCHEMA_NAMES))
 def schema(name: str) -> None:
     """Print a JSON Schema (draft 2020-12): an input kind, the guideline format or the
     assessment (the canonical JSON output of 'check')."""
+    from sourcing_check.forms.schemas import named_schema
+
     click.echo(_dump_json(named_schema(name)), nl=False)
 
 
 def _framework(guidelines: Path | None) -> Framework:
     """The framework whose requirements the template marks; exit 2 when it cannot load."""
+    from sourcing_check.rules.framework import load_framework
+
     try:
         return load_framework(guidelines or default_framework_dir())
     except InputError as exc:
@@ -87,7 +100,7 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
 
 
 @click.command()
-@click.argument("name", type=click.Choice(sorted(INPUT_SCHEMAS)))
+@click.argument("name", type=click.Choice(INPUT_NAMES))
 @click.option(
     "--format",
     "fmt",
@@ -113,6 +126,9 @@ def init(name: str, fmt: str, output: Path | None, force: bool, guidelines: Path
     editors (with the YAML language server) validate and complete while you type. The .xlsx
     workbook has one row per question; validate, check, report and convert read it back.
     """
+    from sourcing_check.forms.schemas import INPUT_SCHEMAS, input_schema
+    from sourcing_check.forms.yaml_template import render_template
+
     model, kind = INPUT_SCHEMAS[name]
     target = output or Path(f"{name}.{fmt}")
     if fmt == "xlsx":
@@ -153,6 +169,8 @@ def convert(source: Path, output: Path, force: bool, guidelines: Path | None) ->
     the same data). A plan is converted on its own, without the questionnaire it names.
     Exit 2 when the input has problems or the output cannot be written (nothing written).
     """
+    from sourcing_check.run import load_one
+
     fmt = CONVERT_SUFFIXES.get(output.suffix.lower())
     if fmt is None:
         expected = ", ".join(CONVERT_SUFFIXES)

@@ -1,10 +1,13 @@
-"""The 'guidelines' commands: list, show, lint and document a framework."""
+"""The 'guidelines' commands: list, show, lint and document a framework.
+
+Each command imports the framework loader and renderers when it runs (fast ``--help``).
+"""
 
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,10 +15,10 @@ from sourcing_check.cli.exit_codes import ExitCode
 from sourcing_check.cli.files import write_or_stop
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import CODES, InputError
-from sourcing_check.render.catalogue import render_catalogue, render_rule
 from sourcing_check.resources import default_framework_dir
-from sourcing_check.rules.framework import Framework, build_framework, load_framework
-from sourcing_check.rules.lint import LINT_CODE_PREFIXES
+
+if TYPE_CHECKING:
+    from sourcing_check.rules.framework import Framework
 
 _framework_option = click.option(
     "--guidelines",
@@ -31,6 +34,8 @@ def guidelines() -> None:
 
 
 def _framework_or_exit(directory: Path | None) -> Framework:
+    from sourcing_check.rules.framework import load_framework
+
     try:
         return load_framework(directory or default_framework_dir())
     except InputError as exc:
@@ -57,6 +62,10 @@ def guidelines_list(directory: Path | None) -> None:
 @_framework_option
 def guidelines_show(requirement_id: str, directory: Path | None) -> None:
     """Show one requirement: why, how it is checked, how to fix it, its source."""
+    import difflib
+
+    from sourcing_check.render.catalogue import render_rule
+
     framework = _framework_or_exit(directory)
     rule = framework.rule(requirement_id)
     if rule is None:
@@ -78,6 +87,9 @@ def guidelines_lint(directory: Path | None, list_codes: bool) -> None:
 
     Exit 0 when sound, 2 with FILE:LINE:COL: CODE MESSAGE lines otherwise.
     """
+    from sourcing_check.rules.framework import build_framework
+    from sourcing_check.rules.lint import LINT_CODE_PREFIXES
+
     if list_codes:
         for prefix in LINT_CODE_PREFIXES:
             for code, summary in CODES.items():
@@ -101,6 +113,8 @@ def guidelines_lint(directory: Path | None, list_codes: bool) -> None:
 )
 def guidelines_docs(directory: Path | None, output: Path | None) -> None:
     """Generate the Markdown catalogue of requirements from the YAML."""
+    from sourcing_check.render.catalogue import render_catalogue
+
     text = render_catalogue(_framework_or_exit(directory))
     if output is not None:
         write_or_stop([(output, text)])

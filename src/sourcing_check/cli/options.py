@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from sourcing_check.render import Renderer
-from sourcing_check.run import Settings
+if TYPE_CHECKING:  # options are declared at import: the core is imported when a command runs
+    from sourcing_check.render import Renderer
+    from sourcing_check.run import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +67,8 @@ def settings_from(
     allow_outside: tuple[Path, ...] = (),
 ) -> Settings:
     """Settings from the options, with the bundled defaults for what is not given."""
+    from sourcing_check.run import Settings
+
     defaults = Settings()
     date: dt.date = date_.date() if date_ else defaults.date
     return Settings(

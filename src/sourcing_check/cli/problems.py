@@ -11,7 +11,6 @@ import click
 
 from sourcing_check.cli.exit_codes import ExitCode
 from sourcing_check.errors import Problem
-from sourcing_check.models.text import printable
 
 #: Hints that name a command-line option: the core never names one, the CLI adds them.
 CLI_HINTS = {
@@ -25,7 +24,7 @@ def print_problems(problems: Sequence[Problem]) -> None:
     for problem in sorted(problems, key=lambda p: (p.file, p.line, p.column)):
         if problem.code in CLI_HINTS:
             problem = dataclasses.replace(problem, hint=CLI_HINTS[problem.code])
-        click.echo(printable(problem.format()), err=True)
+        click.echo(_printable(problem.format()), err=True)
 
 
 def stop(problems: Sequence[Problem], note: str = "") -> NoReturn:
@@ -34,3 +33,10 @@ def stop(problems: Sequence[Problem], note: str = "") -> NoReturn:
     if note:
         click.echo(note, err=True)
     sys.exit(ExitCode.BAD_INPUT)
+
+
+def _printable(text: str) -> str:
+    """Text made safe for a terminal (the models' rule, imported only when printing)."""
+    from sourcing_check.models.text import printable
+
+    return printable(text)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from sourcing_check.models.comparison import Comparison
-from sourcing_check.models.results import Assessment
+if TYPE_CHECKING:  # the table is read by the CLI's --help: it imports no model
+    from sourcing_check.models.comparison import Comparison
+    from sourcing_check.models.results import Assessment
 
 Output = str | bytes
 

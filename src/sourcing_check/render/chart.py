@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from html import escape
 
 from sourcing_check.models.results import Score
 
 _ROW = 22
 _LABEL_WIDTH = 330
 _BAR_WIDTH = 260
-_FONT = 'font-family="DejaVu Sans, sans-serif" font-size="9"'
+#: The report's font stack (templates/report.css), for labels in any script. No space after
+#: the commas: WeasyPrint's SVG reader keeps it in the family name.
+FONT_FAMILIES = (
+    "DejaVu Sans",
+    "Noto Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans Devanagari",
+    "Noto Sans Kannada",
+    "Noto Sans Tamil",
+    "Noto Sans Bengali",
+    "Noto Sans Arabic",
+    "Noto Sans Ethiopic",
+    "Noto Sans Thai",
+    "sans-serif",
+)
+_FONT = f'font-family="{",".join(FONT_FAMILIES)}" font-size="9"'
 
 
 def score_chart(scores: Sequence[Score], threshold: int) -> str:
@@ -24,7 +39,7 @@ def score_chart(scores: Sequence[Score], threshold: int) -> str:
     for index, score in enumerate(scores):
         y = index * _ROW + 4
         value = float(score.score) if score.score is not None else 0.0
-        label = escape(score.title)
+        label = escape(score.title, quote=False)  # text content: &, < and > only
         parts.append(f'<text x="0" y="{y + 13}" {_FONT}>{label}</text>')
         parts.append(
             f'<rect x="{_LABEL_WIDTH}" y="{y + 3}" width="{_BAR_WIDTH}" height="14" '

@@ -1,4 +1,8 @@
-"""The Jinja2 environment of the HTML renderers: autoescaped, strict, built once per process."""
+"""The Jinja2 environment of the HTML renderers: autoescaped, strict, built once per process.
+
+Templates are bundled files, so each is compiled once per process and kept (no reload check
+on every ``get_template`` or ``include``); stylesheets are read once too.
+"""
 
 from __future__ import annotations
 
@@ -22,12 +26,14 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
     )
     env.filters["shown"] = _shown
     env.filters["breakable"] = breakable
     return env
 
 
+@functools.cache
 def stylesheet(name: str) -> str:
     """A bundled stylesheet's text, to be inlined (reports fetch nothing)."""
     return (templates_dir() / name).read_text(encoding="utf-8")

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
 from sourcing_check.models.introspect import walk
+from sourcing_check.models.results import Answer, Finding
 from sourcing_check.models.subject import LoadedInput
+from sourcing_check.rules.answers import answers as located_answers
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
 from sourcing_check.rules.subject_view import is_absent, resolve
-
-_MAX_SHOWN = 400
-
 
 #: A decided outcome: status, message, what must be answered to decide it, and what to do.
 Outcome = tuple[str, str, list[str], str | None]
@@ -28,10 +27,11 @@ def evaluate(
     data: dict[str, Any],
     documents: dict[str, LoadedInput | None],
     framework: Framework,
-) -> dict[str, Any]:
-    """Decide one requirement's status and explain it; return the finding's data."""
+) -> Finding:
+    """Decide one requirement's status and explain it, as a finding whose answers are shown
+    and located only when read."""
     req = rule.requirement
-    answers = [_answer(p, data, documents) for p in rule.answer_pointers]
+    answers = located_answers(rule.answer_pointers, data, documents)
     evidence, evidence_missing = _evidence(rule, data)
     outcome = (
         _applicability(rule, data, documents)
@@ -40,18 +40,21 @@ def evaluate(
     )
     status, message, missing, remediation = outcome
     source = framework.meta.sources[req.source.document]
-    return dict(
-        rule.static,
-        status=status,
-        message=message,
-        answers=answers,
-        facts=list(rule.facts),
-        missing=list(dict.fromkeys(missing)),
-        evidence=evidence,
-        evidence_missing=evidence_missing if status != "not_applicable" else [],
-        remediation=remediation,
-        source_title=source.title,
-        source_url=req.source.url or source.url,
+    return Finding.made(
+        {
+            **rule.static,
+            "status": status,
+            "message": message,
+            "answers": answers,
+            "facts": list(rule.facts),
+            "missing": list(dict.fromkeys(missing)),
+            "evidence": evidence,
+            "evidence_missing": evidence_missing if status != "not_applicable" else [],
+            "remediation": remediation,
+            "source": req.source,
+            "source_title": source.title,
+            "source_url": req.source.url or source.url,
+        }
     )
 
 
@@ -90,7 +93,7 @@ def _judge(
     data: dict[str, Any],
     documents: dict[str, LoadedInput | None],
     framework: Framework,
-    answers: list[dict[str, Any]],
+    answers: Sequence[Answer],
     evidence_missing: list[str],
 ) -> Outcome:
     """Run the check of an applicable rule: fail, unanswered, unverified or pass."""
@@ -137,41 +140,13 @@ def _to_answer(lead: str, missing: list[str]) -> str:
     return f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)) + "."
 
 
-def _as_answered(title: str, answers: list[dict[str, Any]]) -> str:
+def _as_answered(title: str, answers: Sequence[Answer]) -> str:
     """A failure in words when the author wrote none: the answers that were given."""
     given = [a for a in answers if a["value"] is not None]
     if not given:
         return f"Not met: {title}."
     shown = (f"{a['pointer'].split('/', 2)[2]} = {_inline(a['value'])}" for a in given)
     return "Not met, as answered: " + "; ".join(shown)
-
-
-def _answer(
-    pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]
-) -> dict[str, Any]:
-    root, _, rest = pointer[1:].partition("/")
-    loaded = documents.get(root)
-    value = resolve(data, pointer)
-    if loaded is None:
-        return {
-            "pointer": pointer,
-            "value": None,
-            "file": "",
-            "line": None,
-            "column": None,
-            "place": None,
-        }
-    document = loaded.document
-    inner = "/" + rest if rest else ""
-    line, column = document.locate(inner)
-    return dict(
-        pointer=pointer,
-        value=None if is_absent(value) else _shown(value),
-        file=document.name,
-        line=line or None,
-        column=column or None,
-        place=(document.cell(inner) or None) if document.cells else None,
-    )
 
 
 def _describe(pointer: str, documents: dict[str, LoadedInput | None]) -> str:
@@ -245,29 +220,3 @@ def _inline(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     return json.dumps(value, ensure_ascii=False)
-
-
-def plain_json(value: Any, *, numbers: bool = False) -> Any:
-    """Plain JSON data; Decimals become exact strings, or numbers when ``numbers``."""
-    if isinstance(value, dict):
-        return {k: plain_json(v, numbers=numbers) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain_json(v, numbers=numbers) for v in value]
-    if isinstance(value, Decimal):
-        if numbers:
-            return int(value) if value == value.to_integral_value() else float(value)
-        return format(value, "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _shown(value: Any) -> Any:
-    """An answer for display; large structures are cut to a short text."""
-    if isinstance(value, str | bool | int | float | Decimal | dt.date):
-        return plain_json(value, numbers=True)
-    shown = plain_json(value, numbers=True)
-    text = repr(shown)
-    if len(text) > _MAX_SHOWN:
-        return text[: _MAX_SHOWN - 3] + "..."
-    return shown

@@ -45,7 +45,7 @@ class Rule:
 
     @functools.cached_property
     def static(self) -> dict[str, Any]:
-        """The parts of a finding that do not depend on the subject (sources filled in later)."""
+        """The first fields of a finding, which do not depend on the subject."""
         req = self.requirement
         return {
             "requirement": req.id,
@@ -55,7 +55,6 @@ class Rule:
             "level": req.level,
             "weight": req.weight,
             "scope": req.scope,
-            "source": req.source,
         }
 
     @functools.cached_property

@@ -15,13 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-
-from sourcing_check.rules.subject_view import is_absent, resolve
+from sourcing_check.rules.fast_schema import Validator, fast_validator
+from sourcing_check.rules.subject_view import ABSENT, resolve
 
 COMBINATORS = ("any_of", "all_of", "not")
 
@@ -159,101 +156,26 @@ def _negate(inner: Compiled) -> Compiled:
 def _pointer_test(pointer: str, schema: Any, where: str) -> Compiled:
     if not isinstance(schema, dict | bool):
         raise PredicateError("the value of a pointer must be a JSON Schema (a mapping)", where)
-    try:
-        Draft202012Validator.check_schema(schema)
-    except SchemaError as exc:
-        raise PredicateError(f"not a valid JSON Schema: {exc.message}", where) from None
-    is_valid = fast_validator(schema) or Draft202012Validator(schema).is_valid
+    is_valid = fast_validator(schema) or _jsonschema_validator(schema, where)
 
     def decide(subject: Any) -> Truth:
         value = resolve(subject, pointer)
-        return None if is_absent(value) else bool(is_valid(value))
+        return None if value is ABSENT else is_valid(value)
 
     def unknowns(subject: Any) -> list[str]:
-        return [pointer] if is_absent(resolve(subject, pointer)) else []
+        return [pointer] if resolve(subject, pointer) is ABSENT else []
 
     return Compiled(decide, (pointer,), unknowns)
 
 
-_SCALARS = (str, int, float, Decimal)
-_FAST_KEYWORDS = frozenset(
-    {
-        "const",
-        "enum",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "minItems",
-        "minLength",
-        "type",
-    }
-)
-_TYPES: dict[str, Callable[[Any], bool]] = {
-    "string": lambda v: isinstance(v, str),
-    "boolean": lambda v: isinstance(v, bool),
-    "integer": lambda v: (
-        (isinstance(v, int) and not isinstance(v, bool))
-        or (isinstance(v, float) and v.is_integer())
-    ),
-    "number": lambda v: isinstance(v, int | float | Decimal) and not isinstance(v, bool),
-    "array": lambda v: isinstance(v, list),
-    "object": lambda v: isinstance(v, dict),
-}
+def _jsonschema_validator(schema: Any, where: str) -> Validator:
+    """jsonschema's validator for a fragment outside the fast path, once it is checked."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
 
-
-def _same(value: Any, expected: Any) -> bool:
-    """JSON equality for scalars: booleans never equal numbers."""
-    if isinstance(value, bool) or isinstance(expected, bool):
-        return type(value) is type(expected) and value == expected
-    if isinstance(value, str) or isinstance(expected, str):
-        return isinstance(value, str) and isinstance(expected, str) and value == expected
-    return isinstance(value, int | float | Decimal) and value == expected
-
-
-def fast_validator(schema: Any) -> Callable[[Any], bool] | None:
-    """A plain-Python validator for the common scalar keywords, or None to use jsonschema.
-
-    Same results as jsonschema for the keywords it accepts (a test compares them): each
-    numeric keyword applies to numbers only, minItems to arrays, minLength to strings.
-    """
-    if not isinstance(schema, dict) or not set(schema) <= _FAST_KEYWORDS:
-        return None
-    consts = [schema["const"]] if "const" in schema else []
-    enum = schema.get("enum")
-    if any(not isinstance(c, _SCALARS) for c in (*consts, *(enum or []))):
-        return None
-    kind = schema.get("type")
-    if kind is not None and kind not in _TYPES:
-        return None
-    type_test = _TYPES[kind] if kind else None
-    bounds = [
-        (schema[k], k)
-        for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
-        if k in schema
-    ]
-    min_items = schema.get("minItems")
-    min_length = schema.get("minLength")
-
-    def is_valid(value: Any) -> bool:
-        if type_test is not None and not type_test(value):
-            return False
-        if consts and not _same(value, consts[0]):
-            return False
-        if enum is not None and not any(_same(value, option) for option in enum):
-            return False
-        if bounds and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-            for limit, keyword in bounds:
-                if keyword == "minimum" and not value >= limit:
-                    return False
-                if keyword == "maximum" and not value <= limit:
-                    return False
-                if keyword == "exclusiveMinimum" and not value > limit:
-                    return False
-                if keyword == "exclusiveMaximum" and not value < limit:
-                    return False
-        if min_items is not None and isinstance(value, list) and len(value) < min_items:
-            return False
-        return not (min_length is not None and isinstance(value, str) and len(value) < min_length)
-
-    return is_valid
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        raise PredicateError(f"not a valid JSON Schema: {exc.message}", where) from None
+    validator = Draft202012Validator(schema)
+    return lambda value: bool(validator.is_valid(value))

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-_ABSENT = object()
+ABSENT = object()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -28,12 +28,13 @@ class View(dict[str, Any]):
 
 
 def resolve(document: Any, pointer: str) -> Any:
-    """Return the value at ``pointer``, or the ``_ABSENT`` marker (None also counts as absent)."""
+    """Return the value at ``pointer``, or the ``ABSENT`` marker (None also counts as absent)."""
     if type(document) is View:
-        cache = document.cache
-        if pointer not in cache:
-            cache[pointer] = _resolve(document, pointer)
-        return cache[pointer]
+        try:
+            return document.cache[pointer]
+        except KeyError:
+            value = document.cache[pointer] = _resolve(document, pointer)
+            return value
     return _resolve(document, pointer)
 
 
@@ -41,20 +42,20 @@ def _resolve(document: Any, pointer: str) -> Any:
     current = document
     for token in _tokens(pointer):
         if type(current) is dict or isinstance(current, Mapping):
-            current = current.get(token, _ABSENT)
-            if current is _ABSENT:
-                return _ABSENT
+            current = current.get(token, ABSENT)
+            if current is ABSENT:
+                return ABSENT
         elif isinstance(current, list):
             if not token.isdigit() or int(token) >= len(current):
-                return _ABSENT
+                return ABSENT
             current = current[int(token)]
         else:
-            return _ABSENT
+            return ABSENT
         if current is None:
-            return _ABSENT
+            return ABSENT
     return current
 
 
 def is_absent(value: Any) -> bool:
     """True for the marker ``resolve`` returns when nothing is at a pointer."""
-    return value is _ABSENT
+    return value is ABSENT

@@ -1,0 +1,77 @@
+"""The answers a finding shows: each value as shown and where it is written, made when read.
+
+Locating an answer (file:line:column, or a workbook cell) and cutting its value to a short
+text is work only a renderer needs, so a finding holds ``Answers`` that do it on first read:
+an assessment that is only scored, or printed as a summary, never pays for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+from typing import Any
+
+from sourcing_check.models.results import Answer, Answers
+from sourcing_check.models.subject import LoadedInput
+from sourcing_check.rules.subject_view import is_absent, resolve
+
+_MAX_SHOWN = 400
+
+
+def answers(
+    pointers: tuple[str, ...], data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> Answers:
+    """The answers at ``pointers``, shown and located when first read."""
+    return Answers(functools.partial(_answers, pointers, data, documents))
+
+
+def _answers(
+    pointers: tuple[str, ...], data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> list[Answer]:
+    return [_answer(pointer, data, documents) for pointer in pointers]
+
+
+def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]) -> Answer:
+    root, _, rest = pointer[1:].partition("/")
+    loaded = documents.get(root)
+    if loaded is None:
+        return Answer(pointer=pointer, value=None, file="", line=None, column=None, place=None)
+    value = resolve(data, pointer)
+    document = loaded.document
+    inner = "/" + rest if rest else ""
+    line, column = document.locate(inner)
+    return Answer(
+        pointer=pointer,
+        value=None if is_absent(value) else shown(value),
+        file=document.name,
+        line=line or None,
+        column=column or None,
+        place=(document.cell(inner) or None) if document.cells else None,
+    )
+
+
+def plain_json(value: Any, *, numbers: bool = False) -> Any:
+    """Plain JSON data; Decimals become exact strings, or numbers when ``numbers``."""
+    if isinstance(value, dict):
+        return {k: plain_json(v, numbers=numbers) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_json(v, numbers=numbers) for v in value]
+    if isinstance(value, Decimal):
+        if numbers:
+            return int(value) if value == value.to_integral_value() else float(value)
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def shown(value: Any) -> Any:
+    """An answer for display; large structures are cut to a short text."""
+    if isinstance(value, str | bool | int | float | Decimal | dt.date):
+        return plain_json(value, numbers=True)
+    result = plain_json(value, numbers=True)
+    text = repr(result)
+    if len(text) > _MAX_SHOWN:
+        return text[: _MAX_SHOWN - 3] + "..."
+    return result
