@@ -29,6 +29,9 @@ EXPECTED = {
     "crowd-platform-vendor.yaml": "not_approved",
     "moderation-vendor.yaml": "not_approved",
     "self-assessment-vendor.yaml": "information_needed",
+    # the Finnish prison-labelling seed
+    "prison-labour-project.yaml": "not_approved",
+    "prison-labour-vendor.yaml": "not_approved",
 }
 
 
@@ -118,3 +121,75 @@ def test_well_run_project_is_approved_with_current_benchmarks(tmp_path: Path) ->
     settings = Settings(living_wages=current, date=DATE)
     (result,) = run([EXAMPLES / "well-run-project.yaml"], settings).assessments
     assert result.verdict.value == "approved", result.verdict.reasons
+
+
+def test_forced_labour_indicators_are_asked_of_every_vendor() -> None:
+    # Savanna's moderators from Ethiopia and Somalia hold permits tied to their contract,
+    # with no release and no travel home: a must-level failure
+    assert status("moderation-vendor.yaml", "PAI-3.17") == "fail"
+    # Kestrel hires locally, charges no fees and shows its policy and offer letters
+    for requirement in ("PAI-3.14", "PAI-3.15", "PAI-3.16", "PAI-3.18"):
+        assert status("well-run-vendor.yaml", requirement) == "pass", requirement
+    # TaskHive cannot say whether its regional team leaders charge recruits
+    assert status("crowd-platform-vendor.yaml", "PAI-3.14") == "unanswered"
+
+
+def test_vulnerable_workers_are_found_in_the_plan_or_its_vendor() -> None:
+    crowd = assessment("crowd-platform-project.yaml").facts.worker_risk
+    assert crowd is not None and crowd.vulnerable is True
+    assert crowd.groups == ["extreme_poverty"]  # the plan and TaskHive both say so
+    well_run = assessment("well-run-project.yaml").facts.worker_risk
+    assert well_run is not None and well_run.vulnerable is False
+    assert status("well-run-project.yaml", "PAI-3.6") == "not_applicable"
+
+
+def test_follow_the_money() -> None:
+    # Savanna passes on 18% of the USD 12.50 its client pays per moderator-hour: disclosed, but
+    # below the 40% minimum share (it passed PAI-1.11 before the minimum share was asked)
+    assert status("moderation-vendor.yaml", "PAI-1.11") == "fail"
+    # USD 0.05 per photo timed at 3 minutes is USD 1.00 per worker-hour, under a quarter of
+    # what the living wage and on-costs cost in Metro Manila
+    price = next(
+        f for f in assessment("crowd-platform-project.yaml").findings if f.requirement == "PAI-1.19"
+    )
+    assert price.status == "fail" and "USD 1.00 per worker-hour" in price.message
+    assert "USD 4.18 per worker-hour" in (price.remediation or "")
+    # USD 6.20 per annotator-hour covers 1.5 times the living wage in Nairobi and Hyderabad
+    assert status("well-run-project.yaml", "PAI-1.19") == "pass"
+
+
+def test_skills_claims_are_checked_for_a_vendor_that_makes_them() -> None:
+    # Kestrel's "data careers" claim is backed by its paid academy and an outcomes report,
+    # though none of its workers is in a vulnerable group
+    assert status("well-run-vendor.yaml", "PAI-3.19") == "pass"
+
+
+def test_fairwork_thresholds_a_buyer_expects() -> None:
+    # Savanna: group sessions led by team leaders, and moderators dismissed for organising
+    assert status("moderation-vendor.yaml", "PAI-6.9") == "fail"
+    assert status("moderation-vendor.yaml", "PAI-8.1") == "fail"
+    # TaskHive suspends accounts below a 95% rating without saying why
+    assert status("crowd-platform-vendor.yaml", "PAI-5.13") == "fail"
+    # Kestrel: an elected forum that chairs itself, external counsellors, and the rest
+    for requirement in ("5.13", "5.15", "6.8", "6.9", "7.6", "7.7", "7.8", "8.1", "8.2"):
+        assert status("well-run-vendor.yaml", f"PAI-{requirement}") == "pass", requirement
+    assert status("well-run-project.yaml", "PAI-5.14") == "pass"
+
+
+def test_the_finnish_prison_seed_is_not_approved_for_the_seed_reasons() -> None:
+    name = "prison-labour-project.yaml"
+    # the wage cannot be verified: the prison decides what reaches inmates
+    assert status(name, "PAI-1.1") == "unanswered"
+    assert status(name, "PAI-3.8") == "fail"
+    # prisoners, placed by the prison with a company, without consent or free-labour terms
+    assert status(name, "PAI-3.13") == "fail"
+    assert status(name, "PAI-3.6") == "fail"  # no independent review
+    assert status(name, "PAI-9.11") == "fail"
+    assert status(name, "PAI-3.9") == "fail"  # "job training" with a 15-minute briefing
+    assert status(name, "PAI-5.3") == "fail"  # no channel to the requester
+    # EUR 0.02 a one-minute task is EUR 1.20 an hour, against EUR 7.50 x 1.5
+    price = next(f for f in assessment(name).findings if f.requirement == "PAI-1.19")
+    assert price.status == "fail" and "EUR 1.20 per worker-hour is 10.7%" in price.message
+    # the prison's programme on its own fails the forced-labour test and its skills claim
+    assert status("prison-labour-vendor.yaml", "PAI-3.13") == "fail"
+    assert status("prison-labour-vendor.yaml", "PAI-3.19") == "fail"

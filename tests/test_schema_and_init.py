@@ -172,13 +172,24 @@ def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     assert target.read_text() != "mine\n"
 
 
+def _unwrapped_comments(lines: list[str]) -> list[str]:
+    """The template's lines with each wrapped comment ('#   ' continuations) on one line."""
+    joined: list[str] = []
+    for line in lines:
+        if line.lstrip().startswith("#   ") and joined and joined[-1].lstrip().startswith("#"):
+            joined[-1] += " " + line.lstrip()[4:]
+        else:
+            joined.append(line)
+    return joined
+
+
 @pytest.mark.parametrize("name", ["vendor", "project"])
 def test_template_marks_every_section_whose_evidence_a_requirement_asks_for(
     runner: CliRunner, tmp_path: Path, name: str
 ) -> None:
     target = tmp_path / f"{name}.yaml"
     assert runner.invoke(main, ["init", name, "-o", str(target)]).exit_code == 0
-    lines = target.read_text().splitlines()
+    lines = _unwrapped_comments(target.read_text().splitlines())
     framework = load_framework(default_framework_dir())
     asked = [
         (rule.requirement.id, spec)

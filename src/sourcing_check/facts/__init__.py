@@ -11,7 +11,9 @@ from collections.abc import Callable
 
 from sourcing_check.facts.context import Context, Inputs
 from sourcing_check.facts.languages import languages
+from sourcing_check.facts.price import price
 from sourcing_check.facts.pricing import pricing
+from sourcing_check.facts.risk import worker_risk
 from sourcing_check.facts.wage import project_wage, vendor_wage
 from sourcing_check.models.facts import Fact, Facts, fact_keys
 
@@ -27,6 +29,8 @@ FACTS: dict[str, FactFunction] = {
     "project_wage": project_wage,
     "pricing": pricing,
     "languages": languages,
+    "price": price,
+    "worker_risk": worker_risk,
 }
 
 #: The top-level keys each fact may produce, for linting rule pointers: read from the models.

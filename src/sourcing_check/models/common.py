@@ -172,6 +172,21 @@ class Contact(Strict):
     email: Name | None = Field(None, description="Contact e-mail address.")
 
 
+#: Groups of workers who may not be free to refuse work, or who depend on it to survive.
+VulnerableGroup = Literal["prisoners", "refugees", "migrant_workers", "extreme_poverty", "other"]
+#: Where workers live or work, where it bears on their freedom or safety.
+Setting = Literal[
+    "office",
+    "home",
+    "community_centre",
+    "refugee_settlement",
+    "prison",
+    "detention_centre",
+    "conflict_area",
+    "other",
+]
+
+
 class Place(Section):
     """Where workers are: country, and region or city where known."""
 
@@ -179,6 +194,11 @@ class Place(Section):
     region: Name | None = Field(
         None, description="State, region or city, where the living wage differs within a country."
     )
+
+    @property
+    def place(self) -> str:
+        """The place for display, e.g. 'KE (Nairobi)'."""
+        return self.country + (f" ({self.region})" if self.region else "")
 
 
 class WorkerLocation(Place):
@@ -189,6 +209,13 @@ class WorkerLocation(Place):
     )
     languages: list[Name] = Field(
         default_factory=list, description="Working languages of the workers here."
+    )
+    setting: Setting | None = Field(
+        None,
+        description="Where the workers here live or work: office, home, community_centre, "
+        "refugee_settlement, prison, detention_centre, conflict_area or other. The settings the "
+        "framework lists as high-risk (by default a refugee settlement, prison, detention centre "
+        "or conflict area) make the requirements for vulnerable workers apply.",
     )
 
 
@@ -259,4 +286,14 @@ class Communication(Section):
     )
     change_notice_days: NonNegative | None = Field(
         None, description="Notice given to workers of changes to task, pay or project end, in days."
+    )
+    update_interval_days: NonNegative | None = Field(
+        None,
+        description="How often workers are told how the work is going and what comes next (e.g. "
+        "7 for a weekly update), in days.",
+    )
+    feedback_outcomes_shared: bool | None = Field(
+        None,
+        description="After workers give feedback, are they told what changed as a result, or "
+        "why nothing did?",
     )

@@ -151,6 +151,58 @@ class LanguagesFact(_Partial):
     covered: bool | None = Field(None, description="Whether every task language is covered.")
 
 
+class PriceLine(_Partial):
+    """The buyer's price against what fair pay costs in one worker location."""
+
+    place: str = Field(description="Country and region, for display.")
+    missing: list[str] = Field(description="What the comparison lacks here; empty when done.")
+    benchmark_id: str | None = Field(None, description="Id of the living-wage benchmark.")
+    living_wage_hourly_text: str | None = Field(None, description="The living wage per hour.")
+    fair_cost_hourly: Decimal | None = Field(
+        None, description="Living wage per hour x the on-cost factor, in its currency."
+    )
+    fair_cost_hourly_text: str | None = Field(None, description="The same, formatted.")
+    price_hourly_text: str | None = Field(
+        None, description="The price per worker-hour in the benchmark's currency, formatted."
+    )
+    ratio: Decimal | None = Field(None, description="Price per worker-hour / fair cost per hour.")
+    ratio_text: str | None = Field(None, description="The ratio as a percentage.")
+    required_price_text: str | None = Field(
+        None, description="The fair cost per worker-hour in the price's currency, rounded up."
+    )
+
+
+class PriceFact(_Partial):
+    """The buyer's price per worker-hour against the living wage times an on-cost factor."""
+
+    missing: list[str] = Field(description="Inputs lacking, per location; empty when done.")
+    on_cost_factor: Decimal = Field(description="The parameter price_on_cost_factor.")
+    price_hourly: Decimal | None = Field(
+        None, description="The price per worker-hour, in the price's currency."
+    )
+    price_hourly_text: str | None = Field(None, description="The same, formatted.")
+    locations: list[PriceLine] = Field(description="One line per worker location of the plan.")
+    lowest_ratio: Decimal | None = Field(
+        None, description="The lowest ratio of the computed locations (absent when none)."
+    )
+    lowest: PriceLine | None = Field(None, description="The location with the lowest ratio.")
+
+
+class WorkerRiskFact(_Partial):
+    """Whether a project's workers are vulnerable: a declared group, or a high-risk setting."""
+
+    missing: list[str] = Field(description="Inputs lacking; empty when decided.")
+    groups: list[str] = Field(
+        description="Vulnerable groups declared by the plan or its vendor's questionnaire."
+    )
+    high_risk_places: list[str] = Field(
+        description="Worker locations (of the plan or the vendor) in a high-risk setting."
+    )
+    vulnerable: bool | None = Field(
+        None, description="Whether the requirements for vulnerable workers apply."
+    )
+
+
 class Facts(_Partial):
     """Every fact derived for one subject; a fact that does not apply is absent."""
 
@@ -158,10 +210,16 @@ class Facts(_Partial):
     project_wage: WageFact | None = Field(None, description="Wage per project location.")
     pricing: PricingFact | None = Field(None, description="Time estimate against the pilot.")
     languages: LanguagesFact | None = Field(None, description="Languages of the instructions.")
+    price: PriceFact | None = Field(
+        None, description="The buyer's price per worker-hour against what fair pay costs."
+    )
+    worker_risk: WorkerRiskFact | None = Field(
+        None, description="Vulnerable groups and high-risk settings among the workers."
+    )
 
 
 #: Any one fact.
-Fact = WageFact | PricingFact | LanguagesFact
+Fact = WageFact | PricingFact | LanguagesFact | PriceFact | WorkerRiskFact
 
 
 def fact_keys() -> dict[str, frozenset[str]]:

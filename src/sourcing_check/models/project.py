@@ -22,6 +22,7 @@ from sourcing_check.models.common import (
     Section,
     Strict,
     Tasks,
+    VulnerableGroup,
     WorkerLocation,
 )
 from sourcing_check.models.reviews import Reviews
@@ -51,6 +52,17 @@ class Sourcing(Section):
     )
     direct: bool | None = Field(
         None, description="True when the team engages workers directly, without a supplier."
+    )
+    price: Money | None = Field(
+        None,
+        description="What the team pays the supplier for the work, before tax: per worker-hour "
+        "(period: hour), per task (period: task), or per worker per day, week, month or year "
+        "for a dedicated team.",
+    )
+    price_hours_per_period: Hours | None = Field(
+        None,
+        description="Worker hours a price per day, week, month or year buys (e.g. 173 for a "
+        "full-time worker-month).",
     )
 
 
@@ -106,9 +118,11 @@ class Workers(Section):
     population: Literal["general_public", "vendor_workforce", "specialists"] | None = Field(
         None, description="Where workers come from."
     )
-    vulnerable_groups: list[Literal["prisoners", "refugees", "extreme_poverty", "other"]] = Field(
+    vulnerable_groups: list[VulnerableGroup] = Field(
         default_factory=list,
-        description="Vulnerable groups among the workers, if any. Leave empty if none.",
+        description="Vulnerable groups among the workers: prisoners, refugees, migrant_workers "
+        "(whose right to stay depends on the job), extreme_poverty, other; an empty list if "
+        "none.",
     )
     eligibility: list[Eligibility] = Field(
         default_factory=list, description="Eligibility criteria, each with its reason."

@@ -7,7 +7,6 @@ from typing import Literal
 from pydantic import Field
 
 from sourcing_check.models.common import (
-    Communication,
     Contact,
     Country,
     Currency,
@@ -19,10 +18,19 @@ from sourcing_check.models.common import (
     Rejection,
     Section,
     Strict,
+    VulnerableGroup,
     WorkerLocation,
     Year,
 )
 from sourcing_check.models.text import Name, Text, Url
+from sourcing_check.models.vendor_conditions import (
+    Conditions,
+    FairManagement,
+    Grievance,
+    HarmfulContent,
+    Representation,
+)
+from sourcing_check.models.vendor_recruitment import ImpactClaims, Recruitment
 
 VENDOR_KIND = "vendor-questionnaire"
 
@@ -50,13 +58,23 @@ class Subcontractor(Section):
     bound_by_same_standards: bool | None = Field(
         None, description="Is it contractually bound to the same pay and conduct standards?"
     )
+    pay_to_workers_verified: bool | None = Field(
+        None,
+        description="Has the supplier verified, from payroll or payment records, what the "
+        "workers of this subcontractor, platform or institution actually receive?",
+    )
 
 
 class Engagement(Section):
     """How workers are engaged."""
 
-    models: list[Literal["employees", "contractors", "crowd_platform", "subcontractors"]] = Field(
-        default_factory=list, description="Ways workers are engaged (one or more)."
+    models: list[
+        Literal["employees", "contractors", "crowd_platform", "subcontractors", "institution"]
+    ] = Field(
+        default_factory=list,
+        description="Ways workers are engaged (one or more); institution: through a prison, "
+        "detention centre or other institution that holds or houses them, directly or through "
+        "a subcontractor.",
     )
     subcontractors: list[Subcontractor] = Field(
         default_factory=list, description="Every subcontractor and platform in the chain."
@@ -71,6 +89,12 @@ class Workforce(Section):
 
     locations: list[WorkerLocation] = Field(
         default_factory=list, description="Worker locations, with share and languages."
+    )
+    vulnerable_groups: list[VulnerableGroup] = Field(
+        default_factory=list,
+        description="Vulnerable groups among the supplier's workers: prisoners, refugees, "
+        "migrant_workers (whose right to stay depends on the job), extreme_poverty, other; an "
+        "empty list if none.",
     )
 
 
@@ -160,90 +184,6 @@ class VendorPay(Section):
     time_paid: TimePaid | None = Field(None, description="Which activities around tasks are paid.")
 
 
-class Conditions(Section):
-    """Contracts and working conditions."""
-
-    max_hours_per_week: NonNegative | None = Field(
-        None, description="Limit on weekly working hours, including overtime."
-    )
-    on_call: Literal["none", "paid", "unpaid"] | None = Field(
-        None, description="Are workers required to be on call, and is that time paid?"
-    )
-    terms_available_to_workers: bool | None = Field(
-        None, description="Are written terms in plain language available to every worker?"
-    )
-    terms_compliance_monitored: bool | None = Field(
-        None, description="Is it checked that the terms are honoured in practice?"
-    )
-    eu_workers: bool | None = Field(
-        None,
-        description="Not read: EU presence is taken from the workforce locations.",
-        deprecated="EU presence is taken from workforce.locations; this answer is not read.",
-    )
-    employment_status_assessed: bool | None = Field(
-        None,
-        description="Has the employment status of platform workers and contractors in the EU "
-        "been assessed (EU Platform Work Directive)?",
-    )
-    automated_management_disclosed: bool | None = Field(
-        None,
-        description="Are workers told which automated monitoring and decision systems are used?",
-    )
-    human_review_of_automated_decisions: bool | None = Field(
-        None, description="Can workers have significant automated decisions reviewed by a person?"
-    )
-
-
-class Grievance(Communication):
-    """Communication, plus how concerns are raised safely."""
-
-    grievance_route_independent: bool | None = Field(
-        None,
-        description="Is there a grievance route that does not go through the person "
-        "complained about?",
-    )
-    gag_clauses: bool | None = Field(
-        None, description="Do any contracts stop workers from raising concerns (gag clauses)?"
-    )
-
-
-class HarmfulContent(Section):
-    """Handling of harmful or traumatic content."""
-
-    handles_harmful_content: bool | None = Field(
-        None, description="Do workers see violent, sexual, hateful or otherwise harmful content?"
-    )
-    risk_assessment_per_project: bool | None = Field(
-        None, description="Is a wellbeing risk assessment made for each project?"
-    )
-    licensed_one_to_one_support: bool | None = Field(
-        None, description="Is confidential one-to-one support by licensed professionals offered?"
-    )
-    support_in_paid_time: bool | None = Field(
-        None, description="Can workers use that support during paid time?"
-    )
-    exposure_controls: list[
-        Literal["breaks", "rotation", "blurring", "greyscale", "muted_audio", "daily_cap"]
-    ] = Field(default_factory=list, description="Controls that limit exposure to harmful content.")
-    per_item_speed_quotas: bool | None = Field(
-        None, description="Are workers held to per-item speed quotas on harmful content?"
-    )
-    support_after_engagement_months: NonNegative | None = Field(
-        None, description="How long support continues after a worker's engagement ends, in months."
-    )
-
-
-class Representation(Section):
-    """Workers' freedom of association and collective voice."""
-
-    freedom_of_association: bool | None = Field(
-        None, description="Is workers' freedom to organise recognised in policy and practice?"
-    )
-    collective_voice: Literal["union", "works_council", "worker_forum", "none"] | None = Field(
-        None, description="Which collective body speaks for workers, if any."
-    )
-
-
 class Rating(Section):
     """An independent rating of the supplier's working conditions."""
 
@@ -282,11 +222,20 @@ class VendorQuestionnaire(Strict):
     schema_version: Literal[1] = Field(description="Version of this questionnaire format: 1.")
     vendor: VendorIdentity = Field(description="Who the supplier is.")
     engagement: Engagement | None = Field(None, description="How workers are engaged.")
+    recruitment: Recruitment | None = Field(
+        None, description="How workers are recruited, and whether they are free to leave."
+    )
     workforce: Workforce | None = Field(None, description="Where the workers are.")
     pay: VendorPay | None = Field(None, description="Pay, fees and payout.")
     rejection: Rejection | None = Field(None, description="Rejection policy.")
     conditions: Conditions | None = Field(None, description="Contracts and working conditions.")
+    management: FairManagement | None = Field(
+        None, description="Deactivation, discrimination and workers' personal data."
+    )
     communication: Grievance | None = Field(None, description="Communication and grievances.")
     harmful_content: HarmfulContent | None = Field(None, description="Handling of harmful content.")
     representation: Representation | None = Field(None, description="Representation.")
     governance: Governance | None = Field(None, description="Governance.")
+    impact: ImpactClaims | None = Field(
+        None, description="Claims that the work trains workers or has social impact."
+    )

@@ -66,7 +66,9 @@ def _applicability(
         return None
     applies = rule.applies.decide(data)
     if applies is None:
-        missing = [_describe(p, documents) for p in dict.fromkeys(rule.applies.unknowns(data))]
+        facts: dict[str, Any] = data.get("facts", {})
+        unknown = dict.fromkeys(rule.applies.unknowns(data))
+        missing = [m for p in unknown for m in _fact_missing(p, facts) or [_describe(p, documents)]]
         message = "Cannot tell whether this applies: not answered: " + "; ".join(missing)
         return "unanswered", message, missing, _to_answer("To tell whether it applies", missing)
     if not applies:

@@ -1,0 +1,122 @@
+"""Follow the money: does the buyer's price per worker-hour cover what fair pay costs?
+
+fair cost per hour = living wage per hour x on-cost factor   (parameter price_on_cost_factor)
+ratio              = price per worker-hour (in the benchmark's currency) / fair cost per hour
+
+A price per task is turned into a price per hour with the task time alone (the completed
+pilot's time on the wage time basis, else the estimate); counting the unpaid time around tasks
+would only raise what fair pay costs, so a price that fails here fails with it too.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sourcing_check.facts.context import Context, Inputs
+from sourcing_check.facts.money import SIXTY, money, percent
+from sourcing_check.facts.money import q as _q
+from sourcing_check.facts.wage_line import NO_BENCHMARK, NO_RATE
+from sourcing_check.models.common import Money, WorkerLocation
+from sourcing_check.models.facts import PriceFact, PriceLine
+from sourcing_check.models.project import ProjectPlan
+from sourcing_check.reference.lookup import Reference
+
+_PRICE = "/project/sourcing/price"
+
+
+def price(inputs: Inputs, ctx: Context) -> PriceFact | None:
+    """The buyer's price per worker-hour against the living wage times the on-cost factor."""
+    project = inputs.project
+    if project is None:
+        return None
+    factor = Decimal(str(ctx.params.get("price_on_cost_factor", 1)))
+    missing: list[str] = []
+    stated = project.sourcing.price if project.sourcing else None
+    hourly = _per_hour(project, stated, ctx, missing)
+    locations = project.workers.locations if project.workers else []
+    if not locations:
+        missing.append("/project/workers/locations: where the project's workers are")
+    if stated is None or hourly is None or not locations:
+        return PriceFact(missing=missing, on_cost_factor=factor, locations=[])
+    lines = [_line(loc, hourly, stated.currency, factor, ctx.reference) for loc in locations]
+    missing.extend(f"{line.place}: {m}" for line in lines for m in line.missing)
+    computed = [line for line in lines if line.ratio is not None]
+    facts = PriceFact(
+        missing=missing,
+        on_cost_factor=factor,
+        price_hourly=_q(hourly),
+        price_hourly_text=money(hourly, stated.currency),
+        locations=lines,
+    )
+    if not computed:
+        return facts
+    lowest = min(computed, key=lambda line: line.ratio or 0)
+    return facts.model_copy(update={"lowest_ratio": lowest.ratio, "lowest": lowest})
+
+
+def _per_hour(
+    project: ProjectPlan, stated: Money | None, ctx: Context, missing: list[str]
+) -> Decimal | None:
+    """The price per worker-hour in the price's currency, or None (and what is missing)."""
+    if stated is None:
+        missing.append(f"{_PRICE}: what the team pays the supplier for the work")
+        return None
+    if stated.period == "hour":
+        return stated.amount
+    if stated.period == "task":
+        minutes = _task_minutes(project, ctx)
+        if not minutes:
+            missing.append(
+                "/project/pay/minutes_per_task: the time per task, to turn the price per task "
+                "into a price per worker-hour"
+            )
+            return None
+        return stated.amount * SIXTY / minutes
+    hours = project.sourcing.price_hours_per_period if project.sourcing else None
+    if not hours:
+        missing.append(
+            f"/project/sourcing/price_hours_per_period: the worker hours a price per "
+            f"{stated.period} buys"
+        )
+        return None
+    return stated.amount / hours
+
+
+def _task_minutes(project: ProjectPlan, ctx: Context) -> Decimal | None:
+    """Minutes per task: the completed pilot's time on the wage time basis, else the estimate."""
+    pilot = project.pilot
+    if pilot is not None and pilot.status == "completed":
+        median = ctx.params.get("wage_time_basis") == "median"
+        timed = pilot.median_minutes if median else pilot.p75_minutes
+        if timed:
+            return timed
+    return project.pay.minutes_per_task if project.pay else None
+
+
+def _line(
+    location: WorkerLocation, hourly: Decimal, currency: str, factor: Decimal, ref: Reference
+) -> PriceLine:
+    """The price against the fair cost of one worker location."""
+    place = location.place
+    benchmark = ref.benchmark(location.country, location.region)
+    if benchmark is None:
+        return PriceLine(place=place, missing=[f"living-wage benchmark: {NO_BENCHMARK}"])
+    conversion = ref.convert(currency, benchmark.currency)
+    if conversion is None:
+        gap = f"rate from {currency} to {benchmark.currency}: {NO_RATE}"
+        return PriceLine(place=place, missing=[gap], benchmark_id=benchmark.id)
+    fair = benchmark.hourly * factor
+    price_there = hourly * conversion.factor
+    ratio = price_there / fair
+    return PriceLine(
+        place=place,
+        missing=[],
+        benchmark_id=benchmark.id,
+        living_wage_hourly_text=money(benchmark.hourly, benchmark.currency),
+        fair_cost_hourly=_q(fair),
+        fair_cost_hourly_text=money(fair, benchmark.currency),
+        price_hourly_text=money(price_there, benchmark.currency),
+        ratio=_q(ratio),
+        ratio_text=percent(ratio),
+        required_price_text=money(fair / conversion.factor, currency, up=True),
+    )
