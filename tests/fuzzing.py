@@ -34,7 +34,30 @@ CASES = Path(__file__).resolve().parent / "cases"
 CRASHES = DATA / "crashes"
 #: Problems that have no place in a file: the file itself cannot be read.
 UNPLACED = {"I101"}
-OPS = ("delete", "null", "wrong_type", "number", "string", "duplicate_key", "bytes")
+OPS = (
+    "delete",
+    "null",
+    "wrong_type",
+    "number",
+    "string",
+    "nasty_text",
+    "edge_number",
+    "duplicate_key",
+    "bytes",
+)
+#: Valid but awkward text, put where text is: it must be assessed and rendered safely.
+NASTY = [
+    "</td><script>alert(1)</script>",
+    '=HYPERLINK("http://x")',
+    "- [ ] **not** a `task` | col | #1",
+    "\u202eevil\u202c and \U0001f600 and \u0301",
+    "line one\nline two\ttabbed",
+    "W" * 200,
+    "{{ 7 * 7 }} {% raw %}",
+    "%s %d {0} $(whoami)",
+]
+#: Valid but extreme numbers, put where numbers are.
+EDGE = ["0", "0.01", "1", "100", "999999999999999", "0.000001", "1e-30", "12.3456789"]
 NUMBERS = [
     "9" * 4301,
     "-" + "9" * 5000,
@@ -144,9 +167,34 @@ def mutate(data: Any, edits: Sequence[tuple[str, int, int]]) -> tuple[Any, list[
             data = _set(data, place, _Raw(NUMBERS[what % len(NUMBERS)]))
         elif op == "string":
             data = _set(data, place, STRINGS[what % len(STRINGS)])
+        elif op in ("nasty_text", "edge_number"):
+            data = _retype(data, places, op, where, what)
         else:
             later.append(f"{op}:{where}:{what}")
     return data, later
+
+
+def _retype(data: Any, places: list[tuple[Any, ...]], op: str, where: int, what: int) -> Any:
+    """Replace a text (or a number) with a valid but awkward one of the same type."""
+    text = op == "nasty_text"
+    fitting = [
+        place
+        for place in places
+        if place
+        and isinstance(_get(data, place), str if text else _Raw | int)
+        and not isinstance(_get(data, place), bool)
+    ]
+    if not fitting:
+        return data
+    place = fitting[where % len(fitting)]
+    value = NASTY[what % len(NASTY)] if text else _Raw(EDGE[what % len(EDGE)])
+    return _set(data, place, value)
+
+
+def _get(data: Any, place: tuple[Any, ...]) -> Any:
+    for key in place:
+        data = data[key]
+    return data
 
 
 def serialise(data: Any, later: Sequence[str], as_json: bool) -> bytes:

@@ -72,7 +72,7 @@ def _assess(job: tuple[int, Path]) -> Piece:
     if a is None:
         return Piece(b"", done.problems, done.inputs)
     stream = STREAMS.get(_WORKER["fmt"])
-    data = stream.item(a, index, _WORKER["count"]).encode("utf-8") if stream else b""
+    data = stream.item(a, index, _WORKER["count"]) if stream else b""
     kept = None if stream else a
     return Piece(data, [], done.inputs, Summary.of(a), table_gaps(a), kept, done.warnings)
 

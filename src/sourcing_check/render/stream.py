@@ -33,10 +33,10 @@ class Summary:
 
 @dataclass(frozen=True)
 class Stream:
-    """A format as head(count), item(assessment, index, count) and tail(summaries)."""
+    """A format as head(count), item(assessment, index, count) as UTF-8, and tail(summaries)."""
 
     head: Callable[[int], str]
-    item: Callable[[Assessment, int, int], str]
+    item: Callable[[Assessment, int, int], bytes]
     tail: Callable[[Sequence[Summary]], str]
 
 
@@ -44,8 +44,12 @@ def _nothing(*_args: object) -> str:
     return ""
 
 
-def _jsonl_item(a: Assessment, _index: int, _count: int) -> str:
-    return a.model_dump_json() + "\n"
+def _jsonl_item(a: Assessment, _index: int, _count: int) -> bytes:
+    return a.__pydantic_serializer__.to_json(a) + b"\n"
+
+
+def _text_item(a: Assessment, index: int, count: int) -> bytes:
+    return text.item(a, index, count).encode("utf-8")
 
 
 def _text_tail(summaries: Sequence[Summary]) -> str:
@@ -57,10 +61,11 @@ def _text_tail(summaries: Sequence[Summary]) -> str:
 STREAMS: dict[str, Stream] = {
     "json": Stream(canonical.head, canonical.item, lambda s: canonical.tail(len(s))),
     "jsonl": Stream(_nothing, _jsonl_item, _nothing),
-    "text": Stream(_nothing, text.item, _text_tail),
+    "text": Stream(_nothing, _text_item, _text_tail),
 }
 
 
 def render_jsonl(assessments: Sequence[Assessment]) -> str:
     """JSON Lines: one canonical assessment per line, for batches and log tools."""
-    return "".join(_jsonl_item(a, i, len(assessments)) for i, a in enumerate(assessments))
+    lines = b"".join(_jsonl_item(a, i, len(assessments)) for i, a in enumerate(assessments))
+    return lines.decode("utf-8")
