@@ -172,6 +172,21 @@ def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     assert target.read_text() != "mine\n"
 
 
+def test_templates_in_one_folder_share_their_schema(runner: CliRunner, tmp_path: Path) -> None:
+    # a team reviewing three vendors writes three templates side by side
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        result = runner.invoke(main, ["init", "vendor", "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    schema = tmp_path / "vendor-questionnaire.schema.json"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml", "c.yaml", schema.name]
+    assert f"(beside {schema})" in result.stdout
+    # another schema under that name (an older version, or the user's) is not replaced silently
+    schema.write_text("{}\n")
+    refused = runner.invoke(main, ["init", "vendor", "-o", str(tmp_path / "d.yaml")])
+    assert refused.exit_code == 2 and not (tmp_path / "d.yaml").exists()
+    assert "pass --force to replace it" in refused.stderr and schema.read_text() == "{}\n"
+
+
 def _unwrapped_comments(lines: list[str]) -> list[str]:
     """The template's lines with each wrapped comment ('#   ' continuations) on one line."""
     joined: list[str] = []

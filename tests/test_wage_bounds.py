@@ -8,17 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sourcing_check.assess import assess
+from sourcing_check.load.reference import load_reference
 from sourcing_check.load.subject import subject_from_data
+from sourcing_check.models.facts import WageLine
 from sourcing_check.models.results import Finding
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.rules.framework import Framework
 from sourcing_check.run import Settings, load_context
+from tests.conftest import DATA
 from tests.helpers import facts, project
 
 DATE = dt.date(2026, 11, 24)
+PAID = {"rejected_work_paid": "always"}
 
 
 def test_a_bound_names_what_could_only_lower_it() -> None:
@@ -114,4 +119,84 @@ def test_a_venezuelan_worker_below_the_bundled_floor_fails() -> None:
     assert "the living wage is unknown, so a pass cannot be shown" in finding.message
     assert "(the statutory minimum; the living wage, not known, is higher)" in (
         finding.remediation or ""
+    )
+
+
+def _with_floor(tmp_path: Path, hourly: int) -> Reference:
+    """The test tables with a KE statutory minimum of ``hourly`` KES an hour (173 h a month)."""
+    table = tmp_path / "minimum.yaml"
+    text = (DATA / "minimum-wages.yaml").read_text(encoding="utf-8")
+    row = text[text.index("  - id: ve-test") :]
+    ke = (
+        row.replace("ve-test", "ke-test")
+        .replace("country: VE", "country: KE")
+        .replace("amount: 1730", f"amount: {hourly * 173}")
+        .replace("currency: VES", "currency: KES")
+    )
+    table.write_text(text + ke, encoding="utf-8")
+    return load_reference(
+        DATA / "living-wages.yaml", DATA / "currency-rates.yaml", minimum_wages=table
+    )
+
+
+def _hourly_ke(amount: int, tables: Reference) -> WageLine:
+    pay = {
+        "model": "hourly",
+        "rate": {"amount": amount, "currency": "KES", "period": "hour"},
+        "unpaid_hours_per_period": 0,
+        "fee_share_percent": 0,
+    }
+    plan = project(pay=pay, workers={"locations": [{"country": "KE"}]}, rejection=PAID)
+    fact = facts(plan, tables=tables).project_wage
+    assert fact is not None
+    (line,) = fact.locations
+    return line
+
+
+def test_pay_above_a_benchmark_below_the_legal_minimum_fails(tmp_path: Path) -> None:
+    # living wage KES 200/h (test table), minimum wage KES 250/h: KES 220 reaches the benchmark
+    # but not the law's floor, which no living wage is under
+    tables = _with_floor(tmp_path, 250)
+    line = _hourly_ke(220, tables)
+    assert line.ratio_text == "110.0%" and line.shortfall is not None
+    assert (line.shortfall.against, line.shortfall.ratio_text) == ("minimum_wage", "88.0%")
+    assert "the legal minimum is above the living-wage benchmark used" in line.shortfall.text
+    assert line.shortfall.required_rate_text == "KES 250.00 per hour"
+    # below both, the higher bar (the minimum) is the one to reach
+    assert _hourly_ke(180, tables).shortfall.against == "minimum_wage"  # type: ignore[union-attr]
+    # at the minimum, nothing is short
+    assert _hourly_ke(250, tables).shortfall is None
+
+
+def test_a_minimum_below_the_benchmark_leaves_the_living_wage_as_the_bar(tmp_path: Path) -> None:
+    line = _hourly_ke(180, _with_floor(tmp_path, 150))
+    assert line.shortfall is not None and line.shortfall.against == "living_wage"
+
+
+def test_the_wage_table_marks_a_location_by_the_bar_it_misses(tmp_path: Path) -> None:
+    # The well-run plan pays KES 416.18/h in Nairobi, 139.8% of the living wage; a statutory
+    # minimum of KES 450/h (given as a table that overrides the bundled KE row) is missed.
+    from click.testing import CliRunner
+
+    from sourcing_check.cli import main
+    from tests.conftest import EXAMPLES
+
+    text = (DATA / "minimum-wages.yaml").read_text(encoding="utf-8")
+    table = tmp_path / "minimum.yaml"
+    table.write_text(
+        text.replace("ve-test", "ke-test")
+        .replace("country: VE", "country: KE")
+        .replace("amount: 1730", "amount: 77850")
+        .replace("currency: VES", "currency: KES"),
+        encoding="utf-8",
+    )
+    plan = str(EXAMPLES / "well-run-project.yaml")
+    args = ["check", plan, "--date", "2026-11-24", "--minimum-wages", str(table)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    row = next(line for line in result.stdout.splitlines() if "project KE (Nairobi)" in line)
+    assert row.split()[:3] == ["✗", "project", "KE"]
+    assert "vs minimum wage KES 450.00/h" in row
+    assert "below the statutory minimum wage of KES 450.00 per hour" in " ".join(
+        result.stdout.split()
     )

@@ -153,3 +153,28 @@ def test_observed_earnings_fail_even_when_the_rate_is_not_given() -> None:
     assert fact.worst_shortfall.raise_text == (
         "(the rate is not stated) so that what workers earn reaches KES 200.00 an hour"
     )
+
+
+def test_take_home_pay_below_a_gross_benchmark_asks_for_the_gross_pay() -> None:
+    # KES 190/h take-home against a gross living wage of KES 200/h: income tax and contributions
+    # may be the whole gap, so no shortfall is shown; the gross pay is asked for instead
+    line = _line({**_salary(39520, contracted_hours_per_period=208), "basis": "take_home"})
+    assert line.ratio is None and line.shortfall is None
+    (missing,) = line.missing
+    assert missing.startswith("/project/pay/basis: pay stated as gross (take-home pay is 95.0%")
+    # stated gross, the same figure is a shortfall
+    gross = _line({**_salary(39520, contracted_hours_per_period=208), "basis": "gross"})
+    assert gross.shortfall is not None and gross.shortfall.ratio_text == "95.0%"
+
+
+def test_pay_a_cent_below_the_living_wage_never_reads_as_reached() -> None:
+    # KES 199.99 against KES 200: 99.995% would round to 100.0%; it shows as 99.9% and fails
+    pay = {
+        "model": "hourly",
+        "rate": {"amount": 199.99, "currency": "KES", "period": "hour"},
+        "unpaid_hours_per_period": 0,
+        "fee_share_percent": 0,
+    }
+    line = _line(pay)
+    assert line.ratio_text == "99.9%" and line.shortfall is not None
+    assert line.required_rate_text == "KES 200.00 per hour"

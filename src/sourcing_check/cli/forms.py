@@ -97,8 +97,17 @@ def evidence_asked(framework: Framework, root: str) -> EvidenceAsked:
 def _refuse_existing(paths: list[Path], force: bool) -> None:
     existing = [path for path in paths if path.exists() and not force]
     if existing:
-        hint = "choose another file with -o, or pass --force"
-        stop([Problem(str(p), "already exists; not overwritten", hint=hint) for p in existing])
+        stop([Problem(str(p), "already exists; not overwritten", hint=_hint(p)) for p in existing])
+
+
+def _hint(path: Path) -> str:
+    """What to do about an output that exists: another name, or --force."""
+    if path.name.endswith(".schema.json"):
+        return (
+            "it is not the schema this version writes: pass --force to replace it, or write the "
+            "template in another folder"
+        )
+    return "choose another file with -o, or pass --force"
 
 
 @click.command()
@@ -177,15 +186,16 @@ def init(
         click.echo(f"wrote {target}")
         return
     schema_path = target.with_name(f"{kind}.schema.json")
-    _refuse_existing([target, schema_path], force)
+    schema_text = _dump_json(input_schema(name))
+    # templates in one folder share their schema: the same schema already there is kept
+    shared = schema_path.is_file() and schema_path.read_bytes() == schema_text.encode("utf-8")
+    _refuse_existing([target] if shared else [target, schema_path], force)
     asked = evidence_asked(_framework(guidelines), name)
-    write_or_stop(
-        [
-            (schema_path, _dump_json(input_schema(name))),
-            (target, render_template(model, kind, schema_path.name, asked)),
-        ]
+    template = (target, render_template(model, kind, schema_path.name, asked))
+    write_or_stop([template] if shared else [(schema_path, schema_text), template])
+    click.echo(
+        f"wrote {target}" + (f" (beside {schema_path})" if shared else f" and {schema_path}")
     )
-    click.echo(f"wrote {target} and {schema_path}")
 
 
 def _init_decision(

@@ -60,8 +60,11 @@ def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
 
 
 def percent(ratio: Decimal) -> str:
-    """A ratio as a percentage for display, e.g. 0.468 -> '46.8%'."""
-    return f"{fixed(_WIDE.multiply(ratio, HUNDRED), '0.1')}%"
+    """A ratio as a percentage for display, e.g. 0.468 -> '46.8%'; a ratio just under 1 shows
+    as 99.9%, never as the 100.0% that would read as reached."""
+    text = fixed(_WIDE.multiply(ratio, HUNDRED), "0.1")
+    below = ratio.is_finite() and ratio < 1
+    return "99.9%" if below and text == "100.0" else f"{text}%"
 
 
 def q(value: Decimal) -> Decimal:

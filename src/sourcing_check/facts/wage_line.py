@@ -19,6 +19,7 @@ from typing import Any
 
 from sourcing_check.facts.money import HUNDRED, ONE, fixed, money, percent
 from sourcing_check.facts.money import q as _q
+from sourcing_check.facts.wage_basis import basis_step, gross_asked
 from sourcing_check.facts.wage_benchmark import (
     Yardstick,
     conversion,
@@ -26,12 +27,13 @@ from sourcing_check.facts.wage_benchmark import (
     minimum_wage,
     rate_age_note,
 )
+from sourcing_check.facts.wage_floor import below_floor
 from sourcing_check.facts.wage_observed import observed
 from sourcing_check.facts.wage_shortfall import Basis, shortfall
 from sourcing_check.facts.wage_time import paid_time
 from sourcing_check.facts.wage_vendor import with_vendor_figure
 from sourcing_check.facts.wage_working import Location, Setting, Shared, Working
-from sourcing_check.models.common import Money, Rejection
+from sourcing_check.models.common import Money
 from sourcing_check.models.facts import ConversionInfo, WageLine
 from sourcing_check.reference.lookup import Conversion
 
@@ -56,8 +58,12 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
     measure = living or minimum_wage(location, setting, against)
     if measure is not None and measure.floor is not None:
         line["floor"] = measure.floor
-    _pay(location, shared, setting, measure, work, against, line)
+    reached = _pay(location, shared, setting, measure, work, against, line)
     work.absorb(against)
+    if reached is not None and living is not None:
+        short = below_floor(location, living, *reached, setting, work)
+        if short is not None:
+            line["shortfall"] = short
     seen = observed(location, measure, setting, work)
     if seen is not None:
         line["observed"], short = seen
@@ -74,15 +80,13 @@ def _pay(
     work: Working,
     against: Working,
     line: dict[str, Any],
-) -> None:
-    """The pay's working against the measure: the full line, or a bound, as far as it goes."""
+) -> tuple[Decimal, Basis] | None:
+    """The pay's working against the measure: the full line, or a bound, as far as it goes;
+    the effective pay per hour in the measure's currency and its basis, when it got there."""
     terms, rate = location.terms, location.terms.rate
-    if terms.model is None:
-        work.lacks(f"{location.where}/model: the pay model (per_task, hourly or salaried)")
-    if rate is None:
-        work.lacks(f"{location.rate_at}/rate: the pay rate")
     if terms.model is None or rate is None:
-        return
+        _unstated(location, work)
+        return None
     line.update(
         model=terms.model,
         rate=str(rate.amount),
@@ -95,22 +99,20 @@ def _pay(
     if fee is None:
         work.lacks(f"{shared.fee_at}: the share of pay taken as fees (0 if none)", lowers=True)
     # A salary does not depend on whether work is accepted; per-task and hourly pay can.
-    paid_fraction = (
-        ONE
-        if terms.model == "salaried"
-        else _paid_fraction(shared.rejection, shared.rejection_at, work)
-    )
+    paid_fraction = ONE if terms.model == "salaried" else _paid_fraction(shared, work)
     found = conversion(rate.currency, measure, location, setting, against) if measure else None
     # the pay's own working: exact, or known but for answers that could only lower it
     exact, bound = not work.missing, work.only_lowering_missing
     if time.gross is None or measure is None or found is None:
-        return
+        return None
     effective = _take_home(time.gross, fee, paid_fraction, time.unpaid_ratio, rate.currency, work)
     effective = _in_currency(effective, found, measure, setting, work)
     work.absorb(against)
-    _basis(location, measure, work)
+    basis_step(location, measure, work)
     line["conversion"] = _conversion_info(found)
     ratio = effective / measure.hourly
+    if gross_asked(location, measure, ratio, work):
+        return None
     if exact and measure.kind == "living_wage":
         _ratio_steps(ratio, rate, work)
         line.update(_figures(time.gross, fee, paid_fraction, time.unpaid_ratio, effective))
@@ -125,26 +127,17 @@ def _pay(
             line["shortfall"] = shortfall(
                 location.place, measure, effective, rate, basis, list(work.lowering)
             )
+    else:
+        return None
+    return effective, "computed" if exact else "before_unanswered_deductions"
 
 
-def _basis(location: Location, measure: Yardstick, work: Working) -> None:
-    """Gross or take-home pay against a gross or net benchmark: named when they differ."""
-    pay = location.terms.basis or "gross"
-    against = measure.benchmark.gross_or_net if measure.benchmark is not None else "gross"
-    if pay == "gross" and against == "net":
-        stated = "" if location.terms.basis else " (gross when the basis is not stated)"
-        work.step("Basis", f"gross pay{stated} against a net (take-home) benchmark", "not alike")
-        work.caveats.append(
-            f"{location.place}: gross pay{stated} is compared with a net (take-home) benchmark; "
-            "income tax and contributions would lower it"
-        )
-    elif pay == "take_home" and against == "gross":
-        work.step(
-            "Basis",
-            "take-home pay against a gross benchmark: a pass is sure; a shortfall may be "
-            "overstated by the worker's income tax and contributions",
-            "not alike",
-        )
+def _unstated(location: Location, work: Working) -> None:
+    """Record what a location lacks when its pay model or rate is not stated."""
+    if location.terms.model is None:
+        work.lacks(f"{location.where}/model: the pay model (per_task, hourly or salaried)")
+    if location.terms.rate is None:
+        work.lacks(f"{location.rate_at}/rate: the pay rate")
 
 
 def _line(line: dict[str, Any], work: Working) -> WageLine:
@@ -158,8 +151,9 @@ def _what(measure: Yardstick) -> str:
     return "living wage" if measure.kind == "living_wage" else "statutory minimum wage"
 
 
-def _paid_fraction(rejection: Rejection | None, at: str, work: Working) -> Decimal | None:
+def _paid_fraction(shared: Shared, work: Working) -> Decimal | None:
     """The share of tasks paid: less than 1 only when rejected work is never paid."""
+    rejection, at = shared.rejection, shared.rejection_at
     if rejection is None or rejection.rejected_work_paid is None:
         work.lacks(f"{at}/rejected_work_paid: whether rejected work is paid", lowers=True)
         return None

@@ -40,16 +40,19 @@ def shortfall(
     basis: Basis,
     unanswered: list[str],
     lead: str = "",
+    note: str = "",
 ) -> Shortfall:
-    """The shortfall of pay per hour (in the yardstick's currency) against the yardstick."""
+    """The shortfall of pay per hour (in the yardstick's currency) against the yardstick;
+    ``note`` replaces what a minimum-wage shortfall says of the living wage."""
     ratio = pay_hourly / yardstick.hourly
     pay_text = money(pay_hourly, yardstick.currency)
     if yardstick.kind == "living_wage":
         against = f"{percent(ratio)} of the living wage of {yardstick.hourly_text}"
     else:
+        unknown = "; the living wage is unknown, so a pass cannot be shown"
         against = (
-            f"below the statutory minimum wage of {yardstick.hourly_text} per hour for {place}; "
-            "the living wage is unknown, so a pass cannot be shown"
+            f"below the statutory minimum wage of {yardstick.hourly_text} per hour for {place}"
+            + (note or unknown)
         )
     if basis == "computed":
         text = f"Effective pay in {place} is {pay_text} per hour, {against}."
@@ -67,7 +70,9 @@ def shortfall(
         raised += f" to at least {required_text}"
     elif rate is None:
         raised += f" so that what workers earn reaches {yardstick.hourly_text} an hour"
-    if yardstick.kind == "minimum_wage":
+    if yardstick.kind == "minimum_wage" and note:
+        raised += " (the statutory minimum, which is above the living-wage benchmark)"
+    elif yardstick.kind == "minimum_wage":
         raised += " (the statutory minimum; the living wage, not known, is higher)"
     elif basis == "before_unanswered_deductions":
         raised += f" (before {_kinds(unanswered)}, which would raise what is needed)"

@@ -23,7 +23,13 @@ from sourcing_check.render.chart import score_chart
 from sourcing_check.render.decision_view import decision_context
 from sourcing_check.render.escaping import printable, shorten
 from sourcing_check.render.templating import environment, stylesheet
-from sourcing_check.render.views import checklist_items, needed_answers, ordered, subject_line
+from sourcing_check.render.views import (
+    by_ratio,
+    checklist_items,
+    needed_answers,
+    ordered,
+    subject_line,
+)
 
 #: The longest subject shown in the running header of every page (then an ellipsis).
 HEADER_CHARS = 60
@@ -85,6 +91,7 @@ def render_html(assessments: Sequence[Assessment], detail: str = "board") -> str
         reports=[_context(a) for a in assessments],
         status_labels=STATUS_LABELS,
         status_symbols=STATUS_SYMBOLS,
+        by_ratio=by_ratio,
         verdict_labels=VERDICT_LABELS,
         title=shorten(
             printable("Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments)),

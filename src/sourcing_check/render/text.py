@@ -10,6 +10,7 @@ from sourcing_check.models.results import STATUS_LABELS, STATUS_SYMBOLS, Assessm
 from sourcing_check.render.escaping import printable
 from sourcing_check.render.views import (
     approvers,
+    by_ratio,
     condition_state,
     describe_change,
     needed_answers,
@@ -108,8 +109,8 @@ def _wages(a: Assessment) -> list[str]:
         if fact is None:
             continue
         for loc in fact.locations:
-            if loc.ratio is not None:
-                mark = "✓" if float(loc.ratio) >= 1 else "✗"
+            if loc.ratio is not None and by_ratio(loc):
+                mark = ("!" if loc.caveats else "✓") if float(loc.ratio) >= 1 else "✗"
                 lines.append(
                     f"  {mark} {label:<7} {loc.place:<22} {loc.effective_hourly_text:>14}/h"
                     f" vs {loc.living_wage_hourly_text:>14}/h  ({loc.ratio_text})"

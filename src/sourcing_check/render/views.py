@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from sourcing_check.models.decision import AppliedWaiver, ConditionRecord
+from sourcing_check.models.facts import WageLine
 from sourcing_check.models.profile import ProfileChange
 from sourcing_check.models.results import Assessment, Finding, subject_name
 
@@ -119,3 +120,11 @@ def score_text(a: Assessment) -> str:
     if a.decision is not None and other != a.overall.score:
         score += f" ({'n/a' if other is None else other} without waivers)"
     return score
+
+
+def by_ratio(loc: WageLine) -> bool:
+    """True when a wage line's own ratio decides it: no shortfall, or the computed one against
+    the living wage (a shortfall against the minimum wage, or on observed earnings, decides
+    instead, and the line shows that figure)."""
+    short = loc.shortfall
+    return short is None or (short.against == "living_wage" and short.basis == "computed")

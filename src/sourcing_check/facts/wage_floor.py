@@ -1,0 +1,51 @@
+"""The statutory minimum wage beside a known living wage: pay below the legal minimum fails.
+
+A living wage is never below the legal minimum, but a benchmark can be (an old figure, or one
+overtaken by a raise of the minimum wage). Where a location has both, pay that reaches the
+benchmark but not the minimum wage is a shortfall against the minimum: the law's floor, which
+no living wage is under.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sourcing_check.facts.money import percent
+from sourcing_check.facts.wage_benchmark import Yardstick, minimum_wage
+from sourcing_check.facts.wage_shortfall import Basis, shortfall
+from sourcing_check.facts.wage_working import Location, Setting, Working
+from sourcing_check.models.facts import Shortfall
+
+
+def below_floor(
+    location: Location,
+    living: Yardstick,
+    effective: Decimal,
+    basis: Basis,
+    setting: Setting,
+    work: Working,
+) -> Shortfall | None:
+    """The shortfall of pay (per hour, in the living wage's currency) against the location's
+    statutory minimum wage, when the minimum is above the living-wage benchmark and pay is
+    below the minimum (it replaces a shortfall against the lower benchmark); None otherwise."""
+    floor = minimum_wage(location, setting, Working())  # its step is shown only when it binds
+    if floor is None or floor.floor is None:
+        return None
+    found = setting.reference.convert(living.currency, floor.currency)
+    if found is None:
+        return None
+    pay = effective * found.factor
+    if pay >= floor.hourly or floor.hourly <= living.hourly * found.factor:
+        return None  # pay reaches the minimum, or the living wage is the higher bar
+    minimum_wage(location, setting, work)  # now the working shows the floor's arithmetic
+    work.step(
+        "Share of the statutory minimum wage",
+        f"pay / minimum wage (the minimum is above the living wage of {living.hourly_text})",
+        percent(pay / floor.hourly),
+    )
+    note = (
+        f"; the legal minimum is above the living-wage benchmark used ({living.hourly_text}), "
+        "and a living wage is never below it"
+    )
+    rate = location.terms.rate
+    return shortfall(location.place, floor, pay, rate, basis, list(work.lowering), note=note)
