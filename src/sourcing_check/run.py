@@ -16,7 +16,7 @@ from sourcing_check.decisions.decide import apply_decision
 from sourcing_check.decisions.profiles import tailor
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.assessment import is_assessment_file, read_assessments
-from sourcing_check.load.decision import load_decision
+from sourcing_check.load.decision import load_decision as load_decision
 from sourcing_check.load.plausibility import warnings_of
 from sourcing_check.load.profile import load_profiles as load_profiles
 from sourcing_check.load.profile import plan_profiles
