@@ -163,8 +163,9 @@ def init(
 
     'init decision SOURCE' (SOURCE: an assessment JSON from 'check --format json', a report
     PDF, or an input file, assessed now) writes a decision file naming the subject's inputs by
-    SHA-256, with every failed, unanswered and unverified requirement ready to be decided.
-    With '--from OLD.yaml' (the decision made on earlier answers) it carries forward the
+    SHA-256, with every failed, unanswered, and met but not confirmed (unverified) requirement
+    ready to be decided. With '--from OLD.yaml' (the decision made on earlier answers) it
+    carries forward the
     conditions still open, and the waivers still open out of force: each applies only once the
     board approves it again; what is now met is listed as resolved, and the sign-off is not
     carried.
