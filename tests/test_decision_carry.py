@@ -131,3 +131,35 @@ def test_from_needs_a_valid_decision_and_belongs_to_init_decision(
     result = runner.invoke(main, ["init", "vendor", "--from", str(BOARD), "-o", str(target)])
     assert result.exit_code == 2 and not target.exists()
     assert PROFILE.exists()
+
+
+def test_from_an_assessment_made_with_the_decision_the_same_items_are_carried(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # the JSON of 'check --decision' holds waived findings and overdue conditions as findings
+    given = tmp_path / "february.json"
+    args = ["check", str(REVISED), "--date", "2027-02-01", *WITH_PROFILE, "--decision", str(BOARD)]
+    runner.invoke(main, [*args, "--format", "json", "-o", str(given)])
+    target = tmp_path / "from-json.yaml"
+    result = runner.invoke(
+        main, ["init", "decision", str(given), "--from", str(BOARD), "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    text = target.read_text()
+    from_inputs = carried(runner, tmp_path).read_text()
+    assert text.split("kind: decision")[1] == from_inputs.split("kind: decision")[1]
+    assert "requirements: [C1]" not in text  # an overdue condition is not a requirement
+
+
+def test_a_condition_loses_the_requirements_no_longer_assessed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = yaml.safe_load(BOARD.read_text())
+    data["conditions"][0]["requirements"] = ["PAI-1.3", "ORG-9.9"]  # a profile's, since left out
+    old = tmp_path / "old.yaml"
+    old.write_text(yaml.safe_dump(data, sort_keys=False))
+    path = carried(runner, tmp_path, old)
+    assert "#   condition C1: ORG-9.9 no longer assessed" in path.read_text()
+    c1 = yaml.safe_load(path.read_text())["conditions"][0]
+    assert c1["requirements"] == ["PAI-1.3"]
+    assert assessed(REVISED, path, FEBRUARY).decision is not None  # valid: no D206

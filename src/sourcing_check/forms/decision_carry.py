@@ -58,6 +58,9 @@ def carry_forward(old: DecisionFile, origin: str, findings: Mapping[str, Finding
             continue
         assessed = [r for r in condition.requirements if r in findings]
         conditions.append(condition.model_copy(update={"requirements": assessed}))
+        gone = [r for r in condition.requirements if r not in findings]
+        if gone:
+            resolved.append(f"condition {condition.id}: {', '.join(gone)} no longer assessed")
     signers = len(old.signoff.reviewers) if old.signoff else 0
     decided_on = old.subject.assessment_date.isoformat()
     ids = frozenset(c.id for c in old.conditions)
