@@ -261,6 +261,9 @@ def test_an_added_requirement_is_linted_as_a_frameworks_are(tmp_path: Path) -> N
     assert f"{profile}:8:3: P205 requirement 'PAI-6.4' exists already" in found
     assert "G207 /vendor/harmful_content/daily_cap: no field 'daily_cap'" in found
     assert "G203 source 'OURS' is not declared [/add/2/source/document]" in found
+    # the hint says where a profile declares its own sources, not the framework's file
+    assert "hint: declare it under 'sources' in the profile, or cite one declared: " in found
+    assert "framework.yaml" not in found
 
 
 def test_a_missing_bundled_profile_names_those_there_are() -> None:

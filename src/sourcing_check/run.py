@@ -13,10 +13,11 @@ from pathlib import Path
 
 from sourcing_check.assess import assess
 from sourcing_check.decisions.decide import apply_decision
-from sourcing_check.decisions.profiles import tailor
+from sourcing_check.decisions.profiles import apply_profile, tailor
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.assessment import is_assessment_file, read_assessments
-from sourcing_check.load.decision import load_decision
+from sourcing_check.load.decision import load_decision as load_decision
+from sourcing_check.load.kinds import load_any
 from sourcing_check.load.plausibility import warnings_of
 from sourcing_check.load.profile import load_profiles as load_profiles
 from sourcing_check.load.profile import plan_profiles
@@ -78,29 +79,30 @@ class Settings:
 
 @dataclass(frozen=True)
 class Loaded:
-    """One input file as read: its subject, or the problems that stop it."""
+    """One file as read: its subject (an input) or its kind, or the problems that stop it."""
 
     path: Path
     subject: Subject | None
     problems: list[Problem]
     #: Answers that are valid but probably not what was meant (plausibility warnings).
     warnings: list[Problem] = field(default_factory=list)
+    #: The kind of a valid file that is not an input ('guideline-profile', 'decision').
+    other_kind: str | None = None
+
+    @property
+    def kind(self) -> str | None:
+        """The kind of a valid file: an input's first kind (a plan's), or ``other_kind``."""
+        first = self.subject and (self.subject.project or self.subject.vendor)
+        return first.kind if first else self.other_kind
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form 'validate --format json' lists: file, valid, kind, problems, warnings."""
-        warnings = [w.as_dict() for w in self.warnings]
-        if self.subject is None:
+        if self.problems:
             problems = [p.as_dict() for p in self.problems]
             return {"file": str(self.path), "valid": False, "problems": problems, "warnings": []}
-        first = self.subject.project or self.subject.vendor
-        kind = first.kind if first is not None else None
-        return {
-            "file": str(self.path),
-            "valid": True,
-            "kind": kind,
-            "problems": [],
-            "warnings": warnings,
-        }
+        warnings = [w.as_dict() for w in self.warnings]
+        head = {"file": str(self.path), "valid": True, "kind": self.kind, "problems": []}
+        return {**head, "warnings": warnings}
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,29 @@ def load_all(paths: list[Path], allow_outside: Sequence[Path] = ()) -> list[Load
         except InputError as exc:
             loaded.append(Loaded(path, None, exc.problems))
     return loaded
+
+
+def validate_all(
+    paths: list[Path], allow_outside: Sequence[Path] = (), guidelines: Path | None = None
+) -> list[Loaded]:
+    """What 'validate' finds in each file: an input (with the questionnaire a plan names), a
+    profile (P1xx, then P2xx and G2xx against the framework) or a decision file (D1xx, its
+    shape: the rest needs an assessment); a broken file does not stop the others."""
+    framework: Framework | None = None  # loaded for the first profile
+    checked = []
+    for path in paths:
+        try:
+            found = load_any(path, allow_outside)
+            if isinstance(found, Subject):
+                checked.append(Loaded(path, found, [], warnings_of(found)))
+                continue
+            if isinstance(found, LoadedProfile):
+                framework = framework or load_framework(guidelines or default_framework_dir())
+                apply_profile(framework, found)
+            checked.append(Loaded(path, None, [], other_kind=found.model.kind))
+        except InputError as exc:
+            checked.append(Loaded(path, None, exc.problems))
+    return checked
 
 
 def load_one(path: Path) -> LoadedInput:

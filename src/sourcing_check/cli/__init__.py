@@ -22,11 +22,17 @@ from sourcing_check.cli.forms import convert, init, schema
 from sourcing_check.cli.guidelines import guidelines
 from sourcing_check.cli.reference import reference
 
-ISSUES = "please report it with the command you ran"
+_ARGS = "sourcing_check.args"
 
 
 class _Main(click.Group):
-    """The top group: a bug becomes one line and exit 3, the traceback only with --debug."""
+    """The top group: a bug becomes one line and exit 3, naming the SHA-256 of the files
+    given, the traceback only with --debug."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Keep the command line's arguments, for the line a bug prints."""
+        ctx.meta[_ARGS] = list(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -41,12 +47,11 @@ class _Main(click.Group):
         except Exception as exc:  # the one place a bug is caught: reported, never hidden
             if ctx.params.get("debug"):
                 raise
-            name = ctx.invoked_subcommand or ctx.info_name
-            click.echo(
-                f"sourcing-check {name}: internal error ({type(exc).__name__}: {exc}); "
-                f"{ISSUES} (--debug shows the traceback)",
-                err=True,
-            )
+            from sourcing_check.cli.bug_report import given_files, output_flags, report_line
+
+            name = ctx.invoked_subcommand or ctx.info_name or "sourcing-check"
+            files = given_files(ctx.meta.get(_ARGS, []), output_flags(self))
+            click.echo(report_line(name, exc, files), err=True)
             sys.exit(ExitCode.INTERNAL)
 
 

@@ -61,31 +61,42 @@ _DECISION = click.option(
 )
 @allow_outside_option
 @_STRICT
+@click.option(
+    "--guidelines",
+    type=click.Path(path_type=Path),
+    help="The framework a profile is checked against [default: the bundled PAI framework].",
+)
 def validate(
-    files: tuple[Path, ...], fmt: str, allow_outside: tuple[Path, ...], strict: bool
+    files: tuple[Path, ...],
+    fmt: str,
+    allow_outside: tuple[Path, ...],
+    strict: bool,
+    guidelines: Path | None,
 ) -> None:
-    """Validate vendor questionnaires and project plans (YAML, JSON or .xlsx).
+    """Validate vendor questionnaires and project plans (YAML, JSON or .xlsx), profiles and
+    the board's decision files, each recognised by its 'kind'.
 
     A project plan is valid only with the vendor questionnaire it names, which is checked
-    too. Every problem in every file is reported as FILE:LINE:COL: CODE MESSAGE [POINTER]
-    (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does not stop
-    the others. Plausibility warnings (W codes) are printed too. Exit 0 when all are valid
-    (whatever the warnings, unless --strict), 2 otherwise.
+    too; a profile is checked against the framework (P1xx, P2xx and G2xx codes); a decision
+    file's shape is checked (D1xx; its requirements are checked when 'check --decision' applies
+    it to an assessment). Every problem in every file is reported as FILE:LINE:COL: CODE MESSAGE
+    [POINTER] (FILE:SHEET!CELL: ... in a workbook; codes: see the README); a broken file does
+    not stop the others. Plausibility warnings (W codes) are printed too. Exit 0 when all are
+    valid (whatever the warnings, unless --strict), 2 otherwise.
     """
     from sourcing_check.models.text import printable
-    from sourcing_check.run import load_all
+    from sourcing_check.run import validate_all
 
-    loaded = load_all(list(files), allow_outside)
+    loaded = validate_all(list(files), allow_outside, guidelines)
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
         click.echo(json.dumps(body, indent=2, ensure_ascii=False))
     for item in loaded:
-        if fmt == "text" and item.subject is not None:
-            first = item.subject.project or item.subject.vendor
-            assert first is not None
-            vendor = item.subject.vendor
-            names = f" (with {vendor.document.name})" if item.subject.project and vendor else ""
-            click.echo(printable(f"{item.path}: valid {first.kind}{names}"))
+        if fmt == "text" and not item.problems:
+            subject = item.subject
+            vendor = subject.vendor if subject and subject.project else None
+            names = f" (with {vendor.document.name})" if vendor else ""
+            click.echo(printable(f"{item.path}: valid {item.kind}{names}"))
         if fmt == "text":
             print_problems([*item.problems, *item.warnings])
     failed = any(item.problems or (strict and item.warnings) for item in loaded)

@@ -31,7 +31,8 @@ HELP = (
     "Exit codes: 0 success (for 'check': every verdict better than --fail-on); "
     "1 some verdict at or below --fail-on (for 'diff': something regressed); "
     "2 bad input or usage, nothing written; "
-    "3 internal error (a bug: please report it; --debug shows the traceback)."
+    "3 internal error (a bug: please report it with the SHA-256 of the input files it "
+    "prints; --debug shows the traceback)."
 )
 
 

@@ -143,6 +143,14 @@ def _hint(path: Path) -> str:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="For 'init decision' from an input file: the assessment date [default: today].",
 )
+@click.option(
+    "--from",
+    "previous",
+    type=click.Path(path_type=Path),
+    metavar="DECISION",
+    help="For 'init decision': carry forward from this earlier decision the waivers (out of "
+    "force until approved again) and conditions whose requirements are still open.",
+)
 def init(
     name: str,
     source: Path | None,
@@ -152,6 +160,7 @@ def init(
     guidelines: Path | None,
     profiles: tuple[str, ...],
     date_: Any,
+    previous: Path | None,
 ) -> None:
     """Write a fill-in template: a vendor questionnaire, a project plan, or the board's
     decision on an assessment ('init decision SOURCE').
@@ -163,15 +172,21 @@ def init(
 
     'init decision SOURCE' (SOURCE: an assessment JSON from 'check --format json', a report
     PDF, or an input file, assessed now) writes a decision file naming the subject's inputs by
-    SHA-256, with every failed, unanswered and unverified requirement ready to be decided.
+    SHA-256, with every failed, unanswered, and met but not confirmed (unverified) requirement
+    ready to be decided. With '--from OLD.yaml' (the decision made on earlier answers) it
+    carries forward the
+    conditions still open, and the waivers still open out of force: each applies only once the
+    board approves it again; what is now met is listed as resolved, and the sign-off is not
+    carried.
     """
     if name == "decision":
-        _init_decision(
-            source, output, force, settings_from(guidelines, Tables(), date_, profiles=profiles)
-        )
+        settings = settings_from(guidelines, Tables(), date_, profiles=profiles)
+        _init_decision(source, output, force, settings, previous)
         return
     if source is not None:
         stop([Problem(str(source), f"'init {name}' takes no file; only 'init decision' does")])
+    if previous is not None:
+        stop([Problem(str(previous), f"'init {name}' takes no --from; only 'init decision' does")])
     from sourcing_check.forms.schemas import INPUT_SCHEMAS, input_schema
     from sourcing_check.forms.yaml_template import render_template
 
@@ -199,11 +214,18 @@ def init(
 
 
 def _init_decision(
-    source: Path | None, output: Path | None, force: bool, settings: Settings
+    source: Path | None,
+    output: Path | None,
+    force: bool,
+    settings: Settings,
+    previous: Path | None,
 ) -> None:
-    """Write the decision file for the one subject ``source`` gives."""
+    """Write the decision file for the one subject ``source`` gives, carrying forward what is
+    still open of the ``previous`` decision."""
+    from sourcing_check.forms.decision_carry import carry_forward
     from sourcing_check.forms.decision_template import render_decision
-    from sourcing_check.run import assessments_of
+    from sourcing_check.forms.decision_text import requirement_findings
+    from sourcing_check.run import assessments_of, load_decision
 
     if source is None:
         stop([Problem("(arguments)", "'init decision' needs the assessment: a JSON, PDF or input")])
@@ -211,13 +233,25 @@ def _init_decision(
     _refuse_existing([target], force)
     try:
         assessments = assessments_of(source, settings)
+        old = load_decision(previous).model if previous else None
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
     if len(assessments) != 1:
         message = f"holds {len(assessments)} assessments; a decision is about one subject"
         stop([Problem(str(source), message)])
-    write_or_stop([(target, render_decision(assessments[0], f"sourcing-check {__version__}"))])
+    (assessment,) = assessments
+    carried = None
+    if old is not None and previous is not None:
+        carried = carry_forward(old, str(previous), requirement_findings(assessment))
+    text = render_decision(assessment, f"sourcing-check {__version__}", carried)
+    write_or_stop([(target, text)])
     click.echo(f"wrote {target}")
+    if carried is not None:
+        conditions = ", ".join(c.id for c in carried.conditions) or "none"
+        waivers = ", ".join(w.requirement for w in carried.waivers) or "none"
+        click.echo(f"  conditions carried forward: {conditions}")
+        click.echo(f"  waivers to approve again (written out of force): {waivers}")
+        click.echo(f"  resolved: {'; '.join(carried.resolved) or 'none'}")
 
 
 @click.command()

@@ -281,7 +281,9 @@ def _added(
             hint = "an added requirement needs an id of its own, e.g. with your prefix"
             problems.append(loaded.document.problem(f"{at}/id", message, hint, code="P205"))
             continue
-        target = Target(requirement, meta, params, seen.get(requirement.id, ""))
+        target = Target(
+            requirement, meta, params, seen.get(requirement.id, ""), declares="the profile"
+        )
         seen.setdefault(requirement.id, f"{loaded.document.name}:{loaded.document.locate(at)[0]}")
         rule, found = linted_rule(target, loaded.document, at)
         problems.extend(found)

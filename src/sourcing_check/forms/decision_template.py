@@ -1,54 +1,48 @@
 """The decision file 'init decision' writes: the subject by hash, and every open requirement
-as a condition ready to be filled in (or moved to the waivers)."""
+as a condition ready to be filled in (or moved to the waivers); with an earlier decision
+(``--from``), what of it is still open, carried forward (``decision_carry.py``)."""
 
 from __future__ import annotations
 
-import json
-import textwrap
-
+from sourcing_check.forms.decision_carry import (
+    Carried,
+    carried_conditions,
+    carried_waivers,
+    resolved_lines,
+)
+from sourcing_check.forms.decision_text import (
+    comment,
+    open_findings,
+    requirement_findings,
+    status_of,
+    yaml_text,
+)
 from sourcing_check.models.results import Assessment, Finding, subject_name
 
-_WIDTH = 96
-_OPEN = ("fail", "unanswered", "unverified")
-_LEVELS = ("must", "should", "may")
 INPUT_ROLES = ("project-plan", "vendor-questionnaire")
 
 
-def _text(value: str) -> str:
-    """A YAML scalar for any text (a JSON string is valid YAML)."""
-    return json.dumps(value.strip(), ensure_ascii=False)
-
-
-def _comment(text: str, indent: str, lead: str = "") -> list[str]:
-    wrapped = textwrap.wrap(text, _WIDTH - len(indent) - 2 - len(lead)) or [""]
-    first, *rest = wrapped
-    return [f"{indent}# {lead}{first}", *(f"{indent}# {' ' * len(lead)}{line}" for line in rest)]
-
-
-def open_findings(assessment: Assessment) -> list[Finding]:
-    """Failed, unanswered and unverified findings: must first, then by status as found."""
-    found = [f for f in assessment.findings if f.status in _OPEN]
-    return sorted(found, key=lambda f: (_LEVELS.index(f.level), _OPEN.index(f.status)))
-
-
-def render_decision(assessment: Assessment, tool: str) -> str:
-    """The decision file for ``assessment``: valid as written (nothing decided yet)."""
+def render_decision(assessment: Assessment, tool: str, carried: Carried | None = None) -> str:
+    """The decision file for ``assessment``: valid as written. Without ``carried`` it decides
+    nothing yet; with it, the earlier decision's conditions still open are in force and its
+    waivers still open are written out of force, to be approved again."""
     a = assessment
     lines = [
         f"# The board's decision on: {subject_name(a)}",
         f"# Made from the assessment of {a.assessment_date} ({a.framework['title']} "
         f"{a.framework['version']}; {tool}):",
         f"#   verdict {a.verdict.label}, score {a.overall.score}.",
-        *_comment(
+        *comment(
             "Pass it to 'sourcing-check check' or 'report' with --decision. The subject names "
             "the inputs by SHA-256: a decision for other answers is reported stale, and its "
             "waivers do not apply. Dates are YYYY-MM-DD.",
             "",
         ),
+        *(resolved_lines(carried) if carried else []),
         "kind: decision",
         "schema_version: 1",
         "subject:",
-        f"  name: {_text(subject_name(a))}",
+        f"  name: {yaml_text(subject_name(a))}",
         f'  assessment_date: "{a.assessment_date}"',
         "  files:",
     ]
@@ -56,12 +50,16 @@ def render_decision(assessment: Assessment, tool: str) -> str:
         if file.role in INPUT_ROLES:
             lines += [
                 f"    - role: {file.role}",
-                f"      path: {_text(file.path)}",
+                f"      path: {yaml_text(file.path)}",
                 f"      sha256: {file.sha256}",
             ]
-    findings = open_findings(a)
-    lines += ["", *_waivers(findings, a.parameters), "", *_conditions(findings), ""]
-    lines += _signoff()
+    findings = requirement_findings(a)
+    covered = carried.covered if carried else set()
+    still = [f for f in open_findings(a) if f.requirement not in covered]
+    lines += ["", *_waivers(still, a.parameters)]
+    if carried and carried.waivers:
+        lines += carried_waivers(carried, findings)
+    lines += ["", *_conditions(still, carried, findings), "", *_signoff(carried)]
     return "\n".join(lines) + "\n"
 
 
@@ -70,7 +68,7 @@ def _waivers(findings: list[Finding], parameters: dict[str, object]) -> list[str
     approvers = parameters.get("must_waiver_approvers", 2)
     lines = [
         "waivers:",
-        *_comment(
+        *comment(
             "A waiver accepts a requirement as not met, for a reason, until a date: the "
             "requirement is 'waived' and leaves the score; the report shows the score and the "
             f"verdict with and without the waivers. A must needs {approvers} approvers. "
@@ -91,11 +89,14 @@ def _waivers(findings: list[Finding], parameters: dict[str, object]) -> list[str
     return lines
 
 
-def _conditions(findings: list[Finding]) -> list[str]:
-    """The conditions section: each open requirement as a commented condition."""
+def _conditions(
+    findings: list[Finding], carried: Carried | None, by_id: dict[str, Finding]
+) -> list[str]:
+    """The conditions section: those carried forward (in force), then each other open
+    requirement as a commented condition."""
     lines = [
         "conditions:",
-        *_comment(
+        *comment(
             "Each open requirement, ready to be decided: uncomment it as a condition (fill in "
             "the owner and the due date; status open, in_progress or done), move it to the "
             "waivers, or leave it for the verdict to show. A condition may also be free text "
@@ -104,15 +105,20 @@ def _conditions(findings: list[Finding]) -> list[str]:
             "  ",
         ),
     ]
-    if not findings:
+    taken: frozenset[str] = frozenset()
+    if carried:
+        lines += carried_conditions(carried, by_id) if carried.conditions else []
+        taken = carried.ids
+    if not findings and not (carried and carried.conditions):
         lines.append("  # (none: every applicable requirement is met)")
-    for number, f in enumerate(findings, start=1):
-        lines += ["  #", *_comment(f"{f.requirement} ({f.level}, {f.status}): {f.title}", "  ")]
-        lines += _comment(f.message, "  ", "found: ")
+    numbers = (n for n in range(1, len(findings) + len(taken) + 2) if f"C{n}" not in taken)
+    for number, f in zip(numbers, findings, strict=False):
+        lines += ["  #", *comment(f"{f.requirement} ({f.level}, {status_of(f)}): {f.title}", "  ")]
+        lines += comment(f.message, "  ", "found: ")
         lines += [
             f"  # - id: C{number}",
             f"  #   requirements: [{f.requirement}]",
-            f"  #   text: {_text(f.remediation or f.title)}",
+            f"  #   text: {yaml_text(f.remediation or f.title)}",
             '  #   owner: ""',
             '  #   due: ""',
             "  #   status: open",
@@ -120,11 +126,19 @@ def _conditions(findings: list[Finding]) -> list[str]:
     return lines
 
 
-def _signoff() -> list[str]:
-    """The sign-off section, commented until the board signs."""
+def _signoff(carried: Carried | None) -> list[str]:
+    """The sign-off section, commented until the board signs (an earlier one is not carried)."""
+    earlier = []
+    if carried and carried.signers:
+        earlier = comment(
+            f"The sign-off of {carried.origin} ({carried.signers} reviewer(s)) is not carried "
+            "forward: the board signs this decision afresh.",
+            "  ",
+        )
     return [
         "signoff:",
-        *_comment(
+        *earlier,
+        *comment(
             "Once the board has decided: each reviewer's decision (approve, "
             "approve_with_conditions, reject or defer) and date, and when to review again.",
             "  ",

@@ -67,7 +67,11 @@ def validate_document(document: Document) -> InputModel:
 def load_subject(path: Path, allow_outside: Sequence[Path] = ()) -> Subject:
     """Load one input file; a project plan brings the vendor questionnaire it names, which
     must be a regular file under the plan's directory or under one of ``allow_outside``."""
-    loaded = load_input(path)
+    return subject_of(load_input(path), allow_outside)
+
+
+def subject_of(loaded: LoadedInput, allow_outside: Sequence[Path] = ()) -> Subject:
+    """The subject of one validated input; a plan brings the vendor questionnaire it names."""
     model = loaded.model
     if isinstance(model, VendorQuestionnaire):
         return Subject(vendor=loaded, project=None)

@@ -48,6 +48,9 @@ class Target:
     first_seen: str = ""
     #: The predicates as compiled by the G210 check, kept so that they compile once.
     compiled: dict[str, Compiled] = field(default_factory=dict)
+    #: Where the requirement's file may declare sources and guideline areas: the framework's
+    #: framework.yaml, or the profile that adds the requirement.
+    declares: str = "framework.yaml"
 
 
 class Flag(NamedTuple):
@@ -83,7 +86,8 @@ def _unknown_guideline(t: Target) -> Iterator[Flag]:
         yield Flag(
             "/guideline",
             f"unknown guideline {t.requirement.guideline!r}",
-            "declared: " + ", ".join(sorted(declared)),
+            f"declared: {', '.join(sorted(declared))}; or declare it under 'guidelines' in "
+            f"{t.declares}",
         )
 
 
@@ -96,7 +100,8 @@ def _undeclared_source(t: Target) -> Iterator[Flag]:
         yield Flag(
             "/source/document",
             f"source {t.requirement.source.document!r} is not declared",
-            "declare it under 'sources' in framework.yaml",
+            f"declare it under 'sources' in {t.declares}, or cite one declared: "
+            + ", ".join(sorted(t.meta.sources)),
         )
 
 
