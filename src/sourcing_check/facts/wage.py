@@ -31,6 +31,7 @@ def vendor_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
         fee_at="/vendor/pay/fee_share_percent",
         rejection=vendor.rejection,
         rejection_at="/vendor/rejection",
+        time_paid=pay.time_paid,
     )
     setting = Setting.of(ctx.reference, ctx.date, ctx.params, pay.living_wage_benchmark)
     lines = [
@@ -120,6 +121,7 @@ def _project_shared(
         minutes_basis=minutes_basis,
         one_off_unpaid_minutes=one_off,
         tasks_per_worker=pay.tasks_per_worker,
+        time_paid=vendor.pay.time_paid if vendor is not None and vendor.pay else None,
     )
 
 
