@@ -8,9 +8,13 @@ that field says); hourly and salaried pay counts the work among them (searching,
 instructions) in ``unpaid_hours_per_period``, hours *worked* on top of contracted hours. A
 break is not worked, so an unpaid break does not lower an hourly or salaried wage, and time
 inside contracted hours is paid: employees so paid answer ``true`` and are not penalised.
+The answer is one for the whole vendor; where it also reports per-task rates, it is read as
+describing them, and its hourly and salaried rates are judged by their own unpaid hours.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sourcing_check.facts.context import Context, Inputs
 from sourcing_check.models.facts import UnpaidTimeFact
@@ -47,9 +51,16 @@ def counted_in(model: PayModel) -> str:
     return _COUNTED_IN[model][0]
 
 
-def uncounted(terms: PayTerms, time_paid: TimePaid | None) -> list[str]:
-    """The unpaid activities a rate covers although it states no unpaid time (0) at all."""
-    if terms.model is None:
+def describes_hours(rates: Sequence[PayTerms]) -> bool:
+    """Whether a vendor's ``time_paid`` describes its hourly and salaried rates: only when it
+    reports no per-task rate (a mixed vendor's answer is read as its per-task workers')."""
+    return not any(rate.model == "per_task" for rate in rates)
+
+
+def uncounted(terms: PayTerms, time_paid: TimePaid | None, *, hours: bool = True) -> list[str]:
+    """The unpaid activities a rate covers although it states no unpaid time (0) at all;
+    ``hours`` false when the answer does not describe hourly and salaried terms."""
+    if terms.model is None or (terms.model != "per_task" and not hours):
         return []
     if getattr(terms, counted_in(terms.model)) != 0:
         return []
@@ -71,6 +82,7 @@ def unpaid_time(inputs: Inputs, ctx: Context) -> UnpaidTimeFact | None:
     unpaid = [word for key, word in ACTIVITIES.items() if getattr(time_paid, key, None) is False]
     not_counted: list[str] = []
     rates = pay.rates if pay else []
+    hours = describes_hours(rates)
     if unpaid and not rates:
         missing.append("/vendor/pay/rates: pay per worker location, with its unpaid time")
     for index, rate in enumerate(rates):
@@ -79,6 +91,8 @@ def unpaid_time(inputs: Inputs, ctx: Context) -> UnpaidTimeFact | None:
         if rate.model is None:
             if unpaid:
                 missing.append(f"{at}/model: the pay model (per_task, hourly or salaried)")
+            continue
+        if rate.model != "per_task" and not hours:
             continue
         field = counted_in(rate.model)
         if unpaid_around_tasks(time_paid, rate.model) and getattr(rate, field) is None:

@@ -176,7 +176,7 @@ def _hours(location: Location, rate: Money, work: Working) -> tuple[Decimal | No
 def _contradicted(location: Location, shared: Shared, work: Working) -> bool:
     """True when the terms count no unpaid time though the vendor says time they cover is
     unpaid: the zero is not taken, and an estimate is asked for (it could only lower pay)."""
-    left_out = uncounted(location.terms, shared.time_paid)
+    left_out = uncounted(location.terms, shared.time_paid, hours=shared.time_paid_hours)
     if not left_out:
         return False
     field = (

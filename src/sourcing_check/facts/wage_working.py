@@ -53,6 +53,8 @@ class Shared:
     #: The vendor's answer on which activities around tasks are paid (a zero of unpaid time
     #: that contradicts it is not taken).
     time_paid: TimePaid | None = None
+    #: Whether that answer also describes hourly and salaried terms (see facts/unpaid_time.py).
+    time_paid_hours: bool = True
 
 
 @dataclass(frozen=True)
