@@ -50,7 +50,7 @@ def test_the_improved_crowd_plan_lists_its_fixes_and_exits_0(runner: CliRunner) 
     assert "Nothing regressed." in out
     assert "PAI-1.7 [must] Rejected work is paid unless fraud is shown: fail -> pass" in out
     assert "project KE: 19.1% -> 55.7%" in out
-    assert "Overall: 17.4 -> 32.2 (+14.8)" in out
+    assert "Overall: 18.3 -> 33.0 (+14.7)" in out
     assert f"/project/rejection/rejected_work_paid: never -> except_fraud ({IMPROVED}:74)" in out
 
 

@@ -3,6 +3,8 @@ covers every source."""
 
 from __future__ import annotations
 
+import re
+
 from sourcing_check.render.catalogue import render_catalogue
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
@@ -28,3 +30,46 @@ def test_sources_page_accounts_for_every_source() -> None:
         assert any(word in rows[key] for word in ("**Read", "**Partly read", "**Not read")), key
     cited = {rule.requirement.source.document for rule in framework.rules}
     assert cited <= set(framework.meta.sources)
+
+
+def _sources_rows() -> dict[str, list[str]]:
+    page = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
+    return {
+        cells[1].strip(): cells
+        for cells in (line.split("|") for line in page.splitlines() if line.startswith("| "))
+    }
+
+
+def test_a_text_basis_is_claimed_only_where_sources_md_says_the_text_was_read() -> None:
+    """Each requirement cited with basis: text is starred in its source's row of sources.md,
+    each starred one is cited so, and a source we did not read backs no text claim."""
+    framework = load_framework(default_framework_dir())
+    rows = _sources_rows()
+    prefix = "PAI-"
+    cited_as_text = {
+        (rule.requirement.source.document, rule.requirement.id.removeprefix(prefix))
+        for rule in framework.rules
+        if rule.requirement.source.basis == "text"
+    }
+    starred = {
+        (key, number)
+        for key, cells in rows.items()
+        for number in re.findall(r"(\d+\.\d+)\\\*", cells[3])
+    }
+    assert cited_as_text == starred
+    for key, _ in cited_as_text:
+        assert "**Not read**" not in rows[key][4], key
+
+
+def test_the_sources_issue_10_corrected_stay_corrected() -> None:
+    """PAI-3.6 does not cite the DeepMind case study; 3.7 cites the Forced Labour Convention;
+    7.2 the convention for commerce and offices; claims the cited text lacks are ours."""
+    rules = {r.requirement.id: r.requirement for r in load_framework(default_framework_dir()).rules}
+    assert rules["PAI-3.6"].source.document != "PAI-DM"
+    assert rules["PAI-3.7"].source.document == "ILO-C29"
+    assert rules["PAI-7.2"].source.document == "ILO-C30"
+    for rid in ("PAI-1.3", "PAI-1.7", "PAI-1.8", "PAI-9.9", "PAI-1.20"):
+        assert rules[rid].source.basis == "operationalisation", rid
+    for rid in ("PAI-4.2", "PAI-4.3", "PAI-4.4", "PAI-4.5", "PAI-4.6", "PAI-4.7", "PAI-4.8"):
+        assert rules[rid].source.document == "PAI-GIC", rid
+        assert rules[rid].source.basis == "operationalisation", rid

@@ -103,6 +103,27 @@ def test_moderation_vendor_pay_is_below_the_living_wage() -> None:
     assert "KES 60,448.47 per month" in (wage.remediation or "")
 
 
+def test_unpaid_time_around_tasks_is_counted_where_the_examples_leave_it_unpaid() -> None:
+    # The crowd platform pays nothing around tasks and counts 1.5 unpaid minutes per task; the
+    # moderation supplier leaves instructions and breaks unpaid and counts 8 unpaid hours a
+    # month; Kestrel pays all of it. Each is "paid or counted" (PAI-1.20), and the wage of
+    # the first two counts the unpaid time (their PAI-1.2 fails on that wage).
+    for name in ("crowd-platform-vendor.yaml", "moderation-vendor.yaml", "well-run-vendor.yaml"):
+        assert status(name, "PAI-1.20") == "pass", name
+    fact = assessment("crowd-platform-vendor.yaml").facts.unpaid_time
+    assert fact is not None and fact.unpaid == [
+        "searching for work",
+        "reading instructions",
+        "short breaks",
+    ]
+    wage = assessment("crowd-platform-vendor.yaml").facts.vendor_wage
+    assert wage is not None
+    steps = [step.label for step in wage.locations[1].steps]
+    assert "Unpaid time per hour of paid time" in steps
+    # the prison's work programme says nothing about it: asked for, not assumed
+    assert status("prison-labour-vendor.yaml", "PAI-1.20") == "unanswered"
+
+
 def test_well_run_project_pays_above_the_living_wage_everywhere() -> None:
     a = assessment("well-run-project.yaml")
     assert status("well-run-project.yaml", "PAI-1.1") == "pass"

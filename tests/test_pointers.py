@@ -220,3 +220,54 @@ def test_the_wage_fact_asks_only_for_accepted_places(plan: dict[str, Any]) -> No
     asked = _missing_pointers(assessment.findings)
     assert asked
     assert {p: place_error(p) for p in asked if place_error(p)} == {}
+
+
+def _vendor(rates: list[dict[str, Any]]) -> dict[str, Any]:
+    time_paid = {"searching_for_work": False, "reading_instructions": False}
+    return {
+        "kind": "vendor-questionnaire",
+        "schema_version": 1,
+        "vendor": {"name": "Probe vendor"},
+        "pay": {"rates": rates, "time_paid": time_paid},
+    }
+
+
+def test_a_zero_of_unpaid_time_against_unpaid_activities_asks_at_accepted_places() -> None:
+    # the vendor leaves time around tasks unpaid; its rates (and a plan placed with it) give 0
+    per_task = _vendor(
+        [
+            {
+                "country": "KE",
+                "model": "per_task",
+                "rate": _PER_TASK,
+                "minutes_per_task": 2,
+                "unpaid_minutes_per_task": 0,
+            },
+            {"country": "PH", "model": "per_task", "rate": _PER_TASK, "minutes_per_task": 2},
+        ]
+    )
+    hourly = _vendor(
+        [{"country": "IN", "model": "hourly", "rate": _HOURLY, "unpaid_hours_per_period": 0}]
+    )
+    plan = {
+        "kind": "project-plan",
+        "schema_version": 1,
+        "project": {"name": "Probe"},
+        "pay": {
+            "model": "per_task",
+            "rate": _PER_TASK,
+            "minutes_per_task": 2,
+            "unpaid_minutes_per_task": 0,
+        },
+        "workers": _WORKERS,
+    }
+    asked: set[str] = set()
+    for vendor in (per_task, hourly):
+        subject = subject_from_data(vendor, plan, "probe")
+        assessment = assess(subject, _framework(), reference(), TEST_DATE)
+        asked |= set(_missing_pointers(assessment.findings))
+    assert "/vendor/pay/rates/0/unpaid_minutes_per_task" in asked
+    assert "/vendor/pay/rates/1/unpaid_minutes_per_task" in asked
+    assert "/vendor/pay/rates/0/unpaid_hours_per_period" in asked
+    assert "/project/pay/unpaid_minutes_per_task" in asked
+    assert {p: place_error(p) for p in asked if place_error(p)} == {}

@@ -14,6 +14,7 @@ from sourcing_check.facts.languages import languages
 from sourcing_check.facts.price import price
 from sourcing_check.facts.pricing import pricing
 from sourcing_check.facts.risk import worker_risk
+from sourcing_check.facts.unpaid_time import unpaid_time
 from sourcing_check.facts.wage import project_wage, vendor_wage
 from sourcing_check.models.facts import Fact, Facts, fact_keys
 
@@ -31,6 +32,7 @@ FACTS: dict[str, FactFunction] = {
     "languages": languages,
     "price": price,
     "worker_risk": worker_risk,
+    "unpaid_time": unpaid_time,
 }
 
 #: The top-level keys each fact may produce, for linting rule pointers: read from the models.

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.facts.context import Context, Inputs
+from sourcing_check.facts.unpaid_time import describes_hours
 from sourcing_check.facts.wage_benchmark import NO_BENCHMARK
 from sourcing_check.facts.wage_line import wage_line
 from sourcing_check.facts.wage_working import Location, Setting, Shared
@@ -31,6 +32,8 @@ def vendor_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
         fee_at="/vendor/pay/fee_share_percent",
         rejection=vendor.rejection,
         rejection_at="/vendor/rejection",
+        time_paid=pay.time_paid,
+        time_paid_hours=describes_hours(pay.rates),
     )
     setting = Setting.of(ctx.reference, ctx.date, ctx.params, pay.living_wage_benchmark)
     lines = [
@@ -120,6 +123,11 @@ def _project_shared(
         minutes_basis=minutes_basis,
         one_off_unpaid_minutes=one_off,
         tasks_per_worker=pay.tasks_per_worker,
+        # the supplier's answer describes a per-task plan's workers; an hourly or salaried
+        # plan states its own terms (contracted and unpaid hours)
+        time_paid=vendor.pay.time_paid
+        if vendor is not None and vendor.pay and pay.model == "per_task"
+        else None,
     )
 
 

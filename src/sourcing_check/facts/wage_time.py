@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sourcing_check.facts.money import SIXTY, fixed, money
+from sourcing_check.facts.unpaid_time import uncounted
 from sourcing_check.facts.wage_working import ZERO, Location, Shared, Working
 from sourcing_check.models.common import Money
 from sourcing_check.models.pay import PayModel
@@ -35,7 +36,7 @@ def paid_time(
     if model == "per_task":
         gross, unpaid_ratio, parts = _per_task(location, rate, paid_minutes, shared, work)
     else:
-        gross, unpaid_ratio, parts = _per_period(location, model, rate, work)
+        gross, unpaid_ratio, parts = _per_period(location, model, rate, shared, work)
     one_off = _one_off(location, shared, paid_minutes, work)
     if one_off is not None:
         extra, part = one_off
@@ -85,11 +86,13 @@ def _per_task(
             lowers=True,
         )
         return gross, ZERO, []
+    if _contradicted(location, shared, work):
+        return gross, ZERO, []
     return gross, unpaid / paid_minutes, [f"{unpaid.normalize():f} min per task"]
 
 
 def _per_period(
-    location: Location, model: PayModel, rate: Money, work: Working
+    location: Location, model: PayModel, rate: Money, shared: Shared, work: Working
 ) -> tuple[Decimal | None, Decimal, list[str]]:
     """Hourly or salaried pay: gross per contracted hour, and unpaid hours per contracted hour."""
     where = location.where
@@ -120,6 +123,8 @@ def _per_period(
         work.lacks(
             f"{where}/unpaid_hours_per_period: unpaid hours per period (0 if none)", lowers=True
         )
+    elif _contradicted(location, shared, work):
+        pass
     elif unpaid and hours:
         part = f"{unpaid.normalize():f} h per {per} over {hours.normalize():f} h"
         return gross, unpaid / hours, [part]
@@ -166,6 +171,26 @@ def _hours(location: Location, rate: Money, work: Working) -> tuple[Decimal | No
         f"per {rate.period} (days worked are not known): state them per week or per {rate.period}"
     )
     return None, rate.period
+
+
+def _contradicted(location: Location, shared: Shared, work: Working) -> bool:
+    """True when the terms count no unpaid time though the vendor says time they cover is
+    unpaid: the zero is not taken, and an estimate is asked for (it could only lower pay)."""
+    left_out = uncounted(location.terms, shared.time_paid, hours=shared.time_paid_hours)
+    if not left_out:
+        return False
+    field = (
+        "unpaid_minutes_per_task"
+        if location.terms.model == "per_task"
+        else ("unpaid_hours_per_period")
+    )
+    work.lacks(
+        f"{location.where}/{field}: an estimate of the unpaid time; 0 was given, but the "
+        f"vendor says {' and '.join(left_out)} {'is' if len(left_out) == 1 else 'are'} "
+        "unpaid (/vendor/pay/time_paid)",
+        lowers=True,
+    )
+    return True
 
 
 def pay_word(location: Location) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from sourcing_check.models.common import Rejection
 from sourcing_check.models.facts import WageStep
 from sourcing_check.models.pay import PayTerms
-from sourcing_check.models.vendor import Benchmark, BenchmarkFigure
+from sourcing_check.models.vendor import Benchmark, BenchmarkFigure, TimePaid
 from sourcing_check.reference.lookup import Reference
 
 ZERO = Decimal(0)
@@ -50,6 +50,11 @@ class Shared:
     minutes_basis: str | None = None  # which pilot time, for display
     one_off_unpaid_minutes: Decimal = ZERO  # unpaid qualification and training
     tasks_per_worker: Decimal | None = None
+    #: The vendor's answer on which activities around tasks are paid (a zero of unpaid time
+    #: that contradicts it is not taken).
+    time_paid: TimePaid | None = None
+    #: Whether that answer also describes hourly and salaried terms (see facts/unpaid_time.py).
+    time_paid_hours: bool = True
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,19 @@ class WorkerRiskFact(_Partial):
     )
 
 
+class UnpaidTimeFact(_Partial):
+    """Which activities around tasks the vendor leaves unpaid, and whether its rates count them."""
+
+    missing: list[str] = Field(description="Inputs lacking; empty when decided.")
+    unpaid: list[str] = Field(
+        description="Activities around tasks the vendor says are unpaid (searching for work, "
+        "reading instructions, short breaks)."
+    )
+    uncounted: list[str] = Field(
+        description="Rates that count no unpaid time although an activity they cover is unpaid."
+    )
+
+
 class Facts(_Partial):
     """Every fact derived for one subject; a fact that does not apply is absent."""
 
@@ -134,10 +147,13 @@ class Facts(_Partial):
     worker_risk: WorkerRiskFact | None = Field(
         None, description="Vulnerable groups and high-risk settings among the workers."
     )
+    unpaid_time: UnpaidTimeFact | None = Field(
+        None, description="Unpaid time around tasks, and whether the vendor's rates count it."
+    )
 
 
 #: Any one fact.
-Fact = WageFact | PricingFact | LanguagesFact | PriceFact | WorkerRiskFact
+Fact = WageFact | PricingFact | LanguagesFact | PriceFact | WorkerRiskFact | UnpaidTimeFact
 
 
 def fact_keys() -> dict[str, frozenset[str]]:

@@ -109,13 +109,23 @@ class LocatedRate(PayTerms):
 class TimePaid(Section):
     """Which activities around the task are paid working time."""
 
-    searching_for_work: bool | None = Field(None, description="Is time spent finding tasks paid?")
+    searching_for_work: bool | None = Field(
+        None,
+        description="Is time spent finding tasks paid? true when work is assigned in paid time; "
+        "false counts it in each rate's unpaid time.",
+    )
     reading_instructions: bool | None = Field(
-        None, description="Is time reading instructions paid?"
+        None,
+        description="Is time reading instructions paid (within paid or contracted hours)? false "
+        "counts it in each rate's unpaid time.",
     )
     qualification_tests: bool | None = Field(None, description="Are qualification tests paid?")
     training: bool | None = Field(None, description="Is training paid?")
-    breaks: bool | None = Field(None, description="Are short breaks paid?")
+    breaks: bool | None = Field(
+        None,
+        description="Are short breaks paid? For per-task pay, false counts them in the unpaid "
+        "minutes per task.",
+    )
 
 
 class Payout(Section):
