@@ -135,3 +135,20 @@ def write_or_stop(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
         write_all(outputs)
     except InputError as exc:
         stop(exc.problems)
+
+
+def refuse_existing(paths: list[Path], force: bool) -> None:
+    """Stop (exit 2, nothing written) when an output exists and --force was not given."""
+    existing = [path for path in paths if path.exists() and not force]
+    if existing:
+        stop([Problem(str(p), "already exists; not overwritten", hint=_hint(p)) for p in existing])
+
+
+def _hint(path: Path) -> str:
+    """What to do about an output that exists: another name, or --force."""
+    if path.name.endswith(".schema.json"):
+        return (
+            "it is not the schema this version writes: pass --force to replace it, or write the "
+            "template in another folder"
+        )
+    return "choose another file with -o, or pass --force"

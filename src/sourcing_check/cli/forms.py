@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sourcing_check import __version__
-from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.files import refuse_existing, write_or_stop
 from sourcing_check.cli.options import Tables, settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
@@ -92,22 +92,6 @@ def evidence_asked(framework: Framework, root: str) -> EvidenceAsked:
             optional = "" if spec.required else " (optional)"
             asked.setdefault(f"/{rest}", []).append(f"{req.id}: {spec.description}{optional}")
     return asked
-
-
-def _refuse_existing(paths: list[Path], force: bool) -> None:
-    existing = [path for path in paths if path.exists() and not force]
-    if existing:
-        stop([Problem(str(p), "already exists; not overwritten", hint=_hint(p)) for p in existing])
-
-
-def _hint(path: Path) -> str:
-    """What to do about an output that exists: another name, or --force."""
-    if path.name.endswith(".schema.json"):
-        return (
-            "it is not the schema this version writes: pass --force to replace it, or write the "
-            "template in another folder"
-        )
-    return "choose another file with -o, or pass --force"
 
 
 @click.command()
@@ -195,7 +179,7 @@ def init(
     if fmt == "xlsx":
         from sourcing_check.forms.xlsx_template import render_workbook
 
-        _refuse_existing([target], force)
+        refuse_existing([target], force)
         needs = must_answers(_framework(guidelines), name)
         write_or_stop([(target, render_workbook(model, kind, None, needs, __version__))])
         click.echo(f"wrote {target}")
@@ -204,7 +188,7 @@ def init(
     schema_text = _dump_json(input_schema(name))
     # templates in one folder share their schema: the same schema already there is kept
     shared = schema_path.is_file() and schema_path.read_bytes() == schema_text.encode("utf-8")
-    _refuse_existing([target] if shared else [target, schema_path], force)
+    refuse_existing([target] if shared else [target, schema_path], force)
     asked = evidence_asked(_framework(guidelines), name)
     template = (target, render_template(model, kind, schema_path.name, asked))
     write_or_stop([template] if shared else [(schema_path, schema_text), template])
@@ -230,7 +214,7 @@ def _init_decision(
     if source is None:
         stop([Problem("(arguments)", "'init decision' needs the assessment: a JSON, PDF or input")])
     target = output or Path("decision.yaml")
-    _refuse_existing([target], force)
+    refuse_existing([target], force)
     try:
         assessments = assessments_of(source, settings)
         old = load_decision(previous).model if previous else None
@@ -278,7 +262,7 @@ def convert(source: Path, output: Path, force: bool, guidelines: Path | None) ->
     if fmt is None:
         expected = ", ".join(CONVERT_SUFFIXES)
         stop([Problem(str(output), f"unknown output format; the suffix must be one of {expected}")])
-    _refuse_existing([output], force)
+    refuse_existing([output], force)
     try:
         loaded = load_one(source)
     except InputError as exc:
