@@ -129,10 +129,11 @@ def test_well_run_project_pays_above_the_living_wage_everywhere() -> None:
     assert status("well-run-project.yaml", "PAI-1.1") == "pass"
     assert a.facts.project_wage is not None
     ratios = [float(loc.ratio or 0) for loc in a.facts.project_wage.locations]
-    # Nairobi 1.40x the Kenyan national row brought forward to 2024 prices (1.89x the row at
-    # its 2019 figure); Hyderabad 1.48x the Asia Floor Wage 2024 for India (INR 164.28 an
-    # hour; it was 2.71x the 2019 WageIndicator row before the 2026 refresh)
-    assert len(ratios) == 2 and min(ratios) > 1.39
+    # Nairobi 1.39x the Kenyan national row brought forward to 2024 prices (1.89x the row at
+    # its 2019 figure); Hyderabad 1.23x the Asia Floor Wage 2024 for India, a month's figure
+    # for 208 h that the full-time contract's 173 h must earn (INR 197.52 an hour; 1.48x at
+    # the benchmark's own hours)
+    assert len(ratios) == 2 and min(ratios) > 1.2
 
 
 def test_information_needed_lists_each_answer_once_with_what_it_decides() -> None:

@@ -178,3 +178,20 @@ def test_pay_a_cent_below_the_living_wage_never_reads_as_reached() -> None:
     line = _line(pay)
     assert line.ratio_text == "99.9%" and line.shortfall is not None
     assert line.required_rate_text == "KES 200.00 per hour"
+
+
+def test_a_full_time_contract_must_earn_the_month_s_living_wage_in_its_own_hours() -> None:
+    # KE: KES 34,600 a month over 173 h (KES 200/h). KES 32,000 a month for 160 h is KES 200/h,
+    # but a 36.9-hour week is full-time: the month's KES 34,600 must be earned in its 160 h
+    line = _line(_salary(32000, contracted_hours_per_period=160))
+    assert line.living_wage_hourly == Decimal("216.25") and line.ratio_text == "92.5%"
+    step = next(s for s in line.steps if "full-time" in s.label)
+    assert step.formula.startswith("KES 34,600.00 per month / 160.00 h: a full-time contract")
+    assert line.required_rate_text == "KES 34,600.00 per month"
+    # part-time (20 h a week) is judged per hour with the benchmark's hours: KES 200/h reaches it
+    part = _line(_salary(17334, contracted_hours={"hours": 20, "per": "week"}))
+    assert part.living_wage_hourly == Decimal("200") and part.shortfall is None
+    # a profile can draw the line elsewhere
+    assert _line(
+        _salary(32000, contracted_hours_per_period=160), full_time_hours_per_week=40
+    ).ratio == Decimal(1)

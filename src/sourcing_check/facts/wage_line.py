@@ -28,6 +28,7 @@ from sourcing_check.facts.wage_benchmark import (
     rate_age_note,
 )
 from sourcing_check.facts.wage_floor import below_floor
+from sourcing_check.facts.wage_fulltime import full_time
 from sourcing_check.facts.wage_observed import observed
 from sourcing_check.facts.wage_shortfall import Basis, shortfall
 from sourcing_check.facts.wage_time import paid_time
@@ -51,6 +52,7 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
     living = living_wage(location, setting, against)
     if living is not None:
         living = with_vendor_figure(location, living, setting, against)
+        living = full_time(location, living, setting.full_time_hours_per_week, against)
         line["benchmark"] = living.benchmark
         line["benchmark_age_years"] = living.age
         if living.vendor is not None:

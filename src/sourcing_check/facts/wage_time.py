@@ -115,7 +115,7 @@ def _per_period(
         gross = rate.amount / hours
         work.step(
             f"{pay_word(location)} per contracted hour",
-            f"{money(rate.amount, rate.currency)} / {hours.normalize():f} h per {rate.period}",
+            f"{money(rate.amount, rate.currency)} / {_hours_text(hours)} h per {rate.period}",
             money(gross, rate.currency),
         )
     unpaid = location.terms.unpaid_hours_per_period
@@ -126,7 +126,7 @@ def _per_period(
     elif _contradicted(location, shared, work):
         pass
     elif unpaid and hours:
-        part = f"{unpaid.normalize():f} h per {per} over {hours.normalize():f} h"
+        part = f"{unpaid.normalize():f} h per {per} over {_hours_text(hours)} h"
         return gross, unpaid / hours, [part]
     elif unpaid:
         work.lacks(
@@ -138,7 +138,7 @@ def _per_period(
 
 
 #: Weeks in a period, and how a number of hours per one period becomes hours per another.
-_WEEKS = {"week": Decimal(1), "month": Decimal(52) / 12, "year": Decimal(52)}
+WEEKS = {"week": Decimal(1), "month": Decimal(52) / 12, "year": Decimal(52)}
 _CONVERTED = {
     ("week", "month"): "x 52 / 12",
     ("week", "year"): "x 52",
@@ -158,8 +158,8 @@ def _hours(location: Location, rate: Money, work: Working) -> tuple[Decimal | No
         return terms.contracted_hours_per_period, rate.period
     if rate.period in ("hour", "task") or given.per == rate.period:
         return given.hours, given.per
-    if given.per in _WEEKS and rate.period in _WEEKS:
-        hours = given.hours * _WEEKS[rate.period] / _WEEKS[given.per]
+    if given.per in WEEKS and rate.period in WEEKS:
+        hours = given.hours * WEEKS[rate.period] / WEEKS[given.per]
         work.step(
             f"Contracted hours per {rate.period}",
             f"{given.hours.normalize():f} h per {given.per} {_CONVERTED[given.per, rate.period]}",
@@ -191,6 +191,12 @@ def _contradicted(location: Location, shared: Shared, work: Working) -> bool:
         lowers=True,
     )
     return True
+
+
+def _hours_text(hours: Decimal) -> str:
+    """Hours as given (173, 37.5), or to two places when a conversion made them (173.33)."""
+    text = f"{hours.normalize():f}"
+    return fixed(hours, _HUNDREDTH) if len(text.partition(".")[2]) > 2 else text
 
 
 def pay_word(location: Location) -> str:

@@ -68,6 +68,7 @@ class Setting:
     max_rate_age_days: int = 90
     prefer_higher_benchmark: bool = False
     wage_time_basis: str = "p75"
+    full_time_hours_per_week: Decimal = Decimal(30)
     #: The vendor's benchmark, when it is a living wage with figures per location.
     vendor_benchmark: Benchmark | None = None
 
@@ -90,6 +91,7 @@ class Setting:
             max_rate_age_days=int(params.get("max_rate_age_days", 90)),
             prefer_higher_benchmark=bool(params.get("prefer_higher_benchmark", False)),
             wage_time_basis=str(params.get("wage_time_basis", "p75")),
+            full_time_hours_per_week=Decimal(str(params.get("full_time_hours_per_week", 30))),
             vendor_benchmark=vendor_benchmark,
         )
 
