@@ -73,3 +73,18 @@ def test_the_sources_issue_10_corrected_stay_corrected() -> None:
     for rid in ("PAI-4.2", "PAI-4.3", "PAI-4.4", "PAI-4.5", "PAI-4.6", "PAI-4.7", "PAI-4.8"):
         assert rules[rid].source.document == "PAI-GIC", rid
         assert rules[rid].source.basis == "operationalisation", rid
+
+
+def test_guidelines_show_prints_each_predicate_as_json() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from sourcing_check.cli import main
+
+    out = CliRunner().invoke(main, ["guidelines", "show", "PAI-1.1"]).stdout
+    check = next(line for line in out.splitlines() if line.startswith("Check: "))
+    assert json.loads(check.removeprefix("Check: ")) == {
+        "/facts/project_wage/lowest_ratio": {"minimum": 1},
+        "/facts/project_wage/shortfalls": {"maxItems": 0},
+    }

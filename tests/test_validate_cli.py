@@ -162,3 +162,33 @@ def test_plan_is_validated_with_its_questionnaire(tmp_path: Path, runner: CliRun
     result = runner.invoke(main, ["validate", str(plan)])
     assert result.exit_code == 0
     assert "valid project-plan (with " in result.stdout
+
+
+def test_a_thousands_separator_in_a_flow_mapping_is_explained(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text(
+        "kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: X}\npay:\n  rates:\n"
+        "    - {country: KE, model: salaried,\n"
+        "       rate: {amount: 72,000, currency: KES, period: month}}\n"
+    )
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:7:" in result.stderr and "write 72000, not 72,000" in result.stderr
+
+
+def test_a_rule_across_fields_says_it_in_words(tmp_path: Path, runner: CliRunner) -> None:
+    plan = (EXAMPLES / "well-run-project.yaml").read_text(encoding="utf-8")
+    assert "  contracted_hours_per_period: 173\n" in plan
+    both = plan.replace(
+        "  contracted_hours_per_period: 173\n",
+        "  contracted_hours_per_period: 173\n  contracted_hours: {hours: 40, per: week}\n",
+    )
+    (tmp_path / "p.yaml").write_text(both, encoding="utf-8")
+    for name in ("well-run-vendor.yaml",):
+        (tmp_path / name).write_text((EXAMPLES / name).read_text(encoding="utf-8"))
+    result = runner.invoke(main, ["validate", str(tmp_path / "p.yaml")])
+    assert result.exit_code == 2
+    assert "give contracted_hours or contracted_hours_per_period, not both [/pay]" in result.stderr
+    assert "got {" not in result.stderr

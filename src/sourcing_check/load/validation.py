@@ -59,6 +59,9 @@ def _problem(
     elif kind == "missing":
         code, message = codes.missing, f"missing required field {loc[-1]!r}"
         hint = "run 'sourcing-check schema' to see every field and what it means"
+    elif kind == "value_error" and isinstance(error.get("input"), dict):
+        # a rule across the fields of a section: its own words say what is wrong
+        code, message = codes.invalid, str(error["msg"]).removeprefix("Value error, ")
     else:
         shown = repr(error.get("input"))
         if len(shown) > _SHOWN_INPUT_CHARS:
@@ -66,6 +69,11 @@ def _problem(
         code, message = codes.invalid, f"{error['msg']}, got {shown}"
         if kind.endswith("_type") or kind == "literal_error":
             hint = _field_help(model_class, loc)
+    if kind == "extra_forbidden" and str(loc[-1]).isdigit() and len(loc) > 1:
+        hint = (
+            "a number with a thousands separator inside {...} splits into two fields: "
+            "write 72000, not 72,000"
+        )
     return document.problem(pointer, message, hint, code=code)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from sourcing_check.render.escaping import escape_md
@@ -111,12 +112,14 @@ def render_rule(framework: Framework, rule: Rule) -> str:
         "Reads: " + ", ".join(rule.reads),
     ]
     if req.applies_when:
-        lines.append(f"Applies when: {req.applies_when}")
+        lines.append(f"Applies when: {_predicate(req.applies_when)}")
     if req.pending_when:
-        lines.append(f"Pending when: {req.pending_when} ({req.pending_reason})")
+        lines.append(f"Pending when: {_predicate(req.pending_when)} ({req.pending_reason})")
     if req.unverified_when:
-        lines.append(f"Unverified when: {req.unverified_when} ({req.unverified_reason})")
-    lines.append(f"Check: {req.check}")
+        lines.append(
+            f"Unverified when: {_predicate(req.unverified_when)} ({req.unverified_reason})"
+        )
+    lines.append(f"Check: {_predicate(req.check)}")
     if req.evidence:
         lines.append(
             "Evidence: "
@@ -135,3 +138,8 @@ def render_rule(framework: Framework, rule: Rule) -> str:
     if req.source.note:
         lines.append(f"  note: {' '.join(req.source.note.split())}")
     return "\n".join(lines) + "\n"
+
+
+def _predicate(predicate: object) -> str:
+    """A predicate as compact JSON, the form the guideline files' flow mappings read like."""
+    return json.dumps(predicate, ensure_ascii=False, default=str)
