@@ -195,3 +195,34 @@ def test_a_currency_rate_of_zero_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_reference(DATA / "living-wages.yaml", rates)
     assert caught.value.problems[0].line == 7
+
+
+def test_a_year_from_another_source_is_cited_and_named_in_the_working(tmp_path: Path) -> None:
+    table = tmp_path / "price-index.yaml"
+    table.write_text(
+        "kind: price-index-table\nschema_version: 1\ntitle: t\n"
+        "measure: annual_average_inflation_percent\nseries:\n"
+        "  - {country: KE, publisher: World Bank, indicator: i, source_title: t,\n"
+        "     source_url: 'https://example.invalid', retrieved: r,\n"
+        "     values: [{year: 2024, value: 10},\n"
+        "              {year: 2025, value: 5, publisher: KNBS, source_url: 'https://k.invalid'}]}\n"
+    )
+    series = load_price_index(table).for_country("KE")
+    assert series is not None
+    assert series.publishers(2023, 2025) == "World Bank; 2025: KNBS"
+    assert series.publishers(2023, 2024) == "World Bank"
+    table.write_text(table.read_text().replace(", source_url: 'https://k.invalid'", ""))
+    with pytest.raises(InputError, match="needs publisher and source_url"):
+        load_price_index(table)
+
+
+def test_the_bundled_price_index_reaches_2024_for_every_older_benchmark() -> None:
+    # a benchmark brought forward only to 2023 would count as 3 years old in 2026 and pass
+    table, _ = bundled()
+    index = load_price_index(reference_dir() / "price-index.yaml")
+    for entry in table.entries:
+        series = index.for_country(entry.country)
+        if entry.year < 2024:
+            assert series is not None and series.factor(entry.year, 2024), entry.id
+    romania = index.for_country("RO")
+    assert romania is not None and romania.factor(2023, 2024) == Decimal("1.0559")
