@@ -226,3 +226,33 @@ def test_the_bundled_price_index_reaches_2024_for_every_older_benchmark() -> Non
             assert series is not None and series.factor(entry.year, 2024), entry.id
     romania = index.for_country("RO")
     assert romania is not None and romania.factor(2023, 2024) == Decimal("1.0559")
+
+
+#: Bundled living-wage rows below the statutory minimum wage of their place, per hour and at
+#: their own year's prices. Each is explained in docs/reference-data.md; where both apply, pay
+#: below the minimum fails even when it reaches the row.
+BELOW_THE_MINIMUM_WAGE = {
+    "in-rural-madhya-pradesh-glwc-2023",  # against India's central-sphere rate, not MP's own
+    "my-national-wageindicator-2018-12",
+    "ar-national-wageindicator-2019-09",
+    "ua-national-wageindicator-2018-01",
+    "de-national-wageindicator-2018-12",
+}
+
+
+def test_the_living_wage_rows_below_the_minimum_wage_are_the_known_ones() -> None:
+    reference = load_reference(
+        reference_dir() / "living-wages.yaml",
+        reference_dir() / "currency-rates.yaml",
+        reference_dir() / "minimum-wages.yaml",
+    )
+    below = set()
+    for entry in reference.living_wages.entries:
+        floor = reference.minimum_wage(entry.country, entry.region).entry
+        if floor is not None:
+            assert floor.currency == entry.currency, entry.id
+            if entry.hourly < floor.hourly:
+                below.add(entry.id)
+    assert below == BELOW_THE_MINIMUM_WAGE
+    docs = (Path(__file__).parents[1] / "docs" / "reference-data.md").read_text()
+    assert [row for row in sorted(below) if f"`{row}`" not in docs] == []
