@@ -75,9 +75,10 @@ def test_crowd_platform_findings_name_the_real_problems() -> None:
     # USD 0.05 per 3-minute task, 20% fee, 15% unpaid rejections, 1.65 unpaid minutes per task,
     # converted at PHP 62.5175 per USD (bundled rates of 2026-09-29)
     assert "PHP 27.43 per hour" in wage.message
-    # against the Asia Floor Wage 2024 for the Philippines, PHP 174.13 an hour (no per-worker
-    # Metro Manila figure exists, so the national row applies)
-    assert "to at least USD 0.3175 per task" in (wage.remediation or "")
+    # against the Asia Floor Wage 2024 for the Philippines, PHP 174.13 an hour brought forward
+    # by the PSA's 1.7% for 2025 to PHP 177.09 (no per-worker Metro Manila figure exists, so the
+    # national row applies)
+    assert "to at least USD 0.3229 per task" in (wage.remediation or "")
     assert status(name, "PAI-1.7") == "fail"  # rejected work never paid
     assert status(name, "PAI-1.5") == "fail"  # per-task pay without a pilot
     # workers in extreme poverty: the ethics review is a must, and its decision is pending
@@ -130,10 +131,10 @@ def test_well_run_project_pays_above_the_living_wage_everywhere() -> None:
     assert a.facts.project_wage is not None
     ratios = [float(loc.ratio or 0) for loc in a.facts.project_wage.locations]
     # Nairobi 1.39x the Kenyan national row brought forward to 2024 prices (1.89x the row at
-    # its 2019 figure); Hyderabad 1.23x the Asia Floor Wage 2024 for India, a month's figure
-    # for 208 h that the full-time contract's 173 h must earn (INR 197.52 an hour; 1.48x at
-    # the benchmark's own hours)
-    assert len(ratios) == 2 and min(ratios) > 1.2
+    # its 2019 figure); Hyderabad 1.20x the Asia Floor Wage 2024 for India at 2025 prices, a
+    # month's figure for 208 h that the full-time contract's 173 h must earn (INR 201.86 an
+    # hour; about 1.45x at the benchmark's own hours)
+    assert len(ratios) == 2 and min(ratios) > 1.19
 
 
 def test_information_needed_lists_each_answer_once_with_what_it_decides() -> None:
@@ -189,7 +190,7 @@ def test_follow_the_money() -> None:
         f for f in assessment("crowd-platform-project.yaml").findings if f.requirement == "PAI-1.19"
     )
     assert price.status == "fail" and "USD 1.00 per worker-hour" in price.message
-    assert "USD 4.18 per worker-hour" in (price.remediation or "")
+    assert "USD 4.25 per worker-hour" in (price.remediation or "")  # 2025 prices
     # USD 6.20 per annotator-hour covers 1.5 times the living wage in Nairobi and Hyderabad
     assert status("well-run-project.yaml", "PAI-1.19") == "pass"
 

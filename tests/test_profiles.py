@@ -225,7 +225,7 @@ def test_a_plan_naming_a_missing_profile_is_located(tmp_path: Path) -> None:
         ),
         (
             {"modify": {"PAI-9.4": {"reason": "r"}}},
-            ":8:3: P103 Value error, give a level, a weight or both",
+            ":8:3: P103 give a level, a weight or both",
         ),
         ({"sources": {"PAI": {"title": "t", "publisher": "p"}}}, ":8:3: P205 source 'PAI'"),
         ({"framework": "other"}, ":6:1: P206 tailors framework 'other', not 'pai-data-enrichment'"),

@@ -200,3 +200,23 @@ def test_the_wage_table_marks_a_location_by_the_bar_it_misses(tmp_path: Path) ->
     assert "below the statutory minimum wage of KES 450.00 per hour" in " ".join(
         result.stdout.split()
     )
+
+
+def test_a_german_worker_above_the_old_benchmark_but_below_the_minimum_wage_fails() -> None:
+    # Germany's bundled living-wage row (WageIndicator 2018, EUR 1,290 a month / 173.33 h,
+    # brought forward to 2025 prices: EUR 9.22/h) is far below the statutory minimum of
+    # EUR 13.90/h from 1 January 2026. EUR 12/h reaches the old row but not the legal minimum.
+    plan = {
+        "pay": {
+            "model": "hourly",
+            "rate": {"amount": 12, "currency": "EUR", "period": "hour"},
+            "unpaid_hours_per_period": 0,
+            "fee_share_percent": 0,
+        },
+        "workers": {"locations": [{"country": "DE"}]},
+        "rejection": {"rejected_work_paid": "always"},
+    }
+    finding = _bundled_finding(plan)
+    assert finding.status == "fail"
+    assert "below the statutory minimum wage of EUR 13.90 per hour for DE" in finding.message
+    assert "(EUR 9.22)" in finding.message

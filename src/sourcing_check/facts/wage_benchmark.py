@@ -101,7 +101,7 @@ def _indexed(
     work.step(
         f"Benchmark brought forward to {reached} prices",
         f"{money(entry.amount, entry.currency)} ({entry.year}) x {fixed(factor, _FOUR_PLACES)} "
-        f"(consumer prices {entry.year}-{reached}, {series.publisher})",
+        f"(consumer prices {entry.year}-{reached}, {series.publishers(entry.year, reached)})",
         f"{money(amount, entry.currency)} per {entry.period}",
     )
     return amount, reached, factor, series

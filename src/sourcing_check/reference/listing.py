@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.reference.lookup import Reference
-from sourcing_check.reference.tables import LivingWage, MinimumWage, NoneFound, Rate
+from sourcing_check.reference.tables import LivingWage, MinimumWage, NoneFound, PriceSeries, Rate
 
 #: The tables, by the name the command line uses.
 TABLES = ("living-wages", "minimum-wages", "rates", "price-index")
@@ -104,7 +104,7 @@ def summary(reference: Reference, table: str, country: str | None = None) -> Row
             s.country,
             f"{s.values[0].year}-{s.values[-1].year}",
             f"{s.values[-1].year}: {_text(s.values[-1].value)}",
-            s.publisher,
+            _publisher(s),
         ]
         for s in series
         if country is None or s.country == country
@@ -129,17 +129,30 @@ def export(reference: Reference, table: str, country: str | None = None) -> str:
             for code, rate, as_of, source, url in _rates(reference, country)
         )
     else:
-        header = ["country", "year", "value", "projection", "publisher", "indicator", "source_url"]
-        series = reference.price_index.series if reference.price_index else []
-        rows = (
-            [s.country, str(p.year), _text(p.value), str(p.projection).lower(), *source]
-            for s in series
-            if country is None or s.country == country
-            for source in [[s.publisher, s.indicator, s.source_url]]
-            for p in s.values
-        )
+        header = ["country", "year", "value", "projection", "publisher", "indicator"]
+        header += ["source_url", "note"]
+        rows = _price_rows(reference, country)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue()
+
+
+def _price_rows(reference: Reference, country: str | None) -> Iterable[list[str]]:
+    """One CSV row per year of each series, cited by the year's own source where it has one."""
+    for s in reference.price_index.series if reference.price_index else []:
+        if country is not None and s.country != country:
+            continue
+        for p in s.values:
+            publisher, url = (
+                (p.publisher, p.source_url or "") if p.publisher else (s.publisher, s.source_url)
+            )
+            value = [s.country, str(p.year), _text(p.value), str(p.projection).lower()]
+            yield [*value, publisher, "" if p.publisher else s.indicator, url, p.note or ""]
+
+
+def _publisher(series: PriceSeries) -> str:
+    """The series' publisher, and the years whose figure comes from another source."""
+    own = [str(point.year) for point in series.values if point.publisher]
+    return series.publisher + (f" (other sources: {', '.join(own)})" if own else "")

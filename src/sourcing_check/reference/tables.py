@@ -186,6 +186,19 @@ class PricePoint(Strict):
     year: Year
     value: Number = Field(gt=-100, description="Annual average consumer-price inflation, percent.")
     projection: bool = Field(False, description="True when the value is a forecast.")
+    publisher: Text | None = Field(
+        None, description="Who published this year's figure, when not the series' publisher."
+    )
+    source_url: Url | None = Field(None, description="Where this year's figure can be checked.")
+    note: str | None = Field(None, description="What this year's figure is, if it differs.")
+
+    @model_validator(mode="after")
+    def _cited(self) -> PricePoint:
+        if (self.publisher is None) != (self.source_url is None):
+            raise ValueError(
+                f"{self.year}: a figure from another source needs publisher and source_url"
+            )
+        return self
 
 
 class PriceSeries(Strict):
@@ -206,6 +219,15 @@ class PriceSeries(Strict):
         if len(set(years)) != len(years):
             raise ValueError(f"a year appears twice in the series for {self.country}")
         return self
+
+    def publishers(self, base_year: int, target_year: int) -> str:
+        """Who published the figures after ``base_year`` up to ``target_year``, in words."""
+        others = [
+            f"{point.year}: {point.publisher}"
+            for point in self.values
+            if point.publisher and base_year < point.year <= target_year
+        ]
+        return "; ".join([self.publisher, *others])
 
     def factor(self, base_year: int, target_year: int) -> Decimal | None:
         """Price level of ``target_year`` over that of ``base_year``, if every year is known."""
