@@ -220,3 +220,22 @@ def test_a_german_worker_above_the_old_benchmark_but_below_the_minimum_wage_fail
     assert finding.status == "fail"
     assert "below the statutory minimum wage of EUR 13.90 per hour for DE" in finding.message
     assert "(EUR 9.22)" in finding.message
+
+
+def test_a_minimum_that_binds_only_some_employers_proves_no_shortfall() -> None:
+    # Rural Madhya Pradesh: GLWC's rural living wage (INR 63.84/h in 2023) is below India's
+    # central-sphere unskilled rate (INR 97.88/h), which most private employers there are not
+    # bound by; INR 80/h is judged against the living wage alone
+    plan = {
+        "pay": {
+            "model": "hourly",
+            "rate": {"amount": 80, "currency": "INR", "period": "hour"},
+            "unpaid_hours_per_period": 0,
+            "fee_share_percent": 0,
+            "evidence": [{"title": "Rate card", "reference": "RC-1", "date": "2026-11-03"}],
+        },
+        "rejection": {"rejected_work_paid": "always"},
+        "workers": {"locations": [{"country": "IN", "region": "Rural Madhya Pradesh"}]},
+    }
+    finding = _bundled_finding(plan)
+    assert finding.status == "pass", finding.message

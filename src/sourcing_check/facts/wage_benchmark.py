@@ -144,8 +144,8 @@ def minimum_wage(location: Location, setting: Setting, work: Working) -> Yardsti
     """The statutory minimum wage of a location without a living wage: a fail-only floor."""
     match = setting.reference.minimum_wage(location.country, location.region)
     entry = match.entry
-    if not isinstance(entry, MinimumWage):
-        return None
+    if not isinstance(entry, MinimumWage) or not entry.binds_all:
+        return None  # a rate that binds only some employers proves no shortfall
     hourly = entry.hourly
     work.step(
         "Statutory minimum wage per hour (a floor: it can show a fail, never a pass)",

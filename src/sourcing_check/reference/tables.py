@@ -144,6 +144,12 @@ class MinimumWage(Strict):
         description="Other names of the region that match it (e.g. NCR for Metro Manila).",
     )
     coverage: Text = Field(description="Which workers, sectors or grades the rate applies to.")
+    binds_all: bool = Field(
+        True,
+        description="False when the rate binds only some employers of the place (e.g. India's "
+        "central-sphere rate; each state sets its own): shown, but never used to show a "
+        "shortfall.",
+    )
     amount: Positive = Field(description="The minimum wage per period.")
     currency: Currency = Field(description="ISO 4217 currency of the amount.")
     period: BenchmarkPeriod = Field(description="Period of the amount.")
