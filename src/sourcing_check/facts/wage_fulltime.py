@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sourcing_check.facts.money import fixed, money
 from sourcing_check.facts.wage_benchmark import Yardstick
-from sourcing_check.facts.wage_time import WEEKS
+from sourcing_check.facts.wage_time import WEEKS, hours_text
 from sourcing_check.facts.wage_working import Location, Working
 
 _HUNDREDTH = Decimal("0.01")
@@ -65,7 +65,7 @@ def full_time(
     work.step(
         "Living wage per contracted hour (full-time)",
         f"{money(amount, living.currency)} per {benchmark.period} / {shown} h: a full-time "
-        f"contract of {weekly.normalize():f} h a week earns the {benchmark.period}'s living "
+        f"contract of {hours_text(weekly)} h a week earns the {benchmark.period}'s living "
         f"wage in its own hours ({why})",
         money(hourly, living.currency),
     )

@@ -115,7 +115,7 @@ def _per_period(
         gross = rate.amount / hours
         work.step(
             f"{pay_word(location)} per contracted hour",
-            f"{money(rate.amount, rate.currency)} / {_hours_text(hours)} h per {rate.period}",
+            f"{money(rate.amount, rate.currency)} / {hours_text(hours)} h per {rate.period}",
             money(gross, rate.currency),
         )
     unpaid = location.terms.unpaid_hours_per_period
@@ -126,7 +126,7 @@ def _per_period(
     elif _contradicted(location, shared, work):
         pass
     elif unpaid and hours:
-        part = f"{unpaid.normalize():f} h per {per} over {_hours_text(hours)} h"
+        part = f"{unpaid.normalize():f} h per {per} over {hours_text(hours)} h"
         return gross, unpaid / hours, [part]
     elif unpaid:
         work.lacks(
@@ -193,7 +193,7 @@ def _contradicted(location: Location, shared: Shared, work: Working) -> bool:
     return True
 
 
-def _hours_text(hours: Decimal) -> str:
+def hours_text(hours: Decimal) -> str:
     """Hours as given (173, 37.5), or to two places when a conversion made them (173.33)."""
     text = f"{hours.normalize():f}"
     return fixed(hours, _HUNDREDTH) if len(text.partition(".")[2]) > 2 else text
