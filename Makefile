@@ -12,7 +12,7 @@ APT_PACKAGES := poppler-utils libharfbuzz-subset0 fonts-dejavu-core fonts-noto-c
     fonts-noto-cjk libreoffice-calc-nogui
 DEMO_DATE := 2026-11-24
 
-.PHONY: demo test test-latest lock lint typecheck pytest system-packages bench fuzz clean
+.PHONY: demo test test-latest lock lint typecheck pytest system-packages bench pages fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,11 @@ bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/batch_check.py 10000 jsonl 2
 	$(BIN)/python benchmarks/report_render.py
 	$(BIN)/python benchmarks/xlsx_read.py
+
+# Every bundled example's board report, each page at 50 dpi as out/pages/<example>/page-N.png
+# and a contact sheet per example, to look at; fails if a report is over 8 pages or 1 MB.
+pages: $(DEVSTAMP) system-packages
+	$(BIN)/python -m tests.pages out/pages
 
 # Fuzz load -> validate -> check -> renderers with structure-aware mutants for FUZZ_SECONDS;
 # prints inputs/s and the crashes found, each saved under tests/data/crashes/ (a test then

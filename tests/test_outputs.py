@@ -101,6 +101,8 @@ def test_identifiers_break_only_after_underscore_slash_or_dot() -> None:
 
     shown = str(breakable("/project/pay/fee_share_percent <b> is 0.55. Done."))
     assert shown == ("/project/<wbr>pay/<wbr>fee_<wbr>share_<wbr>percent &lt;b&gt; is 0.55. Done.")
+    shown = str(breakable("examples/crowd-platform-project.yaml"))
+    assert shown == 'examples/<wbr><span class="nobr">crowd-platform-project</span>.<wbr>yaml'
 
 
 def test_markdown_says_not_applicable_for_an_area_without_requirements(

@@ -179,7 +179,8 @@ def _take_home(
     net = gross
     if fee_percent:
         net = gross * (ONE - fee_percent / HUNDRED)
-        work.step("After fees", f"x (1 - {fee_percent.normalize():f}%)", money(net, currency))
+        share = f"{fee_percent.normalize():f}%"
+        work.step("After fees", f"x (1 - {share}): a fee of {share} of pay", money(net, currency))
     if paid_fraction is not None and paid_fraction != ONE:
         net *= paid_fraction
         work.step(
@@ -191,7 +192,8 @@ def _take_home(
     if unpaid_ratio:
         work.step(
             "Counting unpaid time",
-            f"/ (1 + {fixed(unpaid_ratio, _FOUR_PLACES)})",
+            f"/ (1 + {fixed(unpaid_ratio, _FOUR_PLACES)}): "
+            f"{fixed(unpaid_ratio, _FOUR_PLACES)} h unpaid per paid hour",
             money(effective, currency),
         )
     return effective
@@ -219,7 +221,8 @@ def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> None:
         required = rate.amount / ratio
         work.step(
             "Pay that exactly reaches the living wage",
-            f"{money(rate.amount, rate.currency)} / {fixed(ratio, _FOUR_PLACES)}",
+            f"{money(rate.amount, rate.currency)} / {fixed(ratio, _FOUR_PLACES)} "
+            "(pay / its share of the living wage)",
             money(required, rate.currency, up=True) + f" per {rate.period}",
         )
 

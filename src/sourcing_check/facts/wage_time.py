@@ -75,7 +75,8 @@ def _per_task(
     basis = f" ({shared.minutes_basis})" if shared.minutes_basis is not None else ""
     work.step(
         f"{pay_word(location)} per hour of task time",
-        f"{money(rate.amount, rate.currency)} x 60 / {paid_minutes.normalize():f} min" + basis,
+        f"{money(rate.amount, rate.currency)} x 60 / {paid_minutes.normalize():f} min"
+        f" (60 min an hour, {paid_minutes.normalize():f} min a task)" + basis,
         money(gross, rate.currency),
     )
     unpaid = location.terms.unpaid_minutes_per_task

@@ -3,10 +3,11 @@ what, answers still needed by input section, and what was met."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 
 from sourcing_check.models.facts import WageLine
-from sourcing_check.models.results import Assessment, Finding
+from sourcing_check.models.results import Assessment, FileRef, Finding
 from sourcing_check.render.views import needed_answers, ordered
 
 #: Who acts on a finding, by the requirement's scope.
@@ -97,3 +98,30 @@ def needed_by_section(
             section = "Reference data and figures"
         groups.setdefault(section, []).append((item, waiting))
     return list(groups.items())
+
+
+def _common_folder(paths: list[str]) -> str:
+    """The folder every path is in ('' if none, or if some are absolute and some not)."""
+    if len(paths) < 2 or len({posixpath.isabs(p) for p in paths}) > 1:
+        return ""
+    return posixpath.commonpath(paths)
+
+
+def files_by_folder(a: Assessment) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """The files read, grouped by role and folder so that each path fits on one line:
+    ('guidelines: <bundled>/guidelines/x/', [('requirements/1-pay.yaml', sha256), ...]),
+    or (None, [('project-plan: examples/plan.yaml', sha256)]) for a role's only file."""
+    groups: dict[str, list[FileRef]] = {}
+    for file in a.files:
+        groups.setdefault(file.role, []).append(file)
+    shown: list[tuple[str | None, list[tuple[str, str]]]] = []
+    for role, files in groups.items():
+        folder = _common_folder([f.path for f in files])
+        if folder in [f.path for f in files]:
+            folder = posixpath.dirname(folder)
+        if not folder:
+            shown.append((None, [(f"{role}: {f.path}", f.sha256) for f in files]))
+        else:
+            cut = len(folder) + 1
+            shown.append((f"{role}: {folder}/", [(f.path[cut:], f.sha256) for f in files]))
+    return shown

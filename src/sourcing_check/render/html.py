@@ -15,6 +15,7 @@ from sourcing_check.models.results import (
 )
 from sourcing_check.render.board import (
     actions_by_who,
+    files_by_folder,
     lowest_line,
     needed_by_section,
     reasons_in_words,
@@ -74,6 +75,7 @@ def _context(a: Assessment) -> dict[str, Any]:
         "not_applicable": [f for f in findings if f.status == "not_applicable"],
         "areas": {s.id: s.title for s in a.scores},
         "lowest": lowest_line(a),
+        "file_groups": files_by_folder(a),
         **decision_context(a),
     }
 

@@ -40,12 +40,23 @@ def stylesheet(name: str) -> str:
 
 
 _JOINT = re.compile(r"(?<=[A-Za-z0-9])([_/.])(?=[A-Za-z])")
+#: A hyphenated part of an identifier (``crowd-platform-project``), kept on one line; longer
+#: runs may still wrap anywhere rather than overflow their cell.
+_HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
+_LONGEST_UNBROKEN = 40
+
+
+def _unbroken(found: re.Match[str]) -> str:
+    word = found.group(0)
+    return f'<span class="nobr">{word}</span>' if len(word) <= _LONGEST_UNBROKEN else word
 
 
 def breakable(text: Any) -> Markup:
     """Escaped text in which identifiers may break only after ``_``, ``/`` and ``.``
-    (``fee_share_percent`` never breaks mid-word), by HTML word-break opportunities."""
-    return Markup(_JOINT.sub(r"\1<wbr>", str(escape(str(text)))))
+    (``fee_share_percent`` never breaks mid-word, ``crowd-platform`` not at its hyphen),
+    by HTML word-break opportunities."""
+    joints = _JOINT.sub(r"\1<wbr>", str(escape(str(text))))
+    return Markup(_HYPHENATED.sub(_unbroken, joints))
 
 
 def _shown(value: Any) -> str:
