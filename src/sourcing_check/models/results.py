@@ -10,8 +10,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    SerializerFunctionWrapHandler,
-    field_serializer,
+    PlainSerializer,
 )
 from typing_extensions import TypedDict
 
@@ -126,6 +125,14 @@ def _made_answers(value: Any) -> Any:
     return list(value) if isinstance(value, Answers) else value
 
 
+def _answers_list(answers: Sequence[Answer]) -> list[Answer]:
+    """Answers made on first read (``Answers``) are made now: a serialized finding shows them
+    (one call per finding, then pydantic-core writes the list as typed)."""
+    if isinstance(answers, Answers):
+        return answers._items()
+    return list(answers)
+
+
 class EvidenceItem(TypedDict):
     """A document given as evidence."""
 
@@ -147,9 +154,11 @@ class Finding(_Frozen):
     scope: Scope = Field(description="vendor or project.")
     status: Status = Field(description="Outcome.")
     message: str = Field(description="What was found, in words.")
-    answers: Annotated[Sequence[Answer], BeforeValidator(_made_answers)] = Field(
-        description="Answers the check read."
-    )
+    answers: Annotated[
+        Sequence[Answer],
+        BeforeValidator(_made_answers),
+        PlainSerializer(_answers_list, return_type=list[Answer]),
+    ] = Field(description="Answers the check read.")
     facts: list[str] = Field(description="Facts the check read.")
     missing: list[str] = Field(description="What must be answered to decide.")
     evidence: list[EvidenceItem] = Field(description="Evidence given in the sections read.")
@@ -161,14 +170,6 @@ class Finding(_Frozen):
     waived_from: Status | None = Field(
         None, description="When waived: the status the waiver set aside."
     )
-
-    @field_serializer("answers", mode="wrap")
-    def _answers_made(
-        self, answers: Sequence[Answer], handler: SerializerFunctionWrapHandler
-    ) -> list[Answer]:
-        """Answers made on first read (``Answers``) are made now: a serialized finding shows
-        them."""
-        return handler(list(answers))  # type: ignore[no-any-return]
 
     @classmethod
     def made(cls, values: dict[str, Any]) -> Finding:
