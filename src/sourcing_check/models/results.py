@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Annotated, Any, Literal, overload
+from typing import Annotated, Any, Final, Literal, overload
 
 from pydantic import (
     BaseModel,
@@ -23,7 +23,7 @@ from sourcing_check.models.profile import AppliedProfile
 
 #: Version of the canonical JSON: 2 since scores are numbers and the document is always
 #: ``{"schema_version": 2, "assessments": [...]}``.
-ASSESSMENT_SCHEMA_VERSION = 2
+ASSESSMENT_SCHEMA_VERSION: Final = 2
 
 
 Status = Literal["pass", "fail", "unanswered", "unverified", "not_applicable", "waived"]
