@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 ABSENT = object()
+_UNSEEN = object()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -30,18 +31,18 @@ class View(dict[str, Any]):
 def resolve(document: Any, pointer: str) -> Any:
     """Return the value at ``pointer``, or the ``ABSENT`` marker (None also counts as absent)."""
     if type(document) is View:
-        try:
-            return document.cache[pointer]
-        except KeyError:
-            value = document.cache[pointer] = _resolve(document, pointer)
-            return value
+        cache = document.cache
+        value = cache.get(pointer, _UNSEEN)
+        if value is _UNSEEN:
+            value = cache[pointer] = _resolve(document, pointer)
+        return value
     return _resolve(document, pointer)
 
 
 def _resolve(document: Any, pointer: str) -> Any:
     current = document
     for token in _tokens(pointer):
-        if type(current) is dict or isinstance(current, Mapping):
+        if isinstance(current, (dict, Mapping)):  # dict first: a View needs no ABC check
             current = current.get(token, ABSENT)
             if current is ABSENT:
                 return ABSENT
