@@ -14,7 +14,7 @@ from typing import Any
 
 from sourcing_check.models.results import Answer, Answers
 from sourcing_check.models.subject import LoadedInput
-from sourcing_check.rules.subject_view import ABSENT, resolve
+from sourcing_check.rules.subject_view import ABSENT, View, resolve
 
 _MAX_SHOWN = 400
 #: Answers shown as they are (the most common).
@@ -31,7 +31,14 @@ def answers(
 def _answers(
     pointers: tuple[str, ...], data: dict[str, Any], documents: dict[str, LoadedInput | None]
 ) -> list[Answer]:
-    return [_answer(pointer, data, documents) for pointer in pointers]
+    memo: dict[str, Answer] = data.shown if type(data) is View else {}
+    made = []
+    for pointer in pointers:
+        answer = memo.get(pointer)
+        if answer is None:
+            answer = memo[pointer] = _answer(pointer, data, documents)
+        made.append(answer)
+    return made
 
 
 def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]) -> Answer:

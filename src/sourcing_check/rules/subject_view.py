@@ -19,13 +19,15 @@ def _tokens(pointer: str) -> tuple[str, ...]:
 
 
 class View(dict[str, Any]):
-    """A subject that remembers the values its pointers resolve to (it is never changed)."""
+    """A subject that remembers the values its pointers resolve to (it is never changed), and
+    the answers shown for them (``shown``: one per pointer, however many findings show it)."""
 
-    __slots__ = ("cache",)
+    __slots__ = ("cache", "shown")
 
     def __init__(self, data: dict[str, Any]) -> None:
         super().__init__(data)
         self.cache: dict[str, Any] = {}
+        self.shown: dict[str, Any] = {}
 
 
 def resolve(document: Any, pointer: str) -> Any:
