@@ -182,13 +182,14 @@ class Finding(_Frozen):
         finding = cls.__new__(cls)
         _set = object.__setattr__
         _set(finding, "__dict__", values)
-        _set(finding, "__pydantic_fields_set__", set(_FINDING_FIELDS))
+        _set(finding, "__pydantic_fields_set__", _FINDING_FIELD_SET.copy())
         _set(finding, "__pydantic_extra__", None)
         _set(finding, "__pydantic_private__", None)
         return finding
 
 
 _FINDING_FIELDS = tuple(Finding.model_fields)
+_FINDING_FIELD_SET = set(_FINDING_FIELDS)
 
 
 class Score(_Frozen):
