@@ -17,6 +17,7 @@ from sourcing_check.models.results import Assessment
 from sourcing_check.render.canonical import render_json
 from sourcing_check.render.views import needed_answers
 from sourcing_check.resources import reference_dir
+from sourcing_check.rules.answers import plain_json
 from sourcing_check.run import Settings, run
 from tests.conftest import EXAMPLES
 
@@ -66,6 +67,17 @@ def test_example_json_matches_the_assessment_schema_and_its_facts_read_back(name
     (data,) = document["assessments"]
     # the facts in the JSON are the typed facts: read back, they write the same JSON
     assert Facts.model_validate(data["facts"]).model_dump(mode="json") == data["facts"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_rules_read_the_facts_the_json_shows(name: str) -> None:
+    facts = assessment(name).facts
+    shown = json.loads(render_json([assessment(name)]))["assessments"][0]["facts"]
+    assert plain_json(facts.plain()) == shown
+    for fact in shown.values():  # a benchmark shows every field, null when it was not indexed
+        for line in fact.get("locations", []):
+            if "benchmark" in line:
+                assert "indexed_to" in line["benchmark"] and "gross_or_net" in line["benchmark"]
 
 
 def test_crowd_platform_findings_name_the_real_problems() -> None:

@@ -94,6 +94,11 @@ def test_json_has_one_shape_for_one_file_and_several(runner: CliRunner) -> None:
         assert type(a["unverified_credit"]) is float
     document = Assessments.model_validate_json(runner.invoke(main, [*base, PLAN]).stdout)
     assert render_json(document.assessments) == runner.invoke(main, [*base, PLAN]).stdout
+    # written one assessment at a time, the document is still pydantic's own, indented
+    several = Assessments.model_validate_json(runner.invoke(main, [*base, PLAN, vendor]).stdout)
+    for count in (0, 1, 2):
+        chosen = several.model_copy(update={"assessments": several.assessments[:count]})
+        assert render_json(chosen.assessments) == chosen.model_dump_json(indent=2) + "\n"
 
 
 def test_identifiers_break_only_after_underscore_slash_or_dot() -> None:

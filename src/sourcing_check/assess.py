@@ -31,7 +31,7 @@ def assess(
     ctx = Context(reference, framework.params, date)
     facts = derive(Inputs(subject.vendor_model, subject.project_model), ctx)
     answers = subject.data()
-    answers["facts"] = facts.model_dump()  # plain data: Decimals stay Decimal, unset keys absent
+    answers["facts"] = facts.plain()  # plain data: Decimals stay Decimal, unset keys absent
     data = View(answers)
     documents = {"vendor": subject.vendor, "project": subject.project}
     findings = [

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import get_args
 
 from sourcing_check.models.guideline import FrameworkFile
 from sourcing_check.models.numbers import points
-from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Status, Verdict
+from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Verdict
 
 HUNDRED = Decimal(100)
-_STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 def credit(status: str, unverified_credit: Decimal) -> Decimal | None:
@@ -28,16 +25,19 @@ def credit(status: str, unverified_credit: Decimal) -> Decimal | None:
 
 def score(findings: Sequence[Finding], ident: str, title: str, unverified_credit: Decimal) -> Score:
     """Weighted score of ``findings``: 100 x sum(weight x credit) / sum(weight)."""
+    counts: dict[str, int] = {}
+    weights: dict[str, int] = {}  # the weights of each status, summed in whole numbers
+    for finding in findings:
+        status = finding.status
+        counts[status] = counts.get(status, 0) + 1
+        weights[status] = weights.get(status, 0) + finding.weight
     earned = Decimal(0)
     possible = Decimal(0)
-    credits = {status: credit(status, unverified_credit) for status in _STATUSES}
-    for finding in findings:
-        value = credits[finding.status]
-        if value is None:
-            continue
-        earned += finding.weight * value
-        possible += finding.weight
-    counts = Counter(f.status for f in findings)
+    for given, weight in weights.items():
+        value = credit(given, unverified_credit)
+        if value is not None:
+            earned += weight * value
+            possible += weight
     result = (earned * HUNDRED / possible).quantize(Decimal("0.1")) if possible else None
     return Score.model_construct(
         id=ident,

@@ -137,6 +137,10 @@ def _benchmark_info(benchmark: LivingWage, matched: str | None) -> BenchmarkInfo
         region=benchmark.region,
         gross_or_net=benchmark.gross_or_net,
         matched=matched,
+        indexed_to=None,  # every field given: a benchmark always shows them all
+        index_factor=None,
+        index_source=None,
+        indexed_amount_text=None,
     )
 
 

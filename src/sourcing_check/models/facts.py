@@ -10,8 +10,9 @@ Money is exact: Decimal values, written as strings in JSON.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SerializationInfo, model_serializer
 
 from sourcing_check.models.fact_base import Partial as _Partial
 from sourcing_check.models.introspect import model_in
@@ -150,6 +151,25 @@ class Facts(_Partial):
     unpaid_time: UnpaidTimeFact | None = Field(
         None, description="Unpaid time around tasks, and whether the vendor's rates count it."
     )
+
+    def plain(self) -> dict[str, Any]:
+        """Each fact that applies, with the fields it set, as plain data for the rules."""
+        return {name: fact and fact.plain() for name, fact in self._known()}
+
+    @model_serializer(mode="plain")
+    def _serialize(self, info: SerializationInfo) -> dict[str, Any]:
+        """Each fact that applies, with the fields it set ("from" for the conversion's from_)."""
+        if not info.mode_is_json():
+            return self.plain()
+        return {
+            name: fact and fact.model_dump(mode="json", exclude_unset=True, by_alias=True)
+            for name, fact in self._known()
+        }
+
+    def _known(self) -> list[tuple[str, Fact | None]]:
+        """The facts that were set, in field order."""
+        given = self.model_fields_set
+        return [(name, getattr(self, name)) for name in type(self).model_fields if name in given]
 
 
 #: Any one fact.

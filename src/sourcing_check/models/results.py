@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Annotated, Any, Literal, overload
+from typing import Annotated, Any, Final, Literal, overload
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
-    SerializerFunctionWrapHandler,
-    field_serializer,
+    PlainSerializer,
 )
 from typing_extensions import TypedDict
 
@@ -24,7 +23,7 @@ from sourcing_check.models.profile import AppliedProfile
 
 #: Version of the canonical JSON: 2 since scores are numbers and the document is always
 #: ``{"schema_version": 2, "assessments": [...]}``.
-ASSESSMENT_SCHEMA_VERSION = 2
+ASSESSMENT_SCHEMA_VERSION: Final = 2
 
 
 Status = Literal["pass", "fail", "unanswered", "unverified", "not_applicable", "waived"]
@@ -126,6 +125,14 @@ def _made_answers(value: Any) -> Any:
     return list(value) if isinstance(value, Answers) else value
 
 
+def _answers_list(answers: Sequence[Answer]) -> list[Answer]:
+    """Answers made on first read (``Answers``) are made now: a serialized finding shows them
+    (one call per finding, then pydantic-core writes the list as typed)."""
+    if isinstance(answers, Answers):
+        return answers._items()
+    return list(answers)
+
+
 class EvidenceItem(TypedDict):
     """A document given as evidence."""
 
@@ -147,9 +154,11 @@ class Finding(_Frozen):
     scope: Scope = Field(description="vendor or project.")
     status: Status = Field(description="Outcome.")
     message: str = Field(description="What was found, in words.")
-    answers: Annotated[Sequence[Answer], BeforeValidator(_made_answers)] = Field(
-        description="Answers the check read."
-    )
+    answers: Annotated[
+        Sequence[Answer],
+        BeforeValidator(_made_answers),
+        PlainSerializer(_answers_list, return_type=list[Answer]),
+    ] = Field(description="Answers the check read.")
     facts: list[str] = Field(description="Facts the check read.")
     missing: list[str] = Field(description="What must be answered to decide.")
     evidence: list[EvidenceItem] = Field(description="Evidence given in the sections read.")
@@ -162,14 +171,6 @@ class Finding(_Frozen):
         None, description="When waived: the status the waiver set aside."
     )
 
-    @field_serializer("answers", mode="wrap")
-    def _answers_made(
-        self, answers: Sequence[Answer], handler: SerializerFunctionWrapHandler
-    ) -> list[Answer]:
-        """Answers made on first read (``Answers``) are made now: a serialized finding shows
-        them."""
-        return handler(list(answers))  # type: ignore[no-any-return]
-
     @classmethod
     def made(cls, values: dict[str, Any]) -> Finding:
         """A finding from the values the evaluator made, every field in order, taken as they
@@ -181,13 +182,14 @@ class Finding(_Frozen):
         finding = cls.__new__(cls)
         _set = object.__setattr__
         _set(finding, "__dict__", values)
-        _set(finding, "__pydantic_fields_set__", set(_FINDING_FIELDS))
+        _set(finding, "__pydantic_fields_set__", _FINDING_FIELD_SET.copy())
         _set(finding, "__pydantic_extra__", None)
         _set(finding, "__pydantic_private__", None)
         return finding
 
 
 _FINDING_FIELDS = tuple(Finding.model_fields)
+_FINDING_FIELD_SET = set(_FINDING_FIELDS)
 
 
 class Score(_Frozen):

@@ -4,9 +4,9 @@ the benchmark and conversion it used, what it proves short, and the summary over
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import ConfigDict, Field
 
 from sourcing_check.models.common import Period
 from sourcing_check.models.fact_base import Partial, Result
@@ -129,11 +129,6 @@ class ConversionInfo(Result):
     as_of: str = Field(description="Date of the rate.")
     source: str = Field(description="Who published the rate.")
     url: str = Field(description="Where the rate can be checked.")
-
-    @model_serializer(mode="wrap")
-    def _keyword_key(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        return {("from" if key == "from_" else key): value for key, value in data.items()}
 
 
 class WageLine(Partial):

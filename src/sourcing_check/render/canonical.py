@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sourcing_check.models.results import ASSESSMENT_SCHEMA_VERSION, Assessment
+from sourcing_check.models.results import ASSESSMENT_SCHEMA_VERSION, Assessment, Assessments
+
+#: What pydantic writes around the one assessment of a document, indented as in the file.
+_AROUND = (
+    f'{{\n  "schema_version": {ASSESSMENT_SCHEMA_VERSION},\n  "assessments": [\n'.encode(),
+    b"\n  ]\n}",
+)
 
 
 def head(count: int) -> str:
@@ -19,9 +25,15 @@ def head(count: int) -> str:
 
 def item(a: Assessment, index: int, count: int) -> bytes:
     """One assessment, the ``index``-th of ``count``, as UTF-8 (pydantic's encoder, no copy
-    through ``str``: a batch writes these bytes as they are)."""
-    body = a.__pydantic_serializer__.to_json(a, indent=2)
-    return b"    " + body.replace(b"\n", b"\n    ") + (b",\n" if index < count - 1 else b"\n")
+    through ``str``: a batch writes these bytes as they are). It is encoded inside a document
+    of its own, already indented as in the file, and cut out of it."""
+    document = Assessments.model_construct(
+        schema_version=ASSESSMENT_SCHEMA_VERSION, assessments=[a]
+    )
+    text = Assessments.__pydantic_serializer__.to_json(document, indent=2)
+    opening, closing = _AROUND
+    body = memoryview(text)[len(opening) : len(text) - len(closing)]
+    return b"".join((body, b",\n" if index < count - 1 else b"\n"))
 
 
 def tail(count: int) -> str:

@@ -14,9 +14,11 @@ from typing import Any
 
 from sourcing_check.models.results import Answer, Answers
 from sourcing_check.models.subject import LoadedInput
-from sourcing_check.rules.subject_view import is_absent, resolve
+from sourcing_check.rules.subject_view import ABSENT, View, resolve
 
 _MAX_SHOWN = 400
+#: Answers shown as they are (the most common).
+_AS_THEY_ARE = frozenset({str, bool, int})
 
 
 def answers(
@@ -29,26 +31,46 @@ def answers(
 def _answers(
     pointers: tuple[str, ...], data: dict[str, Any], documents: dict[str, LoadedInput | None]
 ) -> list[Answer]:
-    return [_answer(pointer, data, documents) for pointer in pointers]
+    memo: dict[str, Answer] = data.shown if type(data) is View else {}
+    made = []
+    for pointer in pointers:
+        answer = memo.get(pointer)
+        if answer is None:
+            answer = memo[pointer] = _answer(pointer, data, documents)
+        made.append(answer)
+    return made
 
 
 def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]) -> Answer:
-    root, _, rest = pointer[1:].partition("/")
+    root, inner = _split(pointer)
     loaded = documents.get(root)
     if loaded is None:
-        return Answer(pointer=pointer, value=None, file="", line=None, column=None, place=None)
+        return {
+            "pointer": pointer,
+            "value": None,
+            "file": "",
+            "line": None,
+            "column": None,
+            "place": None,
+        }
     value = resolve(data, pointer)
     document = loaded.document
-    inner = "/" + rest if rest else ""
     line, column = document.locate(inner)
-    return Answer(
-        pointer=pointer,
-        value=None if is_absent(value) else shown(value),
-        file=document.name,
-        line=line or None,
-        column=column or None,
-        place=(document.cell(inner) or None) if document.cells else None,
-    )
+    return {
+        "pointer": pointer,
+        "value": None if value is ABSENT else shown(value),
+        "file": document.name,
+        "line": line or None,
+        "column": column or None,
+        "place": (document.cell(inner) or None) if document.cells else None,
+    }
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(pointer: str) -> tuple[str, str]:
+    """The input a pointer reads (vendor, project) and the pointer within that input."""
+    root, _, rest = pointer[1:].partition("/")
+    return root, "/" + rest if rest else ""
 
 
 def plain_json(value: Any, *, numbers: bool = False) -> Any:
@@ -68,6 +90,8 @@ def plain_json(value: Any, *, numbers: bool = False) -> Any:
 
 def shown(value: Any) -> Any:
     """An answer for display; large structures are cut to a short text."""
+    if type(value) in _AS_THEY_ARE:
+        return value
     if isinstance(value, str | bool | int | float | Decimal | dt.date):
         return plain_json(value, numbers=True)
     result = plain_json(value, numbers=True)

@@ -16,7 +16,7 @@ from sourcing_check.models.subject import LoadedInput
 from sourcing_check.rules.answers import answers as located_answers
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
-from sourcing_check.rules.subject_view import is_absent, resolve
+from sourcing_check.rules.subject_view import ABSENT, resolve
 
 #: A decided outcome: status, message, what must be answered to decide it, and what to do.
 Outcome = tuple[str, str, list[str], str | None]
@@ -84,7 +84,7 @@ def _pending(
     """The outcome when the answers say the matter is still to be decided; else None."""
     if rule.pending is None or rule.pending.decide(data) is not True:
         return None
-    unknown = [p for p in rule.reads if is_absent(resolve(data, p))]
+    unknown = [p for p in rule.reads if resolve(data, p) is ABSENT]
     awaited = [p for p in (*rule.pending.reads, *unknown) if not p.startswith("/facts/")]
     missing = [_describe(p, documents) for p in dict.fromkeys(awaited)]
     reason = rule.requirement.pending_reason or "Still to be decided."
@@ -104,7 +104,7 @@ def _judge(
     facts: dict[str, Any] = data.get("facts", {})
     missing: list[str] = []
     verdict = rule.check.decide(data)
-    unknown = [p for p in rule.reads if is_absent(resolve(data, p))]
+    unknown = [p for p in rule.reads if resolve(data, p) is ABSENT]
     if verdict is None:
         unknown += rule.check.unknowns(data)
     for pointer in dict.fromkeys(unknown):
@@ -120,11 +120,10 @@ def _judge(
         if req.messages.fail:
             return "fail", _fill(req.messages.fail, data, framework), [], fix
         return "fail", _as_answered(req.title, answers), [], fix
-    partial = list(
-        dict.fromkeys(
-            m for p in rule.reads if p.startswith("/facts/") for m in _fact_missing(p, facts)
-        )
-    )
+    partial: list[str] = []
+    if rule.facts:  # only a rule that reads a fact can rest on a partial one
+        fact_reads = (p for p in rule.reads if p.startswith("/facts/"))
+        partial = list(dict.fromkeys(m for p in fact_reads for m in _fact_missing(p, facts)))
     if partial:
         message = "The answers given meet it so far, but it cannot be confirmed: "
         return (

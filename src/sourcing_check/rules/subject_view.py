@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 ABSENT = object()
+_UNSEEN = object()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -18,30 +19,32 @@ def _tokens(pointer: str) -> tuple[str, ...]:
 
 
 class View(dict[str, Any]):
-    """A subject that remembers the values its pointers resolve to (it is never changed)."""
+    """A subject that remembers the values its pointers resolve to (it is never changed), and
+    the answers shown for them (``shown``: one per pointer, however many findings show it)."""
 
-    __slots__ = ("cache",)
+    __slots__ = ("cache", "shown")
 
     def __init__(self, data: dict[str, Any]) -> None:
         super().__init__(data)
         self.cache: dict[str, Any] = {}
+        self.shown: dict[str, Any] = {}
 
 
 def resolve(document: Any, pointer: str) -> Any:
     """Return the value at ``pointer``, or the ``ABSENT`` marker (None also counts as absent)."""
     if type(document) is View:
-        try:
-            return document.cache[pointer]
-        except KeyError:
-            value = document.cache[pointer] = _resolve(document, pointer)
-            return value
+        cache = document.cache
+        value = cache.get(pointer, _UNSEEN)
+        if value is _UNSEEN:
+            value = cache[pointer] = _resolve(document, pointer)
+        return value
     return _resolve(document, pointer)
 
 
 def _resolve(document: Any, pointer: str) -> Any:
     current = document
     for token in _tokens(pointer):
-        if type(current) is dict or isinstance(current, Mapping):
+        if isinstance(current, (dict, Mapping)):  # dict first: a View needs no ABC check
             current = current.get(token, ABSENT)
             if current is ABSENT:
                 return ABSENT
