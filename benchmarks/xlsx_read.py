@@ -2,7 +2,8 @@
 
 For every bundled example, writes its answers as a workbook (as 'convert' does), then times
 loading each form (read, parse, validate into the model: ``load_input``), each the best of 5
-rounds of N loads. Prints milliseconds per file and the ratio xlsx / yaml.
+rounds of N loads, in CPU time of this process (wall time on a shared machine varies too
+much). Prints milliseconds per file and the ratio xlsx / yaml.
 
     python benchmarks/xlsx_read.py [N]
 """
@@ -26,10 +27,10 @@ def per_load_ms(path: Path, count: int) -> float:
     load_input(path)  # warm: imports, cached layouts and validators
     best = float("inf")
     for _ in range(ROUNDS):
-        started = time.perf_counter()
+        started = time.process_time()
         for _ in range(count):
             load_input(path)
-        best = min(best, (time.perf_counter() - started) / count)
+        best = min(best, (time.process_time() - started) / count)
     return best * 1000
 
 
