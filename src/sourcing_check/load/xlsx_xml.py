@@ -136,12 +136,16 @@ class Workbook:
 
     def cells(self, part: str) -> Iterator[RawCell]:
         """Every cell of a sheet that holds something, row by row."""
-        data = _sheet_data(self.archive.read(part))
+        data = sheet_data(self.archive.read(part))
         row_number = 0
-        for row in data.iter(_ROW):
+        for row in data:
+            if row.tag != _ROW:
+                continue
             row_number = int(row.get("r") or row_number + 1)
             column = 0
-            for cell in row.iter(_C):
+            for cell in row:
+                if cell.tag != _C:
+                    continue
                 where = cell.get("r")
                 if where:
                     if not len(cell):
@@ -214,7 +218,7 @@ def _column_number(letters: str) -> int:
     return number
 
 
-def _sheet_data(xml: bytes) -> Element:
+def sheet_data(xml: bytes) -> Element:
     """A worksheet's ``sheetData`` (its cells), parsed without the rest of the sheet (column
     widths, data validations, protection): the root's start tag, which declares the
     namespaces, then the cells. A sheet written otherwise is parsed whole."""
@@ -226,4 +230,4 @@ def _sheet_data(xml: bytes) -> Element:
     head = xml[: root_end + 1]
     if head.endswith(b"/>"):
         raise ValueError("an empty worksheet element holds sheet data")
-    return fromstring(head + xml[start : end + len(b"</sheetData>")] + b"</worksheet>")
+    return fromstring(head + xml[start : end + len(b"</sheetData>")] + b"</worksheet>")[0]
