@@ -50,6 +50,10 @@ def _ratio(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{value * 100:.1f}%"
 
 
+def _score(value: Decimal | None) -> str:
+    return "n/a" if value is None else f"{value}"
+
+
 def _slot_text(text: str, slot: int) -> str:
     """``text`` centred in a subject's column (the cell's padding adds half a character)."""
     return text.center(slot - 1) + " "
@@ -96,6 +100,12 @@ def _chunks(comparison: Comparison, rows: Sequence[ComparedRow]) -> list[dict[st
                 "subjects": [subjects[i] for i in chunk],
                 "heading": "".join(_slot_text(subjects[i].key, slot) for i in chunk),
                 "rule": f"background-size: {slot}ch 100%",
+                "scores": {
+                    gid: "".join(
+                        _score(subjects[i].scores.get(gid)).rjust(slot - 1) + " " for i in chunk
+                    )
+                    for gid in comparison.guidelines
+                },
                 "width": f"{len(chunk) * slot * ADVANCE_EM * MONO_PT + 1:.2f}",
                 "lines": {
                     r.requirement: matrix_line([r.statuses[i] for i in chunk], slot) for r in rows
@@ -120,7 +130,6 @@ def render_html(comparison: Comparison, only_differences: bool = False) -> str:
             chunks=chunks,
             rows=rows,
             only_differences=only_differences,
-            label_width=max(30, 100 - 5 * max(len(c["subjects"]) for c in chunks)),
             legend=LEGEND,
             ratio=_ratio,
         )
