@@ -80,6 +80,7 @@ bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/batch_check.py 2000 jsonl 2
 	$(BIN)/python benchmarks/batch_check.py 10000 jsonl 2
 	$(BIN)/python benchmarks/report_render.py
+	$(BIN)/python benchmarks/compare_pdf.py 50
 	$(BIN)/python benchmarks/xlsx_read.py
 
 # Every bundled example's board report, each page at 50 dpi as out/pages/<example>/page-N.png

@@ -82,6 +82,11 @@ def test_pdf_has_a_ranking_page_and_the_matrix(tmp_path: Path, runner: CliRunner
     first, *rest = text.split("\f")
     assert "Vendor comparison" in first and "Kestrel Data Services Ltd" in first
     assert "PAI-1.8" in "".join(rest)
+    # each vendor's status as symbol and word, in column order (A to D)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("PAI-1.8 "))
+    assert lines[at].split()[-4:] == ["✗", "✓", "?", "✓"]
+    assert lines[at + 1].split() == ["FAIL", "pass", "open", "pass"]
 
 
 def test_pdf_needs_a_file_and_two_inputs_are_needed(runner: CliRunner) -> None:

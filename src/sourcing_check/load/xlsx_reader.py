@@ -1,9 +1,8 @@
 """Read a questionnaire or plan workbook (.xlsx) into a Document located by cell.
 
-The workbook is opened once without evaluating anything; only when it holds formulas is it
-opened again for the values the spreadsheet application saved with them (a formula without a
-saved value is an error: we never compute one). Cells are then read by ``xlsx_answers``.
-openpyxl is imported only here and only when an .xlsx file is read.
+The cells come from ``xlsx_xml`` (the workbook's XML, without openpyxl), a formula as the
+value the spreadsheet application saved with it (a formula without a saved value is an error:
+we never compute one). Cells are then read by ``xlsx_answers``.
 """
 
 from __future__ import annotations
@@ -13,13 +12,13 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.files import MAX_BYTES, read_bytes
 from sourcing_check.load.xlsx_answers import read_answers
 from sourcing_check.load.xlsx_values import Grid, quote_sheet
+from sourcing_check.load.xlsx_xml import ERROR, UNSAVED, RawCell, Workbook
 from sourcing_check.models.document import Document
 from sourcing_check.models.project import PROJECT_KIND, ProjectPlan
 from sourcing_check.models.sheets import ABOUT, ANSWERS, CHOICES, Layout, layout_of
@@ -104,24 +103,24 @@ def _sheet_problems(label: str, layout: Layout, grids: dict[str, Grid]) -> list[
 
 def _open(raw: bytes, label: str) -> _Opened:
     """Every sheet as a grid of non-empty values; formulas replaced by their saved values."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
-        if unzipped > MAX_UNZIPPED:
-            limit = MAX_UNZIPPED // (1024 * 1024)
-            raise InputError(
-                [Problem(label, f"the workbook unzips to more than {limit} MiB", code="I102")]
-            )
-        opened = _Opened(label)
-        formulas = _grids(load_workbook(io.BytesIO(raw), read_only=True), opened)
-        if formulas:
-            saved = _Opened(label)
-            _grids(load_workbook(io.BytesIO(raw), read_only=True, data_only=True), saved)
-            _use_saved(opened, saved, formulas)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError) as exc:
+            if unzipped > MAX_UNZIPPED:
+                limit = MAX_UNZIPPED // (1024 * 1024)
+                raise InputError(
+                    [Problem(label, f"the workbook unzips to more than {limit} MiB", code="I102")]
+                )
+            opened = _Opened(label)
+            book = Workbook(archive)
+            unsaved: list[Problem] = []
+            for title, part in book.sheets:
+                grid = opened.grids[title] = Grid(title, {})
+                if title != CHOICES:  # the dropdowns' lists: no answers there
+                    for cell in book.cells(part):
+                        _take(opened, grid, cell, unsaved)
+            opened.problems += unsaved
+    except (zipfile.BadZipFile, KeyError, IndexError, ParseError, ValueError) as exc:
         raise InputError(
             [
                 Problem(
@@ -135,74 +134,33 @@ def _open(raw: bytes, label: str) -> _Opened:
     return opened
 
 
-def _grids(book: Any, opened: _Opened) -> dict[tuple[str, int, int], str]:
-    """Fill ``opened`` with each sheet's values; return the formulas by (sheet, row, column)."""
-    formulas: dict[tuple[str, int, int], str] = {}
-    try:
-        for sheet in book.worksheets:
-            grid = Grid(sheet.title, {})
-            opened.grids[sheet.title] = grid
-            if sheet.title == CHOICES:
-                continue  # the dropdowns' lists: no answers there
-            sheet.reset_dimensions()
-            for row in sheet.iter_rows():
-                for cell in row:
-                    value = cell.value
-                    if value is None or (isinstance(value, str) and not value.strip()):
-                        continue
-                    if cell.data_type == "f":
-                        formulas[(sheet.title, cell.row, cell.column)] = str(value)
-                    elif cell.data_type == "e":
-                        opened.problems.append(
-                            Problem(
-                                opened.label,
-                                f"the cell holds the error value {value}",
-                                hint="correct the formula or type the value",
-                                code="I113",
-                                place=grid.ref(cell.row, cell.column),
-                            )
-                        )
-                        continue
-                    grid.rows.setdefault(cell.row, {})[cell.column] = value
-                    shown = cell.number_format or ""
-                    if "%" in shown:
-                        grid.percent.add((cell.row, cell.column))
-                    elif '"TRUE"' in shown and value in (0, 1):
-                        grid.shown_as_boolean.add((cell.row, cell.column))
-    finally:
-        book.close()
-    return formulas
-
-
-def _use_saved(opened: _Opened, saved: _Opened, formulas: dict[tuple[str, int, int], str]) -> None:
-    """Replace each formula by the value saved with it; one without is a located problem.
-
-    The second reading sees the error values of formulas too, so its problems replace the
-    first's. (LibreOffice saves a TRUE typed in a cell as the formula =TRUE() with its value.)"""
-    opened.problems = saved.problems
-    errors = {problem.place for problem in saved.problems}
-    for (name, row, column), text in formulas.items():
-        grid = opened.grids[name]
-        kept = saved.grids[name]
-        value = kept.rows.get(row, {}).get(column)
-        if value is not None:
-            grid.rows[row][column] = value
-            for cells, known in (
-                (grid.percent, kept.percent),
-                (grid.shown_as_boolean, kept.shown_as_boolean),
-            ):
-                if (row, column) in known:
-                    cells.add((row, column))
-            continue
-        grid.rows[row].pop(column, None)
-        if grid.ref(row, column) not in errors:
-            opened.problems.append(
-                Problem(
-                    opened.label,
-                    f"the formula {text} has no saved value",
-                    hint="open and save the file in a spreadsheet application (which stores "
-                    "each formula's value), or type the value instead of the formula",
-                    code="I113",
-                    place=grid.ref(row, column),
-                )
+def _take(opened: _Opened, grid: Grid, cell: RawCell, unsaved: list[Problem]) -> None:
+    """Put a cell's value in its grid, or note its problem: an error value (in the order of
+    the sheets), a formula without a saved value (after those)."""
+    if cell.kind == ERROR:
+        opened.problems.append(
+            Problem(
+                opened.label,
+                f"the cell holds the error value {cell.value}",
+                hint="correct the formula or type the value",
+                code="I113",
+                place=grid.ref(cell.row, cell.column),
             )
+        )
+    elif cell.kind == UNSAVED:
+        unsaved.append(
+            Problem(
+                opened.label,
+                f"the formula {cell.formula} has no saved value",
+                hint="open and save the file in a spreadsheet application (which stores "
+                "each formula's value), or type the value instead of the formula",
+                code="I113",
+                place=grid.ref(cell.row, cell.column),
+            )
+        )
+    else:
+        grid.rows.setdefault(cell.row, {})[cell.column] = cell.value
+        if "%" in cell.number_format:
+            grid.percent.add((cell.row, cell.column))
+        elif '"TRUE"' in cell.number_format and cell.value in (0, 1):
+            grid.shown_as_boolean.add((cell.row, cell.column))

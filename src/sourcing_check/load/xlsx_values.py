@@ -7,6 +7,7 @@ with the question's help (e.g. a text in a number cell).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,6 +20,7 @@ _TRUE = {"true", "yes"}
 _FALSE = {"false", "no"}
 
 
+@functools.cache
 def column_letter(column: int) -> str:
     """1 -> A, 27 -> AA."""
     letters = ""
@@ -28,6 +30,7 @@ def column_letter(column: int) -> str:
     return letters
 
 
+@functools.cache
 def quote_sheet(name: str) -> str:
     """A sheet name as a cell reference writes it: ``Answers``, ``'Pay rates'``."""
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):

@@ -34,6 +34,13 @@ def cell(status: str | None, *, compact: bool = False) -> str:
     return STATUS_SYMBOLS[status] if compact else f"{STATUS_SYMBOLS[status]} {_SHORT[status]}"
 
 
+def symbol_and_word(status: str | None) -> tuple[str, str]:
+    """A status's symbol and short word, apart (the word is empty when not in scope)."""
+    if status is None:
+        return _OUT_OF_SCOPE, ""
+    return STATUS_SYMBOLS[status], _SHORT[status]
+
+
 def _ratio(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{value * 100:.1f}%"
 
