@@ -75,6 +75,24 @@ def _bundled() -> tuple[Framework, Reference]:
     return basis.framework, basis.reference
 
 
+def _hourly_plan(
+    amount: float, currency: str, country: str, region: str | None = None
+) -> dict[str, Any]:
+    """A plan paying ``amount`` an hour in one location, every deduction answered (none)."""
+    location = {"country": country, **({"region": region} if region else {})}
+    return {
+        "pay": {
+            "model": "hourly",
+            "rate": {"amount": amount, "currency": currency, "period": "hour"},
+            "unpaid_hours_per_period": 0,
+            "fee_share_percent": 0,
+            "evidence": [{"title": "Rate card", "reference": "RC-1", "date": "2026-11-03"}],
+        },
+        "workers": {"locations": [location]},
+        "rejection": {"rejected_work_paid": "always"},
+    }
+
+
 def _bundled_finding(plan: dict[str, Any], requirement: str = "PAI-1.1") -> Finding:
     framework, reference = _bundled()
     data = {"kind": "project-plan", "schema_version": 1, "project": {"name": "Case"}, **plan}
@@ -103,16 +121,7 @@ def test_rural_kenya_at_usd_1_32_an_hour_fails_with_the_bundled_tables() -> None
 def test_a_venezuelan_worker_below_the_bundled_floor_fails() -> None:
     # The bundled VE floor: VES 130 a month / 173.33 h = VES 0.75/h (about USD 0.0009 at the
     # table's rate, so only pay that is almost nil falls below it). VES 0.50/h is below.
-    plan = {
-        "pay": {
-            "model": "hourly",
-            "rate": {"amount": 0.5, "currency": "VES", "period": "hour"},
-            "unpaid_hours_per_period": 0,
-            "fee_share_percent": 0,
-        },
-        "workers": {"locations": [{"country": "VE"}]},
-        "rejection": {"rejected_work_paid": "always"},
-    }
+    plan = _hourly_plan(0.5, "VES", "VE")
     finding = _bundled_finding(plan)
     assert finding.status == "fail"
     assert "below the statutory minimum wage of VES 0.75 per hour for VE" in finding.message
@@ -206,16 +215,7 @@ def test_a_german_worker_above_the_old_benchmark_but_below_the_minimum_wage_fail
     # Germany's bundled living-wage row (WageIndicator 2018, EUR 1,290 a month / 173.33 h,
     # brought forward to 2025 prices: EUR 9.22/h) is far below the statutory minimum of
     # EUR 13.90/h from 1 January 2026. EUR 12/h reaches the old row but not the legal minimum.
-    plan = {
-        "pay": {
-            "model": "hourly",
-            "rate": {"amount": 12, "currency": "EUR", "period": "hour"},
-            "unpaid_hours_per_period": 0,
-            "fee_share_percent": 0,
-        },
-        "workers": {"locations": [{"country": "DE"}]},
-        "rejection": {"rejected_work_paid": "always"},
-    }
+    plan = _hourly_plan(12, "EUR", "DE")
     finding = _bundled_finding(plan)
     assert finding.status == "fail"
     assert "below the statutory minimum wage of EUR 13.90 per hour for DE" in finding.message
@@ -226,16 +226,6 @@ def test_a_minimum_that_binds_only_some_employers_proves_no_shortfall() -> None:
     # Rural Madhya Pradesh: GLWC's rural living wage (INR 63.84/h in 2023) is below India's
     # central-sphere unskilled rate (INR 97.88/h), which most private employers there are not
     # bound by; INR 80/h is judged against the living wage alone
-    plan = {
-        "pay": {
-            "model": "hourly",
-            "rate": {"amount": 80, "currency": "INR", "period": "hour"},
-            "unpaid_hours_per_period": 0,
-            "fee_share_percent": 0,
-            "evidence": [{"title": "Rate card", "reference": "RC-1", "date": "2026-11-03"}],
-        },
-        "rejection": {"rejected_work_paid": "always"},
-        "workers": {"locations": [{"country": "IN", "region": "Rural Madhya Pradesh"}]},
-    }
+    plan = _hourly_plan(80, "INR", "IN", "Rural Madhya Pradesh")
     finding = _bundled_finding(plan)
     assert finding.status == "pass", finding.message
