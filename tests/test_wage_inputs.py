@@ -195,3 +195,15 @@ def test_a_full_time_contract_must_earn_the_month_s_living_wage_in_its_own_hours
     assert _line(
         _salary(32000, contracted_hours_per_period=160), full_time_hours_per_week=40
     ).ratio == Decimal(1)
+
+
+def test_a_plan_that_states_no_fee_says_it_takes_the_vendor_s() -> None:
+    pay = _salary(41600, contracted_hours_per_period=208)
+    del pay["fee_share_percent"]
+    plan = project(pay=pay, workers=KE, rejection=PAID)
+    fact = facts(plan, vendor(pay={"fee_share_percent": 20})).project_wage
+    assert fact is not None
+    (line,) = fact.locations
+    step = next(s for s in line.steps if s.label == "Fees (the vendor's answer)")
+    assert (step.value, "/vendor/pay/fee_share_percent" in step.formula) == ("20%", True)
+    assert line.ratio == Decimal("0.8")  # KES 200/h less 20%, against KES 200/h

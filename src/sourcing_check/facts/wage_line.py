@@ -97,9 +97,7 @@ def _pay(
         rate_text=money(rate.amount, rate.currency) + f" per {rate.period}",
     )
     time = paid_time(location, terms.model, rate, shared, work)
-    fee = shared.fee_percent
-    if fee is None:
-        work.lacks(f"{shared.fee_at}: the share of pay taken as fees (0 if none)", lowers=True)
+    fee = _fee(location, shared, work)
     # A salary does not depend on whether work is accepted; per-task and hourly pay can.
     paid_fraction = ONE if terms.model == "salaried" else _paid_fraction(shared, work)
     found = conversion(rate.currency, measure, location, setting, against) if measure else None
@@ -132,6 +130,20 @@ def _pay(
     else:
         return None
     return effective, "computed" if exact else "before_unanswered_deductions"
+
+
+def _fee(location: Location, shared: Shared, work: Working) -> Decimal | None:
+    """The share of pay taken as fees, saying so when a plan takes its vendor's answer."""
+    fee = shared.fee_percent
+    if fee is None:
+        work.lacks(f"{shared.fee_at}: the share of pay taken as fees (0 if none)", lowers=True)
+    elif shared.fee_at.startswith("/vendor/") and location.where.startswith("/project/"):
+        work.step(
+            "Fees (the vendor's answer)",
+            f"the plan states none of its own, so the vendor's is used ({shared.fee_at})",
+            f"{fee.normalize():f}%",
+        )
+    return fee
 
 
 def _unstated(location: Location, work: Working) -> None:
