@@ -74,7 +74,9 @@ def sections(c: Changes, arrow: str = "->") -> list[tuple[str, list[str]]]:
 
 def _heading(c: Changes) -> list[str]:
     return [
-        f"{c.new.subject}: changes since {c.old.assessment_date}",
+        f"{c.new.subject}: changes since {c.old.assessment_date}"
+        if c.old.assessment_date != c.new.assessment_date
+        else f"{c.new.subject}: changes from {c.old.source} to {c.new.source}",
         f"Before: {c.old.verdict_label}, score {_score(c.old.score)} ({c.old.source}, "
         f"{c.old.assessment_date})",
         f"Now:    {c.new.verdict_label}, score {_score(c.new.score)} ({c.new.source}, "
