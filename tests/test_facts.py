@@ -124,8 +124,8 @@ def test_pilot_p75_time_is_used_for_per_task_pay() -> None:
 
 def test_monthly_salary_with_unpaid_hours_against_a_regional_benchmark() -> None:
     # KES 40,000 / 160 h = 250/h; 10 unpaid h: 250 / 1.0625 = 235.294118/h. Nairobi 300/h over
-    # 173 h is KES 51,900 a month, which a full-time contract earns in its own 160 h: 324.375/h;
-    # the salary that reaches it: 324.375 x (160 + 10) = KES 55,143.75
+    # 173 h is KES 51,900 a month, which full-time work earns in the 170 h it works:
+    # 305.294118/h; the salary that reaches it is the month's KES 51,900
     plan = project(
         pay=salaried(40000, 160, 10),
         workers={"locations": [{"country": "KE", "region": "nairobi"}]},
@@ -134,9 +134,9 @@ def test_monthly_salary_with_unpaid_hours_against_a_regional_benchmark() -> None
     line = _line(facts(plan))
     assert line.gross_hourly == Decimal("250")
     assert line.effective_hourly == Decimal("235.294118")
-    assert line.living_wage_hourly == Decimal("324.375")
+    assert line.living_wage_hourly == Decimal("305.294118")
     assert line.benchmark.id == "ke-nairobi-test"
-    assert line.required_rate_text == "KES 55,143.75 per month"
+    assert line.required_rate_text == "KES 51,900.00 per month"
     assert line.benchmark_age_years == 6  # 2026 - 2020
 
 

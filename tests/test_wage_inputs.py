@@ -186,7 +186,7 @@ def test_a_full_time_contract_must_earn_the_month_s_living_wage_in_its_own_hours
     line = _line(_salary(32000, contracted_hours_per_period=160))
     assert line.living_wage_hourly == Decimal("216.25") and line.ratio_text == "92.5%"
     step = next(s for s in line.steps if "full-time" in s.label)
-    assert step.formula.startswith("KES 34,600.00 per month / 160.00 h: a full-time contract")
+    assert step.formula.startswith("KES 34,600.00 per month / 160.00 h: full-time work (36.92 h")
     assert line.required_rate_text == "KES 34,600.00 per month"
     # part-time (20 h a week) is judged per hour with the benchmark's hours: KES 200/h reaches it
     part = _line(_salary(17334, contracted_hours={"hours": 20, "per": "week"}))
@@ -207,3 +207,33 @@ def test_a_plan_that_states_no_fee_says_it_takes_the_vendor_s() -> None:
     step = next(s for s in line.steps if s.label == "Fees (the vendor's answer)")
     assert (step.value, "/vendor/pay/fee_share_percent" in step.formula) == ("20%", True)
     assert line.ratio == Decimal("0.8")  # KES 200/h less 20%, against KES 200/h
+
+
+def test_full_time_is_judged_on_the_hours_worked_unpaid_ones_included() -> None:
+    # KE: KES 34,600 a month over 173 h. 25 h a week contracted + 43.33 h a month unpaid is
+    # 35 h a week worked: full-time, so KES 25,000 a month must reach the month's KES 34,600
+    worked = _line(_salary(25000, contracted_hours={"hours": 25, "per": "week"}))
+    assert worked.ratio is not None and worked.ratio >= 1  # 25 h a week alone: part-time
+    pay = {**_salary(25000, contracted_hours={"hours": 25, "per": "week"})}
+    pay["unpaid_hours_per_period"] = Decimal("43.33")
+    line = _line(pay)
+    assert line.ratio_text == "72.3%" and line.shortfall is not None
+    assert (line.required_rate_text or "").startswith("KES 34,600.0")  # 43.33 h is rounded
+
+
+def test_a_full_time_salary_below_the_monthly_minimum_fails(tmp_path: Path) -> None:
+    # VE in the test tables has no living wage and a floor of VES 1,730 a month over 173 h;
+    # a 35-hour week (151.67 h a month) must earn the month's minimum: VES 1,700 is short
+    pay = {
+        "model": "salaried",
+        "rate": {"amount": 1700, "currency": "VES", "period": "month"},
+        "contracted_hours": {"hours": 35, "per": "week"},
+        "unpaid_hours_per_period": 0,
+        "fee_share_percent": 0,
+    }
+    plan = project(pay=pay, workers={"locations": [{"country": "VE"}]}, rejection=PAID)
+    fact = facts(plan).project_wage
+    assert fact is not None
+    (line,) = fact.locations
+    assert line.shortfall is not None and line.shortfall.against == "minimum_wage"
+    assert line.shortfall.ratio_text == "98.3%"

@@ -35,6 +35,8 @@ class Yardstick:
     floor: FloorInfo | None = None
     age: int | None = None  # years from the figure used to the assessment
     vendor: VendorBenchmarkInfo | None = None  # the vendor's figure, when higher than ours
+    period: str | None = None  # the period of the amount (month, week, year, hour)
+    hours: Decimal | None = None  # the hours per period the amount assumes
 
 
 def living_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:
@@ -75,7 +77,14 @@ def living_wage(location: Location, setting: Setting, work: Working) -> Yardstic
             }
         )
     return Yardstick(
-        "living_wage", entry.currency, hourly, money(hourly, entry.currency), info, age=age
+        "living_wage",
+        entry.currency,
+        hourly,
+        money(hourly, entry.currency),
+        info,
+        age=age,
+        period=entry.period,
+        hours=entry.hours_per_period,
     )
 
 
@@ -168,7 +177,14 @@ def minimum_wage(location: Location, setting: Setting, work: Working) -> Yardsti
         source_url=entry.source_url,
     )
     return Yardstick(
-        "minimum_wage", entry.currency, hourly, money(hourly, entry.currency), None, floor
+        "minimum_wage",
+        entry.currency,
+        hourly,
+        money(hourly, entry.currency),
+        None,
+        floor,
+        period=entry.period,
+        hours=entry.hours_per_period,
     )
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sourcing_check.facts.money import percent
 from sourcing_check.facts.wage_benchmark import Yardstick, minimum_wage
+from sourcing_check.facts.wage_fulltime import full_time
 from sourcing_check.facts.wage_shortfall import Basis, shortfall
 from sourcing_check.facts.wage_working import Location, Setting, Working
 from sourcing_check.models.facts import Shortfall
@@ -28,7 +29,7 @@ def below_floor(
     """The shortfall of pay (per hour, in the living wage's currency) against the location's
     statutory minimum wage, when the minimum is above the living-wage benchmark and pay is
     below the minimum (it replaces a shortfall against the lower benchmark); None otherwise."""
-    floor = minimum_wage(location, setting, Working())  # its step is shown only when it binds
+    floor = _floor(location, setting, Working())  # its steps are shown only when it binds
     if floor is None or floor.floor is None:
         return None
     found = setting.reference.convert(living.currency, floor.currency)
@@ -37,7 +38,7 @@ def below_floor(
     pay = effective * found.factor
     if pay >= floor.hourly or floor.hourly <= living.hourly * found.factor:
         return None  # pay reaches the minimum, or the living wage is the higher bar
-    minimum_wage(location, setting, work)  # now the working shows the floor's arithmetic
+    _floor(location, setting, work)  # now the working shows the floor's arithmetic
     work.step(
         "Share of the statutory minimum wage",
         f"pay / minimum wage (the minimum is above the living wage of {living.hourly_text})",
@@ -49,3 +50,11 @@ def below_floor(
     )
     rate = location.terms.rate
     return shortfall(location.place, floor, pay, rate, basis, list(work.lowering), note=note)
+
+
+def _floor(location: Location, setting: Setting, work: Working) -> Yardstick | None:
+    """The location's minimum wage per hour, per hour worked for full-time work."""
+    floor = minimum_wage(location, setting, work)
+    if floor is None:
+        return None
+    return full_time(location, floor, setting.full_time_hours_per_week, work)

@@ -2,11 +2,12 @@
 
 A benchmark is an amount per month (or week, or year) and the hours it assumes, often 48 a
 week. Dividing it by those hours gives a living wage per hour that a worker on a 40-hour
-contract could reach while earning only 40/48 of the month's living wage. Where the contract
-is full-time (at least ``full_time_hours_per_week``) and has fewer hours than the benchmark
-assumes, the period's living wage is spread over the contract's hours instead: full-time pay
-must reach the living wage of the period. Part-time and per-task work keep the benchmark's
-hours (a worker can work more of them), as does a contract with more hours than the benchmark.
+contract could reach while earning only 40/48 of the month's living wage. Where the hours
+worked (contracted plus unpaid) are full-time (at least ``full_time_hours_per_week``) and
+fewer than the benchmark assumes, the period's living wage is spread over the hours worked
+instead: full-time pay must reach the living wage of the period. Part-time and per-task work
+keep the benchmark's hours (a worker can work more of them), as do hours beyond the
+benchmark's. A statutory minimum wage per month is spread the same way.
 """
 
 from __future__ import annotations
@@ -22,51 +23,60 @@ from sourcing_check.facts.wage_working import Location, Working
 _HUNDREDTH = Decimal("0.01")
 
 
-def weekly_hours(location: Location) -> Decimal | None:
-    """The contracted hours per week of hourly or salaried terms, when they can be told."""
+def worked_hours(location: Location) -> tuple[Decimal, str] | None:
+    """The hours worked per week (contracted plus unpaid) of hourly or salaried terms, and
+    what they are made of, when they can be told."""
     terms = location.terms
     if terms.model not in ("hourly", "salaried"):
         return None
+    rate_period: str = terms.rate.period if terms.rate is not None else ""
+    hours: Decimal | None = terms.contracted_hours_per_period
+    per = unpaid_per = rate_period
     if terms.contracted_hours is not None:
-        given = terms.contracted_hours
-        return given.hours / WEEKS[given.per] if given.per in WEEKS else None
-    period = terms.rate.period if terms.rate is not None else None
-    if terms.contracted_hours_per_period is None or period not in WEEKS:
+        hours, per = terms.contracted_hours.hours, terms.contracted_hours.per
+        # unpaid hours are per the period the working states the hours in (wage_time._hours)
+        unpaid_per = per if rate_period in ("hour", "task") or per == rate_period else rate_period
+    if hours is None or per not in WEEKS or unpaid_per not in WEEKS:
         return None
-    return terms.contracted_hours_per_period / WEEKS[period]
+    contracted = hours / WEEKS[per]
+    unpaid = (terms.unpaid_hours_per_period or Decimal(0)) / WEEKS[unpaid_per]
+    made = f"{hours_text(contracted)} h contracted"
+    if unpaid:
+        made += f" + {hours_text(unpaid)} h unpaid"
+    return contracted + unpaid, made
 
 
 def full_time(
-    location: Location, living: Yardstick, full_time_hours: Decimal, work: Working
+    location: Location, measure: Yardstick, full_time_hours: Decimal, work: Working
 ) -> Yardstick:
-    """The living wage per contracted hour of a full-time contract shorter than the
-    benchmark's hours (or equal to them but for the benchmark's rounding, as 173.33 h is 40 h
-    a week); the living wage as it is otherwise."""
-    benchmark = living.benchmark
-    weekly = weekly_hours(location)
-    if benchmark is None or weekly is None or weekly < full_time_hours:
-        return living
-    if living.vendor is not None and living.vendor.used:
-        return living  # the vendor's figure is per hour already
-    if benchmark.period not in WEEKS:
-        return living
-    assumed = Decimal(benchmark.hours_per_period)
-    contracted = weekly * WEEKS[benchmark.period]
-    shown = fixed(contracted, _HUNDREDTH)
-    if Decimal(shown) > assumed or contracted == assumed:
-        return living
-    amount = living.hourly * assumed
-    hourly = amount / contracted
+    """The living wage (or minimum wage) per hour worked of a full-time contract that works
+    fewer hours than the figure assumes (or as many but for the figure's rounding, as 173.33 h
+    is 40 h a week); the measure as it is otherwise."""
+    worked = worked_hours(location)
+    if worked is None or measure.hours is None or measure.period not in WEEKS:
+        return measure
+    weekly, made = worked
+    if weekly < full_time_hours:
+        return measure
+    if measure.vendor is not None and measure.vendor.used:
+        return measure  # the vendor's figure is per hour already
+    assumed = measure.hours
+    hours = weekly * WEEKS[measure.period]
+    shown = fixed(hours, _HUNDREDTH)
+    if Decimal(shown) > assumed or hours == assumed:
+        return measure
+    amount = measure.hourly * assumed
+    hourly = amount / hours
+    what = "living wage" if measure.kind == "living_wage" else "minimum wage"
     why = (
-        f"the benchmark's {assumed.normalize():f} h, unrounded"
+        f"the figure's {assumed.normalize():f} h, unrounded"
         if Decimal(shown) == assumed
-        else f"not the benchmark's {assumed.normalize():f} h"
+        else f"not the figure's {assumed.normalize():f} h"
     )
     work.step(
-        "Living wage per contracted hour (full-time)",
-        f"{money(amount, living.currency)} per {benchmark.period} / {shown} h: a full-time "
-        f"contract of {hours_text(weekly)} h a week earns the {benchmark.period}'s living "
-        f"wage in its own hours ({why})",
-        money(hourly, living.currency),
+        f"{what[0].upper()}{what[1:]} per hour worked (full-time)",
+        f"{money(amount, measure.currency)} per {measure.period} / {shown} h: full-time work "
+        f"({made} a week) earns the {measure.period}'s {what} in its own hours ({why})",
+        money(hourly, measure.currency),
     )
-    return dataclasses.replace(living, hourly=hourly, hourly_text=money(hourly, living.currency))
+    return dataclasses.replace(measure, hourly=hourly, hourly_text=money(hourly, measure.currency))

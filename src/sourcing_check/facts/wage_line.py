@@ -58,6 +58,8 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
         if living.vendor is not None:
             line["vendor_benchmark"] = living.vendor
     measure = living or minimum_wage(location, setting, against)
+    if living is None and measure is not None:
+        measure = full_time(location, measure, setting.full_time_hours_per_week, against)
     if measure is not None and measure.floor is not None:
         line["floor"] = measure.floor
     reached = _pay(location, shared, setting, measure, work, against, line)
