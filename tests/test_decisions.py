@@ -121,17 +121,25 @@ def test_a_waiver_can_change_the_verdict(tmp_path: Path) -> None:
     assert a.verdict.value == "approved_with_conditions"
 
 
-def test_an_expired_waiver_does_not_apply_and_is_reported(tmp_path: Path) -> None:
-    waivers = yaml.safe_load(BOARD.read_text())["waivers"]
-    waivers[0].update(granted="2026-05-01", expires="2026-11-23")  # the day before the assessment
-    a = assessed(WELL_RUN, decision(tmp_path, waivers=waivers))
+def test_an_expired_waiver_does_not_apply_and_is_reported() -> None:
+    # the board's waiver of PAI-1.4 runs to 2027-05-31; assessed on 2027-06-01 it has expired
+    a = assessed(WELL_RUN, BOARD, dt.date(2027, 6, 1))
     assert finding(a, "PAI-1.4").status == "fail"
     assert a.decision is not None
     assert [w.state for w in a.decision.waivers] == ["expired", "active"]
-    path = decision(tmp_path, waivers=waivers)
-    args = ["check", str(WELL_RUN), "--date", "2026-11-24", "--decision", str(path), *WITH_PROFILE]
+    args = ["check", str(WELL_RUN), "--date", "2027-06-01", "--decision", str(BOARD), *WITH_PROFILE]
     text = CliRunner().invoke(main, args)
-    assert "✗ PAI-1.4 [should, fail] expired on 2026-11-23: not applied" in text.stdout
+    assert "✗ PAI-1.4 [should, fail] expired on 2027-05-31: not applied" in text.stdout
+
+
+def test_a_waiver_granted_before_the_assessment_is_refused(tmp_path: Path) -> None:
+    # an earlier approval copied into a decision on these answers does not approve them
+    waivers = yaml.safe_load(BOARD.read_text())["waivers"]
+    waivers[0].update(granted="2026-05-01")
+    path = decision(tmp_path, waivers=waivers)
+    (found,) = problems(WELL_RUN, path)
+    assert "D208 granted on 2026-05-01, before the assessment it waives (2026-11-24)" in found
+    assert found.split("\n")[0].endswith("[/waivers/0/granted]")
 
 
 def test_a_must_waiver_needs_two_distinct_approvers(tmp_path: Path) -> None:

@@ -151,6 +151,7 @@ CODES: dict[str, str] = {
     "D205": "a waiver that expires before it was granted",
     "D206": "a condition that names a requirement not in the assessment",
     "D207": "a condition id used twice",
+    "D208": "a waiver granted before the assessment it waives (an earlier approval copied)",
     # W2: answers that are valid but probably not what was meant (warnings: the exit code
     # changes only with --strict)
     "W201": "a percentage between 0 and 1: 0.3 reads as 0.3%, not 30%",

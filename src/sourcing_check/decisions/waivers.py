@@ -21,8 +21,9 @@ def waiver_problems(
 ) -> list[Problem]:
     """Every problem of the decision's waivers: an unknown requirement (D201), one that
     passes or does not apply (D202, only when the decision is current: answers that changed
-    may have met it since), waived twice (D203), a must with too few approvers (D204), or an
-    expiry before the grant (D205)."""
+    may have met it since), waived twice (D203), a must with too few approvers (D204), an
+    expiry before the grant (D205), or a grant before the assessment (D208, when current: an
+    earlier approval copied into a decision on new answers)."""
     document = loaded.document
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -43,6 +44,11 @@ def waiver_problems(
         if waiver.expires < waiver.granted:
             message = f"expires on {waiver.expires}, before it was granted ({waiver.granted})"
             problems.append(document.problem(f"{at}/expires", message, code="D205"))
+        assessed = loaded.model.subject.assessment_date
+        if current and waiver.granted < assessed:
+            message = f"granted on {waiver.granted}, before the assessment it waives ({assessed})"
+            hint = "a waiver accepts a risk on the answers assessed: approve it again, and date it"
+            problems.append(document.problem(f"{at}/granted", message, hint, code="D208"))
         distinct = {person.name.strip().casefold() for person in waiver.approvers}
         if finding is not None and finding.level == "must" and len(distinct) < approvers_needed:
             message = (
