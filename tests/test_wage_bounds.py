@@ -229,3 +229,29 @@ def test_a_minimum_that_binds_only_some_employers_proves_no_shortfall() -> None:
     plan = _hourly_plan(80, "INR", "IN", "Rural Madhya Pradesh")
     finding = _bundled_finding(plan)
     assert finding.status == "pass", finding.message
+
+
+def test_the_report_leads_with_the_figure_that_decides_the_wage(tmp_path: Path) -> None:
+    # a KE minimum of KES 450/h above the well-run plan's KES 416.18 (139.5% of the living
+    # wage): page 1 names the minimum-wage shortfall, and the working shown is Nairobi's,
+    # not the vendor's Metro Manila line that is lowest against its living wage
+    from sourcing_check.render.board import lowest_line, reasons_in_words
+    from sourcing_check.run import run
+    from tests.conftest import EXAMPLES
+
+    text = (DATA / "minimum-wages.yaml").read_text(encoding="utf-8")
+    table = tmp_path / "minimum.yaml"
+    table.write_text(
+        text.replace("ve-test", "ke-test")
+        .replace("country: VE", "country: KE")
+        .replace("amount: 1730", "amount: 77850")
+        .replace("currency: VES", "currency: KES"),
+        encoding="utf-8",
+    )
+    settings = Settings(date=DATE, minimum_wages=(table,))
+    (a,) = run([EXAMPLES / "well-run-project.yaml"], settings).assessments
+    line = lowest_line(a)
+    assert line is not None and line.place == "KE (Nairobi)"
+    reasons = reasons_in_words(a)
+    assert any(r.startswith("Effective pay in KE (Nairobi) is KES 416.18") for r in reasons)
+    assert not any(r.startswith("Lowest effective pay") for r in reasons)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sourcing_check.models.facts import WageLine
 from sourcing_check.models.results import Assessment, FileRef, Finding
-from sourcing_check.render.views import needed_answers, ordered
+from sourcing_check.render.views import by_ratio, needed_answers, ordered
 
 #: Who acts on a finding, by the requirement's scope.
 WHO_ACTS = {"vendor": "Vendor", "project": "AI team"}
@@ -16,13 +17,23 @@ _SHOWN_TITLES = 3
 
 
 def lowest_line(a: Assessment) -> WageLine | None:
-    """The worker location with the lowest effective wage against its living wage."""
+    """The computed worker location lowest against what decides it: its shortfall where it has
+    one (a minimum wage above the living wage, observed earnings), else its living wage."""
     lines = [
-        fact.lowest
+        line
         for fact in (a.facts.project_wage, a.facts.vendor_wage)
-        if fact is not None and fact.lowest is not None and fact.lowest.ratio is not None
+        if fact is not None
+        for line in fact.locations
+        if line.ratio is not None
     ]
-    return min(lines, key=lambda line: line.ratio or 0, default=None)
+    return min(lines, key=_decisive, default=None)
+
+
+def _decisive(line: WageLine) -> Decimal:
+    """The ratio that decides a computed line: its shortfall's, else its own."""
+    if line.shortfall is not None:
+        return min(line.shortfall.ratio, line.ratio or line.shortfall.ratio)
+    return line.ratio or Decimal(0)
 
 
 def _titles(findings: Sequence[Finding]) -> str:
@@ -59,7 +70,10 @@ def reasons_in_words(a: Assessment) -> list[str]:
         met = "met or waived" if waived else "met"
         reasons.insert(0, f"Every must- and should-level requirement is {met} with its evidence.")
     line = lowest_line(a)
-    if line is not None:
+    decided_by_shortfall = line is not None and line.shortfall is not None and not by_ratio(line)
+    if line is not None and line.shortfall is not None and decided_by_shortfall:
+        reasons.append(line.shortfall.text)  # the figure that decides it, not the benchmark's
+    elif line is not None:
         reasons.append(
             f"Lowest effective pay: {line.effective_hourly_text} an hour in {line.place}, "
             f"{line.ratio_text} of the living wage of {line.living_wage_hourly_text} an hour."
