@@ -255,3 +255,25 @@ def test_the_report_leads_with_the_figure_that_decides_the_wage(tmp_path: Path) 
     reasons = reasons_in_words(a)
     assert any(r.startswith("Effective pay in KE (Nairobi) is KES 416.18") for r in reasons)
     assert not any(r.startswith("Lowest effective pay") for r in reasons)
+
+
+def test_fair_pay_is_costed_on_the_minimum_wage_where_it_is_higher(tmp_path: Path) -> None:
+    # KE: living wage KES 200/h (test table), minimum KES 250/h; USD 3/h = KES 390/h against
+    # 1.5 x 250 = KES 375 passes, and USD 2.5/h = KES 325 is 86.7% of it
+    tables = _with_floor(tmp_path, 250)
+    workers = {"locations": [{"country": "KE"}]}
+
+    def price_line(amount: float) -> Any:
+        sourcing = {"price": {"amount": amount, "currency": "USD", "period": "hour"}}
+        fact = facts(
+            project(sourcing=sourcing, workers=workers), tables=tables, price_on_cost_factor=1.5
+        ).price
+        assert fact is not None and fact.lowest is not None
+        return fact.lowest
+
+    low = price_line(2.5)
+    assert (low.fair_cost_hourly_text, low.ratio_text) == ("KES 375.00", "86.7%")
+    assert low.wage_basis_text == (
+        "the statutory minimum wage of KES 250.00, which is above the living wage of KES 200.00"
+    )
+    assert price_line(3).ratio_text == "104.0%"

@@ -15,7 +15,13 @@ from decimal import Decimal
 from sourcing_check.facts.context import Context, Inputs
 from sourcing_check.facts.money import SIXTY, money, percent
 from sourcing_check.facts.money import q as _q
-from sourcing_check.facts.wage_benchmark import NO_BENCHMARK, NO_RATE, living_wage
+from sourcing_check.facts.wage_benchmark import (
+    NO_BENCHMARK,
+    NO_RATE,
+    Yardstick,
+    living_wage,
+    minimum_wage,
+)
 from sourcing_check.facts.wage_working import Location, Setting, Working
 from sourcing_check.models.common import Money, WorkerLocation
 from sourcing_check.models.facts import PriceFact, PriceLine
@@ -110,7 +116,8 @@ def _line(
     if conversion is None:
         gap = f"rate from {currency} to {living.currency}: {NO_RATE}"
         return PriceLine(place=place, missing=[gap], benchmark_id=benchmark.id)
-    fair = living.hourly * factor
+    base, basis = _wage_basis(where, living, setting)
+    fair = base * factor
     price_there = hourly * conversion.factor
     ratio = price_there / fair
     return PriceLine(
@@ -118,6 +125,7 @@ def _line(
         missing=[],
         benchmark_id=benchmark.id,
         living_wage_hourly_text=living.hourly_text,
+        wage_basis_text=basis,
         fair_cost_hourly=_q(fair),
         fair_cost_hourly_text=money(fair, living.currency),
         price_hourly_text=money(price_there, living.currency),
@@ -125,3 +133,18 @@ def _line(
         ratio_text=percent(ratio),
         required_price_text=money(fair / conversion.factor, currency, up=True),
     )
+
+
+def _wage_basis(where: Location, living: Yardstick, setting: Setting) -> tuple[Decimal, str]:
+    """The wage per hour fair pay is costed on: the living wage, or the statutory minimum wage
+    where it binds every employer and is higher (no living wage is below the legal minimum)."""
+    floor = minimum_wage(where, setting, Working())
+    found = setting.reference.convert(floor.currency, living.currency) if floor else None
+    if floor is not None and found is not None and floor.hourly * found.factor > living.hourly:
+        hourly = floor.hourly * found.factor
+        text = money(hourly, living.currency)
+        return hourly, (
+            f"the statutory minimum wage of {text}, which is above the living wage of "
+            f"{living.hourly_text}"
+        )
+    return living.hourly, f"the living wage of {living.hourly_text}"

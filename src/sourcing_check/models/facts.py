@@ -77,6 +77,11 @@ class PriceLine(_Partial):
     missing: list[str] = Field(description="What the comparison lacks here; empty when done.")
     benchmark_id: str | None = Field(None, description="Id of the living-wage benchmark.")
     living_wage_hourly_text: str | None = Field(None, description="The living wage per hour.")
+    wage_basis_text: str | None = Field(
+        None,
+        description="The wage fair pay is costed on, in words: the living wage, or the statutory "
+        "minimum wage where it is higher.",
+    )
     fair_cost_hourly: Decimal | None = Field(
         None, description="Living wage per hour x the on-cost factor, in its currency."
     )
