@@ -46,6 +46,12 @@ def _validate(tmp_path: Path, text: str, *options: str) -> tuple[int, str]:
             "W202 90 contracted hours a week is over 84 [/pay/contracted_hours/hours]",
         ),
         (
+            "pay:\n  model: hourly\n  rate: {amount: 5, currency: USD, period: hour}\n"
+            "  contracted_hours_per_period: 173\n",
+            "W205 contracted_hours_per_period is per the rate's period, and a rate per hour has "
+            "no hours per period: the figure is not used [/pay/contracted_hours_per_period]",
+        ),
+        (
             "workers:\n  locations:\n    - {country: KE, share_percent: 0.6}\n"
             "    - {country: IN, share_percent: 0.4}\n",
             "W203 the shares of the locations sum to 1.0, not 100 [/workers/locations]",

@@ -90,6 +90,17 @@ def _hours(document: Document, pointer: str, terms: dict[str, Any]) -> Iterator[
     elif _number(terms.get("contracted_hours_per_period")) and isinstance(rate, dict):
         hours, per = terms["contracted_hours_per_period"], rate.get("period")
         at = f"{pointer}/contracted_hours_per_period"
+        if per in ("hour", "task"):
+            shown = format(Decimal(str(hours)).normalize(), "f")
+            yield document.problem(
+                at,
+                f"contracted_hours_per_period is per the rate's period, and a rate per {per} "
+                "has no hours per period: the figure is not used",
+                f"state the hours with their period: contracted_hours: {{hours: {shown}, "
+                "per: month} (or week)",
+                code="W205",
+            )
+            return
     else:
         return
     fewest, most = _HOURS.get(str(per), (None, None))
