@@ -131,8 +131,9 @@ def test_a_venezuelan_worker_below_the_bundled_floor_fails() -> None:
     )
 
 
-def _with_floor(tmp_path: Path, hourly: int) -> Reference:
-    """The test tables with a KE statutory minimum of ``hourly`` KES an hour (173 h a month)."""
+def _floor_table(tmp_path: Path, hourly: int) -> Path:
+    """A minimum-wage table: the test fixture's, plus KE at ``hourly`` KES an hour (173 h a
+    month)."""
     table = tmp_path / "minimum.yaml"
     text = (DATA / "minimum-wages.yaml").read_text(encoding="utf-8")
     row = text[text.index("  - id: ve-test") :]
@@ -143,8 +144,15 @@ def _with_floor(tmp_path: Path, hourly: int) -> Reference:
         .replace("currency: VES", "currency: KES")
     )
     table.write_text(text + ke, encoding="utf-8")
+    return table
+
+
+def _with_floor(tmp_path: Path, hourly: int) -> Reference:
+    """The test tables with a KE statutory minimum of ``hourly`` KES an hour (173 h a month)."""
     return load_reference(
-        DATA / "living-wages.yaml", DATA / "currency-rates.yaml", minimum_wages=table
+        DATA / "living-wages.yaml",
+        DATA / "currency-rates.yaml",
+        minimum_wages=_floor_table(tmp_path, hourly),
     )
 
 
@@ -190,15 +198,7 @@ def test_the_wage_table_marks_a_location_by_the_bar_it_misses(tmp_path: Path) ->
     from sourcing_check.cli import main
     from tests.conftest import EXAMPLES
 
-    text = (DATA / "minimum-wages.yaml").read_text(encoding="utf-8")
-    table = tmp_path / "minimum.yaml"
-    table.write_text(
-        text.replace("ve-test", "ke-test")
-        .replace("country: VE", "country: KE")
-        .replace("amount: 1730", "amount: 77850")
-        .replace("currency: VES", "currency: KES"),
-        encoding="utf-8",
-    )
+    table = _floor_table(tmp_path, 450)
     plan = str(EXAMPLES / "well-run-project.yaml")
     args = ["check", plan, "--date", "2026-11-24", "--minimum-wages", str(table)]
     result = CliRunner().invoke(main, args)
@@ -239,15 +239,7 @@ def test_the_report_leads_with_the_figure_that_decides_the_wage(tmp_path: Path) 
     from sourcing_check.run import run
     from tests.conftest import EXAMPLES
 
-    text = (DATA / "minimum-wages.yaml").read_text(encoding="utf-8")
-    table = tmp_path / "minimum.yaml"
-    table.write_text(
-        text.replace("ve-test", "ke-test")
-        .replace("country: VE", "country: KE")
-        .replace("amount: 1730", "amount: 77850")
-        .replace("currency: VES", "currency: KES"),
-        encoding="utf-8",
-    )
+    table = _floor_table(tmp_path, 450)
     settings = Settings(date=DATE, minimum_wages=(table,))
     (a,) = run([EXAMPLES / "well-run-project.yaml"], settings).assessments
     line = lowest_line(a)
