@@ -20,8 +20,8 @@ from sourcing_check.facts.wage_benchmark import (
     NO_RATE,
     Yardstick,
     living_wage,
-    minimum_wage,
 )
+from sourcing_check.facts.wage_floor import higher_floor
 from sourcing_check.facts.wage_working import Location, Setting, Working
 from sourcing_check.models.common import Money, WorkerLocation
 from sourcing_check.models.facts import PriceFact, PriceLine
@@ -138,13 +138,10 @@ def _line(
 def _wage_basis(where: Location, living: Yardstick, setting: Setting) -> tuple[Decimal, str]:
     """The wage per hour fair pay is costed on: the living wage, or the statutory minimum wage
     where it binds every employer and is higher (no living wage is below the legal minimum)."""
-    floor = minimum_wage(where, setting, Working())
-    found = setting.reference.convert(floor.currency, living.currency) if floor else None
-    if floor is not None and found is not None and floor.hourly * found.factor > living.hourly:
-        hourly = floor.hourly * found.factor
-        text = money(hourly, living.currency)
-        return hourly, (
-            f"the statutory minimum wage of {text}, which is above the living wage of "
-            f"{living.hourly_text}"
+    floor = higher_floor(where, living, setting, Working())
+    if floor is not None:
+        return floor.hourly, (
+            f"the statutory minimum wage of {floor.hourly_text}, which is above the living wage "
+            f"of {living.hourly_text}"
         )
     return living.hourly, f"the living wage of {living.hourly_text}"

@@ -52,7 +52,12 @@ def _problem(
         allowed = fields_at(model_class, loc[:-1])
         code, message = codes.unknown, f"unknown field {field!r}"
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
-        if close:
+        if field.isdigit() and len(loc) > 1:
+            hint = (
+                "a number with a thousands separator inside {...} splits into two fields: "
+                "write 72000, not 72,000"
+            )
+        elif close:
             hint = f"did you mean {close[0]!r}?"
         elif allowed:
             hint = "allowed here: " + ", ".join(allowed)
@@ -69,11 +74,6 @@ def _problem(
         code, message = codes.invalid, f"{error['msg']}, got {shown}"
         if kind.endswith("_type") or kind == "literal_error":
             hint = _field_help(model_class, loc)
-    if kind == "extra_forbidden" and str(loc[-1]).isdigit() and len(loc) > 1:
-        hint = (
-            "a number with a thousands separator inside {...} splits into two fields: "
-            "write 72000, not 72,000"
-        )
     return document.problem(pointer, message, hint, code=code)
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sourcing_check.models.facts import WageLine
 from sourcing_check.models.results import Assessment, FileRef, Finding
-from sourcing_check.render.views import by_ratio, needed_answers, ordered
+from sourcing_check.render.views import decisive, needed_answers, ordered
 
 #: Who acts on a finding, by the requirement's scope.
 WHO_ACTS = {"vendor": "Vendor", "project": "AI team"}
@@ -70,8 +70,7 @@ def reasons_in_words(a: Assessment) -> list[str]:
         met = "met or waived" if waived else "met"
         reasons.insert(0, f"Every must- and should-level requirement is {met} with its evidence.")
     line = lowest_line(a)
-    decided_by_shortfall = line is not None and line.shortfall is not None and not by_ratio(line)
-    if line is not None and line.shortfall is not None and decided_by_shortfall:
+    if line is not None and line.shortfall is not None and decisive(line.shortfall):
         reasons.append(line.shortfall.text)  # the figure that decides it, not the benchmark's
     elif line is not None:
         reasons.append(
@@ -81,12 +80,7 @@ def reasons_in_words(a: Assessment) -> list[str]:
     shown = line.shortfall if line is not None else None
     for fact in (a.facts.project_wage, a.facts.vendor_wage):
         short = fact.worst_shortfall if fact is not None else None
-        computed = short is not None and short.basis == "computed"
-        if (
-            short is not None
-            and short != shown
-            and not (computed and short.against == "living_wage")
-        ):
+        if short is not None and short != shown and decisive(short):
             reasons.append(short.text)
             shown = short
     return reasons

@@ -27,6 +27,7 @@ from sourcing_check.render.templating import environment, stylesheet
 from sourcing_check.render.views import (
     by_ratio,
     checklist_items,
+    decisive,
     needed_answers,
     ordered,
     subject_line,
@@ -94,6 +95,7 @@ def render_html(assessments: Sequence[Assessment], detail: str = "board") -> str
         status_labels=STATUS_LABELS,
         status_symbols=STATUS_SYMBOLS,
         by_ratio=by_ratio,
+        decisive=decisive,
         verdict_labels=VERDICT_LABELS,
         title=shorten(
             printable("Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments)),

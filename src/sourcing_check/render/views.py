@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from sourcing_check.models.decision import AppliedWaiver, ConditionRecord
-from sourcing_check.models.facts import WageLine
+from sourcing_check.models.facts import Shortfall, WageLine
 from sourcing_check.models.profile import ProfileChange
 from sourcing_check.models.results import Assessment, Finding, subject_name
 
@@ -126,5 +126,10 @@ def by_ratio(loc: WageLine) -> bool:
     """True when a wage line's own ratio decides it: no shortfall, or the computed one against
     the living wage (a shortfall against the minimum wage, or on observed earnings, decides
     instead, and the line shows that figure)."""
-    short = loc.shortfall
-    return short is None or (short.against == "living_wage" and short.basis == "computed")
+    return not decisive(loc.shortfall)
+
+
+def decisive(short: Shortfall | None) -> bool:
+    """True for a shortfall that says more than a line's ratio: against the minimum wage, on
+    observed earnings, or a bound before unanswered deductions."""
+    return short is not None and not (short.against == "living_wage" and short.basis == "computed")
