@@ -125,3 +125,23 @@ def test_templates_are_compiled_once_per_process() -> None:
     env = environment()
     assert environment() is env and not env.auto_reload
     assert env.get_template("report.html.j2") is env.get_template("report.html.j2")
+
+
+def test_a_rate_s_citation_reads_inside_a_sentence() -> None:
+    # the bundled citations end in a full stop; quoted in the working and the benchmark line
+    # they are followed by ", DATE", never by '.,'
+    import json
+
+    from click.testing import CliRunner
+
+    from sourcing_check.cli import main
+    from tests.conftest import EXAMPLES
+
+    args = ["check", str(EXAMPLES / "crowd-platform-project.yaml"), "--date", "2026-11-24"]
+    out = CliRunner().invoke(main, [*args, "--format", "json"]).stdout
+    (a,) = json.loads(out)["assessments"]
+    lines = a["facts"]["project_wage"]["locations"]
+    texts = [s["formula"] for line in lines for s in line["steps"]]
+    texts += [line["conversion"]["source"] for line in lines if "conversion" in line]
+    assert any("exchange-api" in t for t in texts)
+    assert not [t for t in texts if ".," in t or t.endswith(".")]

@@ -222,7 +222,7 @@ def _in_currency(
         work.step(
             f"In {measure.currency}",
             f"x {fixed(found.factor, _FOUR_PLACES)} "
-            f"({found.citation.rstrip('.')}, {rate_age_note(found, setting)})",
+            f"({found.citation}, {rate_age_note(found, setting)})",
             money(converted, measure.currency),
         )
     return converted

@@ -132,4 +132,5 @@ class Reference:
         as_of, citation, url = cited[target] if target != table.base else cited[source]
         dated = min(cited[source][0], cited[target][0])
         factor = rates[target] / rates[source]
-        return Conversion(source, target, factor, str(as_of), citation, url, dated)
+        # a citation is quoted inside other sentences: its own closing full stop is dropped
+        return Conversion(source, target, factor, str(as_of), citation.rstrip("."), url, dated)
