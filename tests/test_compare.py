@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -125,3 +126,35 @@ def test_a_subject_shown_below_the_living_wage_without_a_full_working_says_so() 
         subjects.append(assess(subject_from_data(data, None), framework, reference(), TEST_DATE))
     low = compare(subjects).subjects[0]
     assert "pay shown below the living wage in KE (65.0%)" in low.reasons
+
+
+def test_a_location_shown_below_the_living_wage_is_the_lowest_pay_over_a_computed_one(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Nairobi fully computed at 325%; Mombasa at most 65% (unpaid time not answered)
+    def rate(region: str, amount: int, **more: object) -> dict[str, object]:
+        money = {"amount": amount, "currency": "USD", "period": "hour"}
+        return {"country": "KE", "region": region, "model": "hourly", "rate": money, **more}
+
+    computed = {"unpaid_hours_per_period": 0, "contracted_hours": {"hours": 40, "per": "week"}}
+    data = {
+        "kind": "vendor-questionnaire",
+        "schema_version": 1,
+        "vendor": {"name": "Mixed Ltd"},
+        "pay": {
+            "fee_share_percent": 0,
+            "rates": [rate("Nairobi", 5, **computed), rate("Mombasa", 1)],
+        },
+        "rejection": {"rejected_work_paid": "always"},
+    }
+    framework = load_framework(default_framework_dir())
+    mixed = assess(subject_from_data(data, None), framework, reference(), TEST_DATE)
+    subject = compare([mixed, mixed]).subjects[0]
+    assert subject.lowest_pay == "at most 65.0% in KE (Mombasa)"
+    assert not any(reason.startswith("lowest pay is") for reason in subject.reasons)
+    assert "pay shown below the living wage in KE (Mombasa) (65.0%)" in subject.reasons
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    md = runner.invoke(main, ["compare", str(path), VENDORS[3], *TEST_TABLES, "--format", "md"])
+    row = next(line for line in md.stdout.splitlines() if "| Mixed Ltd |" in line)
+    assert "| at most 65.0% in KE (Mombasa) |" in row

@@ -41,10 +41,6 @@ def symbol_and_word(status: str | None) -> tuple[str, str]:
     return STATUS_SYMBOLS[status], _SHORT[status]
 
 
-def _ratio(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f}%"
-
-
 def _score(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{value}"
 
@@ -123,10 +119,9 @@ def render_md(comparison: Comparison, only_differences: bool = False) -> str:
         "|---:|---|---|---|---:|---:|---|",
     ]
     for s in sorted(c.subjects, key=lambda s: s.rank):
-        where = f" in {escape_md(s.lowest_wage_place)}" if s.lowest_wage_place else ""
         out.append(
             f"| {s.rank} | {s.key} | {escape_md(s.name)} | {s.verdict_label} | {_score(s.score)} "
-            f"| {_ratio(s.lowest_wage_ratio)}{where} | {escape_md('; '.join(s.reasons))} |"
+            f"| {escape_md(s.lowest_pay)} | {escape_md('; '.join(s.reasons))} |"
         )
     keys = [s.key for s in c.subjects]
     out += ["", "| Guideline area | " + " | ".join(keys) + " |"]

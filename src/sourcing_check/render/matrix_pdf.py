@@ -46,10 +46,6 @@ class MatrixLine:
     style: str
 
 
-def _ratio(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f}%"
-
-
 def _score(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{value}"
 
@@ -131,7 +127,6 @@ def render_html(comparison: Comparison, only_differences: bool = False) -> str:
             rows=rows,
             only_differences=only_differences,
             legend=LEGEND,
-            ratio=_ratio,
         )
     )
 
