@@ -21,7 +21,7 @@ from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
 from sourcing_check.run import Settings, run
 from tests.conftest import EXAMPLES, TEST_TABLES
-from tests.helpers import TEST_DATE, reference
+from tests.helpers import TEST_DATE, mixed_vendor, reference
 
 VENDORS = [
     str(EXAMPLES / name)
@@ -131,22 +131,7 @@ def test_a_subject_shown_below_the_living_wage_without_a_full_working_says_so() 
 def test_a_location_shown_below_the_living_wage_is_the_lowest_pay_over_a_computed_one(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    # Nairobi fully computed at 325%; Mombasa at most 65% (unpaid time not answered)
-    def rate(region: str, amount: int, **more: object) -> dict[str, object]:
-        money = {"amount": amount, "currency": "USD", "period": "hour"}
-        return {"country": "KE", "region": region, "model": "hourly", "rate": money, **more}
-
-    computed = {"unpaid_hours_per_period": 0, "contracted_hours": {"hours": 40, "per": "week"}}
-    data = {
-        "kind": "vendor-questionnaire",
-        "schema_version": 1,
-        "vendor": {"name": "Mixed Ltd"},
-        "pay": {
-            "fee_share_percent": 0,
-            "rates": [rate("Nairobi", 5, **computed), rate("Mombasa", 1)],
-        },
-        "rejection": {"rejected_work_paid": "always"},
-    }
+    data = mixed_vendor()
     framework = load_framework(default_framework_dir())
     mixed = assess(subject_from_data(data, None), framework, reference(), TEST_DATE)
     subject = compare([mixed, mixed]).subjects[0]
