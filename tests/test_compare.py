@@ -143,3 +143,28 @@ def test_a_location_shown_below_the_living_wage_is_the_lowest_pay_over_a_compute
     md = runner.invoke(main, ["compare", str(path), VENDORS[3], *TEST_TABLES, "--format", "md"])
     row = next(line for line in md.stdout.splitlines() if "| Mixed Ltd |" in line)
     assert "| at most 65.0% in KE (Mombasa) |" in row
+
+
+@pytest.mark.parametrize("count", [3, 4])
+def test_pdf_pages_are_filled_and_an_area_is_not_left_at_a_page_foot(
+    count: int, tmp_path: Path, runner: CliRunner
+) -> None:
+    target = tmp_path / "compare.pdf"
+    files = [*VENDORS[:count], *TEST_TABLES, "--date", "2026-11-24"]
+    done = runner.invoke(main, ["compare", *files, "--format", "pdf", "-o", str(target)])
+    assert done.exit_code == 0, done.output
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [
+        [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
+    ]
+    pages = [page for page in pages if page]
+    areas = {"Fair contracts and conditions", "Representation", "Supply-chain governance"}
+    areas |= {"Wellbeing where content is harmful"}
+    for number, lines in enumerate(pages[:-1], start=1):
+        assert len(lines) > 20, f"page {number} is mostly empty: {lines}"
+        body = [line for line in lines if not line.startswith("page ")]
+        assert body[-1] not in areas, f"page {number} ends with the area heading {body[-1]!r}"
