@@ -69,6 +69,13 @@ def test_markdown_and_csv(runner: CliRunner) -> None:
     ]
     pai18 = next(r for r in rows if r[1] == "PAI-1.8")
     assert pai18[4:] == ["Fail", "Pass", "Unanswered", "Pass"]
+    # what the ranking says, for a spreadsheet user too
+    by_label = {(r[0], r[3]): r[4:] for r in rows}
+    assert by_label["rank", ""] == ["4", "3", "2", "1"]
+    overall = [float(score) for score in by_label["score", "Overall"]]
+    assert overall[3] == max(overall)
+    lowest = by_label["lowest pay", "share of the living wage"][3]
+    assert lowest.endswith(")") and "% in " in lowest, lowest
 
 
 def test_pdf_has_a_ranking_page_and_the_matrix(tmp_path: Path, runner: CliRunner) -> None:

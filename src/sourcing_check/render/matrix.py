@@ -138,7 +138,8 @@ def render_md(comparison: Comparison, only_differences: bool = False) -> str:
 
 
 def render_csv(comparison: Comparison, only_differences: bool = False) -> str:
-    """One row per requirement, one column per subject (by name), statuses as words."""
+    """One column per subject (by name): scores per area and overall, verdict, rank and
+    lowest pay, then one row per requirement, statuses as words."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     names = [spreadsheet_cell(s.name) for s in comparison.subjects]
@@ -148,7 +149,12 @@ def render_csv(comparison: Comparison, only_differences: bool = False) -> str:
             ["score", "", "", spreadsheet_cell(title)]
             + [_score(s.scores.get(gid)) for s in comparison.subjects]
         )
-    writer.writerow(["verdict", "", "", ""] + [s.verdict_label for s in comparison.subjects])
+    subjects = comparison.subjects
+    writer.writerow(["score", "", "", "Overall"] + [_score(s.score) for s in subjects])
+    writer.writerow(["verdict", "", "", ""] + [s.verdict_label for s in subjects])
+    writer.writerow(["rank", "", "", ""] + [str(s.rank) for s in subjects])
+    pay = [spreadsheet_cell(s.lowest_pay) for s in subjects]
+    writer.writerow(["lowest pay", "", "", "share of the living wage", *pay])
     for r in shown_rows(comparison, only_differences):
         statuses = [STATUS_LABELS[st] if st else "not in scope" for st in r.statuses]
         writer.writerow([r.guideline, r.requirement, r.level, spreadsheet_cell(r.title), *statuses])
