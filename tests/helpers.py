@@ -63,3 +63,24 @@ def facts(
     settings = {"wage_time_basis": "p75", "max_benchmark_age_years": 3, **params}
     context = Context(tables or reference(), settings, TEST_DATE)
     return derive(Inputs(questionnaire, project_plan), context)
+
+
+def mixed_vendor(name: str = "Mixed Ltd") -> dict[str, Any]:
+    """A questionnaire with KE (Nairobi) fully computed above the living wage and KE (Mombasa)
+    shown below it without a full working: USD 1/h, at most 65% (unpaid time not answered)."""
+
+    def rate(region: str, amount: int, **more: object) -> dict[str, object]:
+        money = {"amount": amount, "currency": "USD", "period": "hour"}
+        return {"country": "KE", "region": region, "model": "hourly", "rate": money, **more}
+
+    computed = {"unpaid_hours_per_period": 0, "contracted_hours": {"hours": 40, "per": "week"}}
+    return {
+        "kind": "vendor-questionnaire",
+        "schema_version": 1,
+        "vendor": {"name": name},
+        "pay": {
+            "fee_share_percent": 0,
+            "rates": [rate("Nairobi", 5, **computed), rate("Mombasa", 1)],
+        },
+        "rejection": {"rejected_work_paid": "always"},
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,7 +21,7 @@ from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
 from sourcing_check.run import Settings, run
 from tests.conftest import EXAMPLES, TEST_TABLES
-from tests.helpers import TEST_DATE, reference
+from tests.helpers import TEST_DATE, mixed_vendor, reference
 
 VENDORS = [
     str(EXAMPLES / name)
@@ -68,6 +69,13 @@ def test_markdown_and_csv(runner: CliRunner) -> None:
     ]
     pai18 = next(r for r in rows if r[1] == "PAI-1.8")
     assert pai18[4:] == ["Fail", "Pass", "Unanswered", "Pass"]
+    # what the ranking says, for a spreadsheet user too
+    by_label = {(r[0], r[3]): r[4:] for r in rows}
+    assert by_label["rank", ""] == ["4", "3", "2", "1"]
+    overall = [float(score) for score in by_label["score", "Overall"]]
+    assert overall[3] == max(overall)
+    lowest = by_label["lowest pay", "share of the living wage"][3]
+    assert lowest.endswith(")") and "% in " in lowest, lowest
 
 
 def test_pdf_has_a_ranking_page_and_the_matrix(tmp_path: Path, runner: CliRunner) -> None:
@@ -125,3 +133,45 @@ def test_a_subject_shown_below_the_living_wage_without_a_full_working_says_so() 
         subjects.append(assess(subject_from_data(data, None), framework, reference(), TEST_DATE))
     low = compare(subjects).subjects[0]
     assert "pay shown below the living wage in KE (65.0%)" in low.reasons
+
+
+def test_a_location_shown_below_the_living_wage_is_the_lowest_pay_over_a_computed_one(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = mixed_vendor()
+    framework = load_framework(default_framework_dir())
+    mixed = assess(subject_from_data(data, None), framework, reference(), TEST_DATE)
+    subject = compare([mixed, mixed]).subjects[0]
+    assert subject.lowest_pay == "at most 65.0% in KE (Mombasa)"
+    assert not any(reason.startswith("lowest pay is") for reason in subject.reasons)
+    assert "pay shown below the living wage in KE (Mombasa) (65.0%)" in subject.reasons
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    md = runner.invoke(main, ["compare", str(path), VENDORS[3], *TEST_TABLES, "--format", "md"])
+    row = next(line for line in md.stdout.splitlines() if "| Mixed Ltd |" in line)
+    assert "| at most 65.0% in KE (Mombasa) |" in row
+
+
+@pytest.mark.parametrize("count", [3, 4])
+def test_pdf_pages_are_filled_and_an_area_is_not_left_at_a_page_foot(
+    count: int, tmp_path: Path, runner: CliRunner
+) -> None:
+    target = tmp_path / "compare.pdf"
+    files = [*VENDORS[:count], *TEST_TABLES, "--date", "2026-11-24"]
+    done = runner.invoke(main, ["compare", *files, "--format", "pdf", "-o", str(target)])
+    assert done.exit_code == 0, done.output
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [
+        [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
+    ]
+    pages = [page for page in pages if page]
+    areas = {"Fair contracts and conditions", "Representation", "Supply-chain governance"}
+    areas |= {"Wellbeing where content is harmful"}
+    for number, lines in enumerate(pages[:-1], start=1):
+        assert len(lines) > 20, f"page {number} is mostly empty: {lines}"
+        body = [line for line in lines if not line.startswith("page ")]
+        assert body[-1] not in areas, f"page {number} ends with the area heading {body[-1]!r}"

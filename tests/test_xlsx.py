@@ -17,7 +17,8 @@ from sourcing_check.cli import main
 from sourcing_check.errors import InputError
 from sourcing_check.load.subject import load_input
 from sourcing_check.models.project import ProjectPlan
-from sourcing_check.models.sheets import ANSWER_COLUMNS, join_list, layout_of, split_list
+from sourcing_check.models.sheet_words import join_list, split_list
+from sourcing_check.models.sheets import ANSWER_COLUMNS, layout_of
 from sourcing_check.models.vendor import VendorQuestionnaire
 from tests.conftest import EXAMPLES, TEST_TABLES
 from tests.xlsx_helpers import answer, open_book, row_of, without_nulls, write_template

@@ -15,6 +15,7 @@ from sourcing_check.models.results import (
     Status,
     subject_name,
 )
+from sourcing_check.models.wage_facts import Shortfall
 
 _LEVELS = ("must", "should", "may")
 
@@ -70,12 +71,35 @@ def lowest_wage(a: Assessment) -> tuple[Decimal, str] | None:
     return min(found, default=None)
 
 
+def _bounds(a: Assessment) -> list[Shortfall]:
+    """The shortfalls a computed ratio does not show: pay at most (answers missing), observed
+    earnings, or against a statutory minimum wage."""
+    return [
+        short
+        for fact in (a.facts.project_wage, a.facts.vendor_wage)
+        if fact is not None
+        for short in fact.shortfalls
+        if not (short.against == "living_wage" and short.basis == "computed")
+    ]
+
+
+def lowest_pay(a: Assessment) -> tuple[Decimal, str] | None:
+    """The lowest pay shown against the living wage or a floor, in words, and its ratio: the
+    lowest computed ratio, or a location shown lower without a full working."""
+    found = [(w[0], f"{w[0] * 100:.1f}% in {w[1]}") for w in [lowest_wage(a)] if w is not None]
+    for short in _bounds(a):
+        how = {"observed_earnings": "observed "}.get(short.basis, "at most ")
+        what = "" if short.against == "living_wage" else " of the minimum wage"
+        found.append((short.ratio, f"{how}{short.ratio_text}{what} in {short.place}"))
+    return min(found, default=None)
+
+
 def _ranks(assessments: Sequence[Assessment]) -> list[int]:
     """Rank 1 is best: the better verdict, then the higher score, then the higher wage ratio."""
 
     def sort_key(index: int) -> tuple[int, Decimal, Decimal, int]:
         a = assessments[index]
-        wage = lowest_wage(a)
+        wage = lowest_pay(a)
         return (
             VERDICT_ORDER.index(a.verdict.value),
             -(a.overall.score if a.overall.score is not None else Decimal(-1)),
@@ -98,21 +122,16 @@ def _subject(a: Assessment, key: str, rank: int) -> ComparedSubject:
     ]
     if must_failed:
         reasons.append(f"{len(must_failed)} must-level requirement(s) failed")
-    short = next(
-        (
-            fact.worst_shortfall
-            for fact in (a.facts.project_wage, a.facts.vendor_wage)
-            if fact is not None and fact.worst_shortfall is not None
-        ),
-        None,
-    )
+    pay = []
+    bound = min(_bounds(a), key=lambda short: short.ratio, default=None)
     if wage is not None:
-        reasons.append(f"lowest pay is {wage[0] * 100:.1f}% of the living wage, in {wage[1]}")
-    elif short is not None:
-        what = "living wage" if short.against == "living_wage" else "statutory minimum wage"
-        reasons.append(f"pay shown below the {what} in {short.place} ({short.ratio_text})")
-    else:
-        reasons.append("effective wage not computed")
+        lowest = "lowest fully computed pay" if bound is not None else "lowest pay"
+        pay.append(f"{lowest} is {wage[0] * 100:.1f}% of the living wage, in {wage[1]}")
+    if bound is not None:
+        what = "living wage" if bound.against == "living_wage" else "statutory minimum wage"
+        pay.append(f"pay shown below the {what} in {bound.place} ({bound.ratio_text})")
+    reasons += pay or ["effective wage not computed"]
+    shown = lowest_pay(a)
     return ComparedSubject(
         key=key,
         name=subject_name(a),
@@ -123,6 +142,7 @@ def _subject(a: Assessment, key: str, rank: int) -> ComparedSubject:
         scores={s.id: s.score for s in a.scores},
         lowest_wage_ratio=wage[0] if wage else None,
         lowest_wage_place=wage[1] if wage else None,
+        lowest_pay=shown[1] if shown else "not computed",
         must_failed=must_failed,
         reasons=reasons,
     )

@@ -20,7 +20,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from sourcing_check.models.sheets import CHOICES, Leaf, join_list
+from sourcing_check.models.sheet_words import join_list
+from sourcing_check.models.sheets import CHOICES, Leaf
 
 HEADING_FONT = Font(bold=True)
 HEADING_FILL = PatternFill("solid", fgColor="DDE4EE")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import typing
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
@@ -68,13 +70,25 @@ def _problem(
         # a rule across the fields of a section: its own words say what is wrong
         code, message = codes.invalid, str(error["msg"]).removeprefix("Value error, ")
     else:
-        shown = repr(error.get("input"))
+        shown = _shown(error.get("input"))
         if len(shown) > _SHOWN_INPUT_CHARS:
             shown = shown[: _SHOWN_INPUT_CHARS - 3] + "..."
         code, message = codes.invalid, f"{error['msg']}, got {shown}"
         if kind.endswith("_type") or kind == "literal_error":
             hint = _field_help(model_class, loc)
     return document.problem(pointer, message, hint, code=code)
+
+
+def _shown(value: Any) -> str:
+    """The value as its answer was written: text quoted, a number or a date (a spreadsheet's
+    date and time) as plain text, never a Python name such as Decimal('2024.5')."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
 
 
 def _field_help(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> str:

@@ -82,9 +82,12 @@ class _Reader:
             node[tokens[-1]] = value
         self.cells[pointer] = place
 
-    def columns(self, grid: Grid, expected: tuple[str, ...]) -> dict[str, int] | None:
-        """Each expected heading's column; None (and problems) when one is missing."""
-        found = grid.headings()
+    def columns(
+        self, grid: Grid, expected: tuple[str, ...], former: dict[str, str] | None = None
+    ) -> dict[str, int] | None:
+        """Each expected heading's column (found by its name, or by a ``former`` one: the
+        heading an earlier version wrote); None (and problems) when one is missing."""
+        found = {(former or {}).get(h, h): c for h, c in grid.headings().items()}
         for heading, column in found.items():
             if heading not in expected:
                 self.problem(
@@ -200,7 +203,8 @@ class _Reader:
 
     def list_sheet(self, grid: Grid, spec: ListSheet) -> None:
         """A list sheet: one item per non-empty row, one column per field."""
-        columns = self.columns(grid, tuple(leaf.name for leaf in spec.columns))
+        former = {old: leaf.name for leaf in spec.columns for old in leaf.former}
+        columns = self.columns(grid, tuple(leaf.name for leaf in spec.columns), former)
         if columns is None:
             return
         count = 0

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.models.sheets import Leaf, split_list
+from sourcing_check.models.sheet_words import split_list
+from sourcing_check.models.sheets import Leaf
 
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _TRUE = {"true", "yes"}

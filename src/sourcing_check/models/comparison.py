@@ -28,6 +28,12 @@ class ComparedSubject(_Frozen):
         description="Lowest effective wage / living wage over the subject's locations."
     )
     lowest_wage_place: str | None = Field(description="Where that lowest ratio is.")
+    lowest_pay: str = Field(
+        "not computed",
+        description="The lowest pay shown, in words: the lowest ratio, or lower where pay is "
+        "shown below the living wage without a full working ('at most 64.6% in UG'), or below "
+        "a minimum wage.",
+    )
     must_failed: list[str] = Field(description="Titles of the must-level requirements failed.")
     reasons: list[str] = Field(description="Why it ranks where it does, in words.")
 

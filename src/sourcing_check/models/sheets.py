@@ -7,9 +7,8 @@ Plain data only: no spreadsheet library is imported here.
 
 from __future__ import annotations
 
-import csv
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -60,6 +59,8 @@ class Leaf:
     item_kind: Kind | None = None
     minimum: Decimal | None = None
     maximum: Decimal | None = None
+    #: Headings earlier versions gave the column (``Contracted hours hours``), still read.
+    former: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,27 +118,6 @@ def humanize(name: str) -> str:
     words = [_UPPER.get(word, word) for word in name.replace("_", " ").split(" ")]
     text = " ".join(words)
     return text[:1].upper() + text[1:]
-
-
-def split_list(text: str) -> list[str]:
-    """Items of a comma-separated answer (double quotes keep a comma); ``none`` is no items."""
-    if text.strip().lower() == NONE_WORD:
-        return []
-    items = next(csv.reader([text], skipinitialspace=True), [])
-    return [item.strip() for item in items if item.strip()]
-
-
-def join_list(items: list[Any]) -> str:
-    """The comma-separated answer for a list: ``none`` when empty (see split_list)."""
-    if not items:
-        return NONE_WORD
-    shown = []
-    for item in items:
-        text = str(item)
-        if any(c in text for c in ',"') or text.strip() != text or text.lower() == NONE_WORD:
-            text = '"' + text.replace('"', '""') + '"'
-        shown.append(text)
-    return ", ".join(shown)
 
 
 @functools.cache
@@ -214,8 +194,7 @@ class _Builder:
         props = _own_properties(obj, root=False)
         for name, prop in sorted(props, key=lambda item: item[0] not in required):
             spec = _unwrap(prop)
-            heading = f"{label} {humanize(name).lower()}" if label else humanize(name)
-            heading = heading.replace(" url", " URL")
+            heading, former = _heading(label, name)
             if "$ref" in spec:
                 inner = self.definition(spec["$ref"])
                 optional = within or (humanize(name) if name not in required else "")
@@ -223,8 +202,21 @@ class _Builder:
             elif spec.get("type") == "array" and "$ref" in spec.get("items", {}):
                 raise ValueError(f"a list of items inside a list item is not supported: {name}")
             else:
-                found.append(_leaf(f"{prefix}/{name}", heading, prop, name in required, within))
+                leaf = _leaf(f"{prefix}/{name}", heading, prop, name in required, within)
+                found.append(replace(leaf, former=former))
         return found
+
+
+def _heading(label: str, name: str) -> tuple[str, tuple[str, ...]]:
+    """A nested field's column heading, and the one earlier versions wrote (still read): the field's
+    name is not repeated after its group's (``Contracted hours``, not ``Contracted hours
+    hours``; ``Amount``, not ``Amount amount``)."""
+    if not label:
+        return humanize(name), ()
+    full = f"{label} {humanize(name).lower()}".replace(" url", " URL")
+    if label.lower().endswith(humanize(name).lower()):
+        return label, (full,)
+    return full, ()
 
 
 def _own_properties(obj: dict[str, Any], *, root: bool) -> list[tuple[str, Any]]:

@@ -17,16 +17,31 @@ _SHOWN_TITLES = 3
 
 
 def lowest_line(a: Assessment) -> WageLine | None:
-    """The computed worker location lowest against what decides it: its shortfall where it has
-    one (a minimum wage above the living wage, observed earnings), else its living wage."""
+    """The worker location lowest against what decides it: its shortfall where it has one (a
+    minimum wage above the living wage, observed earnings, pay at most a share of the living
+    wage while answers are missing), else its living wage. Locations neither computed nor
+    shown short are left out."""
     lines = [
         line
         for fact in (a.facts.project_wage, a.facts.vendor_wage)
         if fact is not None
         for line in fact.locations
-        if line.ratio is not None
+        if line.ratio is not None or decisive(line.shortfall)
     ]
     return min(lines, key=_decisive, default=None)
+
+
+def lowest_text(line: WageLine | None) -> str:
+    """The lowest pay in a few words: '125.9% in KE (Nairobi)', or what decides it: 'at most
+    64.6% in UG (Kampala)', 'observed ...', '... of the minimum wage in ...'."""
+    if line is None:
+        return "not computed"
+    short = line.shortfall
+    if short is not None and decisive(short) and _decisive(line) == short.ratio:
+        how = {"observed_earnings": "observed ", "computed": ""}.get(short.basis, "at most ")
+        what = "" if short.against == "living_wage" else " of the minimum wage"
+        return f"{how}{short.ratio_text}{what} in {line.place}"
+    return f"{line.ratio_text} in {line.place}"
 
 
 def _decisive(line: WageLine) -> Decimal:

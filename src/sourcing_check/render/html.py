@@ -17,6 +17,7 @@ from sourcing_check.render.board import (
     actions_by_who,
     files_by_folder,
     lowest_line,
+    lowest_text,
     needed_by_section,
     reasons_in_words,
 )
@@ -76,6 +77,7 @@ def _context(a: Assessment) -> dict[str, Any]:
         "not_applicable": [f for f in findings if f.status == "not_applicable"],
         "areas": {s.id: s.title for s in a.scores},
         "lowest": lowest_line(a),
+        "lowest_text": lowest_text(lowest_line(a)),
         "file_groups": files_by_folder(a),
         **decision_context(a),
     }

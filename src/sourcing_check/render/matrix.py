@@ -41,10 +41,6 @@ def symbol_and_word(status: str | None) -> tuple[str, str]:
     return STATUS_SYMBOLS[status], _SHORT[status]
 
 
-def _ratio(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f}%"
-
-
 def _score(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{value}"
 
@@ -123,10 +119,9 @@ def render_md(comparison: Comparison, only_differences: bool = False) -> str:
         "|---:|---|---|---|---:|---:|---|",
     ]
     for s in sorted(c.subjects, key=lambda s: s.rank):
-        where = f" in {escape_md(s.lowest_wage_place)}" if s.lowest_wage_place else ""
         out.append(
             f"| {s.rank} | {s.key} | {escape_md(s.name)} | {s.verdict_label} | {_score(s.score)} "
-            f"| {_ratio(s.lowest_wage_ratio)}{where} | {escape_md('; '.join(s.reasons))} |"
+            f"| {escape_md(s.lowest_pay)} | {escape_md('; '.join(s.reasons))} |"
         )
     keys = [s.key for s in c.subjects]
     out += ["", "| Guideline area | " + " | ".join(keys) + " |"]
@@ -143,7 +138,8 @@ def render_md(comparison: Comparison, only_differences: bool = False) -> str:
 
 
 def render_csv(comparison: Comparison, only_differences: bool = False) -> str:
-    """One row per requirement, one column per subject (by name), statuses as words."""
+    """One column per subject (by name): scores per area and overall, verdict, rank and
+    lowest pay, then one row per requirement, statuses as words."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     names = [spreadsheet_cell(s.name) for s in comparison.subjects]
@@ -153,7 +149,12 @@ def render_csv(comparison: Comparison, only_differences: bool = False) -> str:
             ["score", "", "", spreadsheet_cell(title)]
             + [_score(s.scores.get(gid)) for s in comparison.subjects]
         )
-    writer.writerow(["verdict", "", "", ""] + [s.verdict_label for s in comparison.subjects])
+    subjects = comparison.subjects
+    writer.writerow(["score", "", "", "Overall"] + [_score(s.score) for s in subjects])
+    writer.writerow(["verdict", "", "", ""] + [s.verdict_label for s in subjects])
+    writer.writerow(["rank", "", "", ""] + [str(s.rank) for s in subjects])
+    pay = [spreadsheet_cell(s.lowest_pay) for s in subjects]
+    writer.writerow(["lowest pay", "", "", "share of the living wage", *pay])
     for r in shown_rows(comparison, only_differences):
         statuses = [STATUS_LABELS[st] if st else "not in scope" for st in r.statuses]
         writer.writerow([r.guideline, r.requirement, r.level, spreadsheet_cell(r.title), *statuses])

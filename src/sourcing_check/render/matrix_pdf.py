@@ -1,5 +1,5 @@
-"""The comparison as a landscape PDF: a ranking page, then the matrix split over pages,
-the requirement columns repeated with each group of subjects.
+"""The comparison as a landscape PDF: the ranking and scores, then the matrix following on
+(each further group of subjects on a new page, the requirement columns repeated).
 
 A table cell costs WeasyPrint about half a millisecond however little it holds, so the
 statuses of one requirement are one cell: monospace text in columns of whole characters, with
@@ -44,10 +44,6 @@ class MatrixLine:
     symbols: str
     words: str
     style: str
-
-
-def _ratio(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f}%"
 
 
 def _score(value: Decimal | None) -> str:
@@ -131,7 +127,6 @@ def render_html(comparison: Comparison, only_differences: bool = False) -> str:
             rows=rows,
             only_differences=only_differences,
             legend=LEGEND,
-            ratio=_ratio,
         )
     )
 
