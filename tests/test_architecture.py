@@ -28,7 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "forms": {"models"},
     "rules": {"models", "facts", "errors", "resources"},
     "assess": {"", "rules", "facts", "scoring", "models", "reference"},
-    "render": {"models", "rules", "resources"},
+    "render": {"models", "rules", "resources", "forms"},
     "run": {"assess", "decisions", "load", "models", "reference", "rules", "resources", "errors"},
     "cli": {
         "",

@@ -82,6 +82,13 @@ COMPARISON_RENDERERS: dict[str, Renderer] = {
     "text": Renderer("text", ".txt", "the matrix for a terminal", "matrix:render_text"),
     "md": Renderer("md", ".md", "the matrix as Markdown tables", "matrix:render_md"),
     "csv": Renderer("csv", ".csv", "one row per requirement", "matrix:render_csv"),
+    "xlsx": Renderer(
+        "xlsx",
+        ".xlsx",
+        "one sheet: summary rows, then one row per requirement, filled by status",
+        "matrix_xlsx:render",
+        "archive",
+    ),
     "pdf": Renderer(
         "pdf", ".pdf", "landscape PDF: ranking, then the matrix", "matrix_pdf:render", "archive"
     ),
