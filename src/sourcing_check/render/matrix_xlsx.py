@@ -16,6 +16,7 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sourcing_check.forms.xlsx_cells import at, heading_row, put, reproducible
@@ -90,7 +91,7 @@ def _print_setup(sheet: Worksheet) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = "1:1"
 
 
@@ -136,5 +137,7 @@ def _status_fills(sheet: Worksheet, cells: str) -> None:
     """Fill each status cell by its text, with Excel's and LibreOffice's conditional formats."""
     for status, colour in FILLS.items():
         fill = PatternFill("solid", start_color=colour, end_color=colour, fgColor=colour)
-        rule = CellIsRule(operator="equal", formula=[f'"{status_text(status)}"'], fill=fill)
+        rule = CellIsRule(  # type: ignore[no-untyped-call]
+            operator="equal", formula=[f'"{status_text(status)}"'], fill=fill
+        )
         sheet.conditional_formatting.add(cells, rule)
