@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from decimal import ROUND_CEILING, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -244,3 +246,38 @@ def test_the_finnish_prison_seed_is_not_approved_for_the_seed_reasons() -> None:
     # the prison's programme on its own fails the forced-labour test and its skills claim
     assert status("prison-labour-vendor.yaml", "PAI-3.13") == "fail"
     assert status("prison-labour-vendor.yaml", "PAI-3.19") == "fail"
+
+
+_AMOUNT = r"[A-Z]{3} ([0-9,]+\.[0-9]+)"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_pay_needed_can_be_recomputed_from_the_working_shown(name: str) -> None:
+    """A board member who divides the pay by the share shown gets the pay needed shown (to the
+    last place shown): the share is given with as many places as that takes."""
+    facts = assessment(name).facts
+    steps = [
+        step
+        for fact in (facts.project_wage, facts.vendor_wage)
+        if fact is not None
+        for line in fact.locations
+        for step in line.steps
+        if step.label == "Pay that exactly reaches the living wage"
+    ]
+    for step in steps:
+        pay, share = re.fullmatch(_AMOUNT + r" / ([0-9.]+) \(.*\)", step.formula).groups()
+        shown = re.match(_AMOUNT, step.value).group(1)
+        places = Decimal(1).scaleb(-len(shown.split(".")[1]))
+        computed = (Decimal(pay.replace(",", "")) / Decimal(share)).quantize(places, ROUND_CEILING)
+        assert computed == Decimal(shown.replace(",", "")), (step.formula, step.value)
+
+
+def test_the_pay_needed_of_a_full_time_salary_is_the_month_s_living_wage() -> None:
+    """Kestrel's Manila salary spread over its own 173 hours needs exactly the month's living
+    wage (PHP 36,218.58 under the board's profile), not a cent more from rounding up a
+    remainder of the arithmetic."""
+    board = Settings(date=DATE, profiles=(str(EXAMPLES / "board" / "review-board-profile.yaml"),))
+    (result,) = run([EXAMPLES / "well-run-vendor.yaml"], board).assessments
+    assert result.facts.vendor_wage is not None
+    (line,) = [line for line in result.facts.vendor_wage.locations if line.country == "PH"]
+    assert line.required_rate_text == "PHP 36,218.58 per month"

@@ -39,6 +39,8 @@ from sourcing_check.models.facts import ConversionInfo, WageLine
 from sourcing_check.reference.lookup import Conversion
 
 _FOUR_PLACES = Decimal("0.0001")
+#: The most places a share is shown with in the working of the pay needed.
+_MOST_PLACES = 12
 
 
 def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
@@ -232,13 +234,25 @@ def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> None:
     """The share of the living wage, and the pay that would make it exactly 1."""
     work.step("Share of the living wage", "effective / living wage", percent(ratio))
     if ratio:
-        required = rate.amount / ratio
+        required = money(rate.amount / ratio, rate.currency, up=True)
         work.step(
             "Pay that exactly reaches the living wage",
-            f"{money(rate.amount, rate.currency)} / {fixed(ratio, _FOUR_PLACES)} "
+            f"{money(rate.amount, rate.currency)} / {_divisor(rate, ratio, required)} "
             "(pay / its share of the living wage)",
-            money(required, rate.currency, up=True) + f" per {rate.period}",
+            required + f" per {rate.period}",
         )
+
+
+def _divisor(rate: Money, ratio: Decimal, required: str) -> str:
+    """The share with as many places (at least four) as it takes for the pay divided by it,
+    rounded up as the result is, to give the result shown: a reader can redo the division."""
+    text = fixed(ratio, _FOUR_PLACES)
+    for places in range(4, _MOST_PLACES + 1):
+        text = fixed(ratio, Decimal(1).scaleb(-places))
+        shown = Decimal(text)
+        if shown and money(rate.amount / shown, rate.currency, up=True) == required:
+            break
+    return text
 
 
 def _figures(
