@@ -159,6 +159,16 @@ def test_information_needed_lists_each_answer_once_with_what_it_decides() -> Non
     assert len([k for k in needed if "rejected_work_paid" in k]) == 1
 
 
+def test_the_unpaid_time_still_needed_is_asked_in_plain_words() -> None:
+    needed = [item for item, _ in needed_answers(assessment("prison-labour-vendor.yaml").findings)]
+    assert "/vendor/pay/time_paid/breaks: whether short breaks are paid" in needed
+    assert (
+        "/vendor/pay/time_paid/searching_for_work: whether time spent searching for work is paid"
+        in needed
+    )
+    assert not [item for item in needed if "time spent short breaks" in item]
+
+
 def test_the_well_run_project_needs_the_price_index_to_be_approved(tmp_path: Path) -> None:
     # Without the price index, the 2019 Kenyan row is 7 years old: the must-level wage pass is
     # unverified ("benchmark from 2019") and the verdict has conditions.
