@@ -16,6 +16,7 @@ from sourcing_check.forms.schemas import named_schema
 from sourcing_check.load.documents import read_document
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.results import Assessment
+from sourcing_check.render.board import needed_by_section
 from sourcing_check.render.canonical import render_json
 from sourcing_check.render.views import needed_answers
 from sourcing_check.resources import reference_dir
@@ -167,6 +168,17 @@ def test_the_unpaid_time_still_needed_is_asked_in_plain_words() -> None:
         in needed
     )
     assert not [item for item in needed if "time spent short breaks" in item]
+
+
+def test_an_answer_still_needed_for_one_place_is_listed_under_its_input_section() -> None:
+    # the plan's pay rate, asked for Finland, is an answer of the plan, not reference data
+    groups = dict(needed_by_section(assessment("prison-labour-project.yaml").findings))
+    assert "FI: /project/pay/rate: the pay rate" in [item for item, _ in groups["Pay (project)"]]
+    # a figure missing from the reference tables is still reference data
+    crowd = dict(needed_by_section(assessment("crowd-platform-project.yaml").findings))
+    assert [item for item, _ in crowd["Reference data and figures"]] == [
+        "living-wage benchmark for VE: none in the living-wage table"
+    ]
 
 
 def test_the_well_run_project_needs_the_price_index_to_be_approved(tmp_path: Path) -> None:
