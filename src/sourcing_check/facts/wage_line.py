@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.facts.money import HUNDRED, ONE, fixed, money, percent
+from sourcing_check.facts.money import HUNDRED, ONE, divisor, fixed, money, percent
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_basis import basis_step, gross_asked
 from sourcing_check.facts.wage_benchmark import (
@@ -39,8 +39,6 @@ from sourcing_check.models.facts import ConversionInfo, WageLine
 from sourcing_check.reference.lookup import Conversion
 
 _FOUR_PLACES = Decimal("0.0001")
-#: The most places a share is shown with in the working of the pay needed.
-_MOST_PLACES = 12
 
 
 def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
@@ -235,24 +233,12 @@ def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> None:
     work.step("Share of the living wage", "effective / living wage", percent(ratio))
     if ratio:
         required = money(rate.amount / ratio, rate.currency, up=True)
+        share = divisor(rate.amount, ratio, rate.currency, required)
         work.step(
             "Pay that exactly reaches the living wage",
-            f"{money(rate.amount, rate.currency)} / {_divisor(rate, ratio, required)} "
-            "(pay / its share of the living wage)",
+            f"{money(rate.amount, rate.currency)} / {share} (pay / its share of the living wage)",
             required + f" per {rate.period}",
         )
-
-
-def _divisor(rate: Money, ratio: Decimal, required: str) -> str:
-    """The share with as many places (at least four) as it takes for the pay divided by it,
-    rounded up as the result is, to give the result shown: a reader can redo the division."""
-    text = fixed(ratio, _FOUR_PLACES)
-    for places in range(4, _MOST_PLACES + 1):
-        text = fixed(ratio, Decimal(1).scaleb(-places))
-        shown = Decimal(text)
-        if shown and money(rate.amount / shown, rate.currency, up=True) == required:
-            break
-    return text
 
 
 def _figures(
