@@ -90,3 +90,25 @@ def test_a_later_report_shows_the_changes_the_profile_and_a_stale_decision(
     )
     assert "Profiles applied" in text and "parameter max_benchmark_age_years: 3 → 2" not in text
     assert "parameter max_benchmark_age_years: 3 -> 2" in text
+
+
+def test_each_requirement_an_answer_decides_starts_its_own_line(tmp_path: Path) -> None:
+    """Information still needed: the requirements an answer decides are a list, one under the
+    other, and a title is not cut after its first line ('... the living' / 'wage' / 'in every
+    worker location ...', as it was when they ran on in one paragraph)."""
+    pdf = tmp_path / "lumen.pdf"
+    args = ["report", str(EXAMPLES / "self-assessment-vendor.yaml"), "--date", "2026-11-24"]
+    done = CliRunner().invoke(main, [*args, "-o", str(pdf)])
+    assert done.exit_code == 0, done.output
+    lines = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("Rejection (vendor)"))
+    column = lines[at].index("PAI-1.2")
+    cell = [line[column - 2 :].strip() for line in lines[at : at + 4]]
+    assert cell == [
+        "PAI-1.2 The vendor's pay reaches the living",
+        "wage in every worker location it reports (must)",
+        "PAI-1.8 The vendor pays for rejected work",
+        "unless fraud is shown (must)",
+    ]

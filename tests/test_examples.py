@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from decimal import ROUND_CEILING, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from sourcing_check.forms.schemas import named_schema
 from sourcing_check.load.documents import read_document
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.results import Assessment
+from sourcing_check.render.board import needed_by_section
 from sourcing_check.render.canonical import render_json
 from sourcing_check.render.views import needed_answers
 from sourcing_check.resources import reference_dir
@@ -157,6 +160,27 @@ def test_information_needed_lists_each_answer_once_with_what_it_decides() -> Non
     assert len([k for k in needed if "rejected_work_paid" in k]) == 1
 
 
+def test_the_unpaid_time_still_needed_is_asked_in_plain_words() -> None:
+    needed = [item for item, _ in needed_answers(assessment("prison-labour-vendor.yaml").findings)]
+    assert "/vendor/pay/time_paid/breaks: whether short breaks are paid" in needed
+    assert (
+        "/vendor/pay/time_paid/searching_for_work: whether time spent searching for work is paid"
+        in needed
+    )
+    assert not [item for item in needed if "time spent short breaks" in item]
+
+
+def test_an_answer_still_needed_for_one_place_is_listed_under_its_input_section() -> None:
+    # the plan's pay rate, asked for Finland, is an answer of the plan, not reference data
+    groups = dict(needed_by_section(assessment("prison-labour-project.yaml").findings))
+    assert "FI: /project/pay/rate: the pay rate" in [item for item, _ in groups["Pay (project)"]]
+    # a figure missing from the reference tables is still reference data
+    crowd = dict(needed_by_section(assessment("crowd-platform-project.yaml").findings))
+    assert [item for item, _ in crowd["Reference data and figures"]] == [
+        "living-wage benchmark for VE: none in the living-wage table"
+    ]
+
+
 def test_the_well_run_project_needs_the_price_index_to_be_approved(tmp_path: Path) -> None:
     # Without the price index, the 2019 Kenyan row is 7 years old: the must-level wage pass is
     # unverified ("benchmark from 2019") and the verdict has conditions.
@@ -244,3 +268,38 @@ def test_the_finnish_prison_seed_is_not_approved_for_the_seed_reasons() -> None:
     # the prison's programme on its own fails the forced-labour test and its skills claim
     assert status("prison-labour-vendor.yaml", "PAI-3.13") == "fail"
     assert status("prison-labour-vendor.yaml", "PAI-3.19") == "fail"
+
+
+_AMOUNT = r"[A-Z]{3} ([0-9,]+\.[0-9]+)"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_pay_needed_can_be_recomputed_from_the_working_shown(name: str) -> None:
+    """A board member who divides the pay by the share shown gets the pay needed shown (to the
+    last place shown): the share is given with as many places as that takes."""
+    facts = assessment(name).facts
+    steps = [
+        step
+        for fact in (facts.project_wage, facts.vendor_wage)
+        if fact is not None
+        for line in fact.locations
+        for step in line.steps
+        if step.label == "Pay that exactly reaches the living wage"
+    ]
+    for step in steps:
+        pay, share = re.fullmatch(_AMOUNT + r" / ([0-9.]+) \(.*\)", step.formula).groups()
+        shown = re.match(_AMOUNT, step.value).group(1)
+        places = Decimal(1).scaleb(-len(shown.split(".")[1]))
+        computed = (Decimal(pay.replace(",", "")) / Decimal(share)).quantize(places, ROUND_CEILING)
+        assert computed == Decimal(shown.replace(",", "")), (step.formula, step.value)
+
+
+def test_the_pay_needed_of_a_full_time_salary_is_the_month_s_living_wage() -> None:
+    """Kestrel's Manila salary spread over its own 173 hours needs exactly the month's living
+    wage (PHP 36,218.58 under the board's profile), not a cent more from rounding up a
+    remainder of the arithmetic."""
+    board = Settings(date=DATE, profiles=(str(EXAMPLES / "board" / "review-board-profile.yaml"),))
+    (result,) = run([EXAMPLES / "well-run-vendor.yaml"], board).assessments
+    assert result.facts.vendor_wage is not None
+    (line,) = [line for line in result.facts.vendor_wage.locations if line.country == "PH"]
+    assert line.required_rate_text == "PHP 36,218.58 per month"

@@ -108,3 +108,37 @@ def test_an_unknown_kind_names_every_kind_validate_reads(tmp_path: Path, runner:
     # check and report still take only questionnaires and plans
     result = runner.invoke(main, ["check", str(PROFILE)])
     assert result.exit_code == 2 and "I204" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "hint"),
+    [
+        (
+            "decision",
+            DECISION.read_text().replace("    status: open\n", "", 1),
+            "hint: status: open, in_progress or done.",
+        ),
+        ("decision", "kind: decision\nschema_version: 1\n", "sourcing-check schema decision"),
+        (
+            "profile",
+            "kind: guideline-profile\nschema_version: 1\n",
+            "sourcing-check schema profile",
+        ),
+        (
+            "vendor",
+            "kind: vendor-questionnaire\nschema_version: 1\n",
+            "sourcing-check schema vendor",
+        ),
+    ],
+)
+def test_a_missing_field_s_hint_is_one_that_works(
+    kind: str, text: str, hint: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    """The hint on a missing field says what the field takes, or names the schema to read; a
+    bare 'sourcing-check schema' would only fail asking which one."""
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(text)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert hint in result.stderr
+    assert "'sourcing-check schema' to" not in result.stderr

@@ -15,6 +15,10 @@ SIXTY = Decimal(60)
 _EXACT = Decimal("0.000001")
 _CENTS = Decimal("0.01")
 _FOUR = Decimal("0.0001")
+#: Arithmetic remainders below this are not rounded up into a cent (see ``money``).
+_NOISE = Decimal("1E-12")
+#: The most places ``divisor`` shows a ratio with.
+_MOST_PLACES = 12
 #: Figures with more whole digits than this are shown as e.g. '1.2346E+45'.
 WIDEST = 40
 #: Room for WIDEST digits and any places we round to; traps nothing, so nothing raises.
@@ -50,6 +54,8 @@ def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
     if not _shown_fixed(amount):
         return f"{currency} {_other(amount)}"
     rounding = ROUND_CEILING if up else ROUND_HALF_EVEN
+    if up:  # a remainder of the division far below what is shown is not rounded up
+        amount = amount.quantize(_NOISE, rounding=ROUND_HALF_EVEN, context=_WIDE)
     places = _FOUR if amount.copy_abs() < ONE else _CENTS
     value = amount.quantize(places, rounding=rounding, context=_WIDE)
     text = f"{value:,f}"
@@ -57,6 +63,22 @@ def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
         whole, _, fraction = text.partition(".")
         text = f"{whole}.{fraction.rstrip('0').ljust(2, '0')}"
     return f"{currency} {text}"
+
+
+def divisor(amount: Decimal, ratio: Decimal, currency: str, shown: str) -> str:
+    """``ratio`` with as many places (four to twelve) as it takes for ``amount`` divided by it,
+    rounded up, to give ``shown`` (``money(amount / ratio, currency, up=True)``): a reader
+    can redo the division printed."""
+    text = fixed(ratio, _FOUR)
+    for places in range(4, _MOST_PLACES + 1):
+        text = fixed(ratio, ONE.scaleb(-places))
+        if (
+            _shown_fixed(ratio)
+            and Decimal(text)
+            and money(amount / Decimal(text), currency, up=True) == shown
+        ):
+            break
+    return text
 
 
 def percent(ratio: Decimal) -> str:

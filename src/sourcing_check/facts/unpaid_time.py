@@ -27,6 +27,12 @@ ACTIVITIES = {
     "reading_instructions": "reading instructions",
     "breaks": "short breaks",
 }
+#: What is asked of each activity when the answer is missing.
+_QUESTIONS = {
+    "searching_for_work": "whether time spent searching for work is paid",
+    "reading_instructions": "whether time spent reading instructions is paid",
+    "breaks": "whether short breaks are paid",
+}
 #: Where the unpaid time of each pay model is counted, and which activities it covers.
 _COUNTED_IN = {
     "per_task": (
@@ -75,8 +81,8 @@ def unpaid_time(inputs: Inputs, ctx: Context) -> UnpaidTimeFact | None:
     pay = vendor.pay
     time_paid = pay.time_paid if pay else None
     missing = [
-        f"{_AT}/{key}: whether time spent {word} is paid"
-        for key, word in ACTIVITIES.items()
+        f"{_AT}/{key}: {_QUESTIONS[key]}"
+        for key in ACTIVITIES
         if time_paid is None or getattr(time_paid, key) is None
     ]
     unpaid = [word for key, word in ACTIVITIES.items() if getattr(time_paid, key, None) is False]

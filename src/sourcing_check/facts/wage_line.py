@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.facts.money import HUNDRED, ONE, fixed, money, percent
+from sourcing_check.facts.money import HUNDRED, ONE, divisor, fixed, money, percent
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_basis import basis_step, gross_asked
 from sourcing_check.facts.wage_benchmark import (
@@ -232,12 +232,12 @@ def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> None:
     """The share of the living wage, and the pay that would make it exactly 1."""
     work.step("Share of the living wage", "effective / living wage", percent(ratio))
     if ratio:
-        required = rate.amount / ratio
+        required = money(rate.amount / ratio, rate.currency, up=True)
+        share = divisor(rate.amount, ratio, rate.currency, required)
         work.step(
             "Pay that exactly reaches the living wage",
-            f"{money(rate.amount, rate.currency)} / {fixed(ratio, _FOUR_PLACES)} "
-            "(pay / its share of the living wage)",
-            money(required, rate.currency, up=True) + f" per {rate.period}",
+            f"{money(rate.amount, rate.currency)} / {share} (pay / its share of the living wage)",
+            required + f" per {rate.period}",
         )
 
 

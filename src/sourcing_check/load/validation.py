@@ -65,7 +65,9 @@ def _problem(
             hint = "allowed here: " + ", ".join(allowed)
     elif kind == "missing":
         code, message = codes.missing, f"missing required field {loc[-1]!r}"
-        hint = "run 'sourcing-check schema' to see every field and what it means"
+        hint = " ".join(
+            part for part in (_field_help(model_class, loc), _schema_hint(model_class)) if part
+        )
     elif kind == "value_error" and isinstance(error.get("input"), dict):
         # a rule across the fields of a section: its own words say what is wrong
         code, message = codes.invalid, str(error["msg"]).removeprefix("Value error, ")
@@ -89,6 +91,26 @@ def _shown(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return repr(value)
+
+
+#: The schema 'sourcing-check schema NAME' prints for each model a file is read as (by class
+#: name, so that loading imports no model it does not use); reference tables have none.
+_SCHEMA_NAMES = {
+    "VendorQuestionnaire": "vendor",
+    "ProjectPlan": "project",
+    "DecisionFile": "decision",
+    "ProfileFile": "profile",
+    "FrameworkFile": "guidelines",
+    "RequirementsFile": "guidelines",
+    "Assessments": "assessment",
+}
+
+
+def _schema_hint(model_class: type[BaseModel]) -> str:
+    name = _SCHEMA_NAMES.get(model_class.__name__)
+    if name is None:
+        return ""
+    return f"('sourcing-check schema {name}' shows every field and what it means)"
 
 
 def _field_help(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> str:

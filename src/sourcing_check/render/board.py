@@ -4,6 +4,7 @@ what, answers still needed by input section, and what was met."""
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -14,6 +15,8 @@ from sourcing_check.render.views import decisive, needed_answers, ordered
 #: Who acts on a finding, by the requirement's scope.
 WHO_ACTS = {"vendor": "Vendor", "project": "AI team"}
 _SHOWN_TITLES = 3
+#: The input and section of an answer's pointer in an item still needed.
+_ANSWER = re.compile(r"(?:^|: )/(?P<input>vendor|project)/(?P<section>\w+)")
 
 
 def lowest_line(a: Assessment) -> WageLine | None:
@@ -114,9 +117,10 @@ def needed_by_section(
     """The answers still needed, grouped by the input section they belong to."""
     groups: dict[str, list[tuple[str, list[Finding]]]] = {}
     for item, waiting in needed_answers(findings):
-        parts = item.split(" ", 1)[0].split("/")
-        if item.startswith("/") and len(parts) > 2:
-            section = f"{parts[2].replace('_', ' ').capitalize()} ({parts[1]})"
+        # an answer's pointer, at the start or after the place it is asked for ('FI: /project/...')
+        answer = _ANSWER.search(item)
+        if answer is not None:
+            section = f"{answer['section'].replace('_', ' ').capitalize()} ({answer['input']})"
         else:
             section = "Reference data and figures"
         groups.setdefault(section, []).append((item, waiting))
