@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -107,7 +109,30 @@ def test_identifiers_break_only_after_underscore_slash_or_dot() -> None:
     shown = str(breakable("/project/pay/fee_share_percent <b> is 0.55. Done."))
     assert shown == ("/project/<wbr>pay/<wbr>fee_<wbr>share_<wbr>percent &lt;b&gt; is 0.55. Done.")
     shown = str(breakable("examples/crowd-platform-project.yaml"))
-    assert shown == 'examples/<wbr><span class="nobr">crowd-platform-project</span>.<wbr>yaml'
+    assert shown == "examples/<wbr>crowd-\u2060platform-\u2060project.<wbr>yaml"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_a_hyphenated_word_does_not_push_a_line_break_back_to_the_first_word() -> None:
+    """At any width a cell's first line is filled up to the word that does not fit: keeping
+    'no-fees' whole once broke the line after 'Met' ('Met' / 'as answered, but ...')."""
+    import weasyprint
+
+    from sourcing_check.render.templating import breakable
+
+    text = breakable("Met as answered, but the evidence is missing: The vendor's no-fees policy")
+    for width in range(200, 290, 4):
+        html = (
+            "<body style='font-family: DejaVu Sans; font-size: 8pt'>"
+            f"<div style='width: {width}pt; overflow-wrap: break-word'>{text}</div></body>"
+        )
+        pdf = weasyprint.HTML(string=html).write_pdf()
+        shown = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        first = shown.strip().splitlines()[0]
+        assert first.startswith("Met as answered, but the evidence"), (width, first)
+        assert "no-fees" in shown, (width, shown)  # kept whole, and copied without the joiner
 
 
 def test_markdown_says_not_applicable_for_an_area_without_requirements(

@@ -46,9 +46,15 @@ _HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-
 _LONGEST_UNBROKEN = 40
 
 
+#: WORD JOINER: no line break here, and nothing drawn or copied. A nowrap span did the same,
+#: but WeasyPrint then broke a line that did not fit the span after its first word ('Met' /
+#: 'as answered, but ... no-fees policy').
+_JOINER = "\u2060"
+
+
 def _unbroken(found: re.Match[str]) -> str:
     word = found.group(0)
-    return f'<span class="nobr">{word}</span>' if len(word) <= _LONGEST_UNBROKEN else word
+    return word.replace("-", "-" + _JOINER) if len(word) <= _LONGEST_UNBROKEN else word
 
 
 def breakable(text: Any) -> Markup:
