@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from functools import cache
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sourcing_check.load.documents import read_document
 from sourcing_check.models.document import Document
 from sourcing_check.models.results import Assessment, Finding
 from sourcing_check.render.canonical import render_json
+from sourcing_check.render.html import render_html
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import Framework, load_framework
 from sourcing_check.run import Settings, run
@@ -158,3 +160,30 @@ def test_answers_are_located_only_when_read(monkeypatch: pytest.MonkeyPatch) -> 
     a.model_dump_json()  # the JSON shows every answer, so every one is located now, once
     shown = {answer["pointer"] for f in a.findings for answer in f.answers}
     assert sorted(located) == sorted(p.removeprefix("/vendor") for p in shown)
+
+
+def _shown_text(html: str) -> str:
+    """What a reader of the report sees: the HTML's text, its white space collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+@pytest.mark.parametrize("detail", ["board", "full"])
+def test_the_report_names_each_missing_document_once_per_finding(
+    assessments: tuple[Assessment, ...], detail: str
+) -> None:
+    # an unverified pass's 'what to do' is the evidence to provide: not repeated below it
+    checked = set()
+    for a in assessments:
+        text = _shown_text(render_html([a], detail))
+        for f in a.findings:
+            if not f.evidence_missing or f.status not in ("fail", "unverified"):
+                continue
+            listed = "; ".join(f.evidence_missing)
+            repeated = (f"Evidence to provide: {listed}", f"Evidence missing: {listed}")
+            if f.status == "unverified":
+                assert f"Provide the evidence: {listed}." in text, (a.subject, f.requirement)
+                assert not any(line in text for line in repeated), (a.subject, f.requirement)
+            elif detail == "board":  # a failure's fix names no document: the line says which
+                assert repeated[0] in text, (a.subject, f.requirement)
+            checked.add(f.status)
+    assert checked == {"fail", "unverified"}

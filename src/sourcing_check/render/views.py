@@ -59,6 +59,12 @@ def checklist_items(a: Assessment) -> list[Finding]:
     return [f for f in ordered(a.findings) if f.status in _ACTIONABLE]
 
 
+def evidence_to_provide(f: Finding) -> list[str]:
+    """The evidence a finding lacks that its remediation does not already name (an unverified
+    pass's remediation is the evidence to provide), so that a report says each item once."""
+    return [item for item in f.evidence_missing if item not in (f.remediation or "")]
+
+
 def _value(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "(none)"
