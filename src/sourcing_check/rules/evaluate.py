@@ -153,9 +153,9 @@ def _unconfirmed(
         default = "Resolve what the finding names, then assess again."
         fixes.append(_fill(req.unverified_remediation or default, data, framework))
     if evidence_missing:
-        listed = "; ".join(evidence_missing)
-        messages.append("Met as answered, but the evidence is missing: " + listed)
-        fixes.append("Provide the evidence: " + listed + ".")
+        # the documents are named once, in the fix, which every report shows beside this
+        messages.append("Met as answered, but without the evidence that would confirm it.")
+        fixes.append("Provide the evidence: " + "; ".join(evidence_missing) + ".")
     if not messages:
         return None
     return "unverified", " ".join(messages), [], " ".join(fixes)
