@@ -76,3 +76,19 @@ def test_a_workbook_without_its_about_sheet_names_the_template_its_sheets_sugges
         load_input(path)
     (problem,) = caught.value.problems
     assert problem.code == "I204" and problem.hint == start
+
+
+def test_a_number_cell_holding_text_with_a_comma_says_how_to_write_it(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    share = answer(book, "/pay/fee_share_percent", "20,5")
+    book["Pay rates"].append(["KE", "salaried", "65,000", "KES", "month"])
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_input(path)
+    hints = {p.place: p.hint for p in caught.value.problems}
+    assert (
+        hints["'Pay rates'!C2"] == "write 65000, not 65,000: a number takes no thousands separators"
+    )
+    assert hints[share] == "write 20.5, not 20,5: the decimal mark is a point"
