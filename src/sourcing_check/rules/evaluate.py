@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sourcing_check.models.guideline import written
 from sourcing_check.models.introspect import walk
 from sourcing_check.models.results import Answer, Finding
 from sourcing_check.models.subject import LoadedInput
@@ -242,6 +243,8 @@ def _fill(text: str, data: dict[str, Any], framework: Framework) -> str:
             items = [str(item) for item in current]
             joiner = "; " if any(", " in item for item in items) else ", "
             return joiner.join(items) or "(none)"
+        if isinstance(current, bool):
+            return written(current)  # true or false, as a profile writes it
         return format(current.normalize(), "f") if isinstance(current, Decimal) else str(current)
 
     return PLACEHOLDER.sub(lookup, text)
