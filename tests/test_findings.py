@@ -82,6 +82,13 @@ def test_no_unfilled_figure_anywhere(assessments: tuple[Assessment, ...]) -> Non
                 assert not UNFILLED.search(written), (f.requirement, written)
 
 
+def test_no_finding_doubles_its_full_stop(assessments: tuple[Assessment, ...]) -> None:
+    # a described answer sits in parentheses inside a sentence: '/x (Pay per location).'
+    for subject, f in _findings(assessments):
+        for written in (f.message, f.remediation or "", *f.missing, *f.evidence_missing):
+            assert not re.search(r"\.\)?[.;,]", written), (subject, f.requirement, written)
+
+
 def test_remediation_matches_the_status(assessments: tuple[Assessment, ...]) -> None:
     rules = {r.requirement.id: r.requirement for r in _framework().rules}
     for subject, f in _findings(assessments):

@@ -156,7 +156,7 @@ def _unconfirmed(
     if evidence_missing:
         # the documents are named once, in the fix, which every report shows beside this
         messages.append("Met as answered, but without the evidence that would confirm it.")
-        fixes.append("Provide the evidence: " + "; ".join(evidence_missing) + ".")
+        fixes.append(_sentence("Provide the evidence: " + "; ".join(evidence_missing)))
     if not messages:
         return None
     return "unverified", " ".join(messages), [], " ".join(fixes)
@@ -164,7 +164,7 @@ def _unconfirmed(
 
 def _to_answer(lead: str, missing: list[str]) -> str:
     """The remediation of an unanswered finding: what to answer, and nothing else."""
-    return f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)) + "."
+    return _sentence(f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)))
 
 
 def _as_answered(title: str, answers: Sequence[Answer]) -> str:
@@ -190,7 +190,15 @@ def _described(model: type[BaseModel], pointer: str) -> str:
     rest = pointer[1:].partition("/")[2]
     info = walk(model, tuple(rest.split("/")))
     description = getattr(info, "description", None)
-    return f"{pointer} ({description})" if description else pointer
+    if not description:
+        return pointer
+    # in parentheses inside a sentence, a description ends without its own full stop
+    return f"{pointer} ({description.strip().removesuffix('.')})"
+
+
+def _sentence(text: str) -> str:
+    """``text`` ended by one full stop (none added after a question or a full stop)."""
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def _fact_missing(pointer: str, facts: dict[str, Any]) -> list[str]:
