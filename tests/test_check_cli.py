@@ -140,7 +140,7 @@ def test_output_file_and_markdown(
         ],
     )
     assert result.exit_code == 0
-    assert result.stdout == ""
+    assert result.stdout == f"wrote {target}\n"  # as report, compare and convert say
     text = target.read_text()
     assert "**Verdict: Not approved**" in text
     assert "| Share of the living wage | effective / living wage | 39.0% |" in text

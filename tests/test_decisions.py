@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -292,6 +293,24 @@ def test_a_decision_is_about_one_subject(runner: CliRunner) -> None:
     result = runner.invoke(main, args)
     assert result.exit_code == 2
     assert "a decision file is about one subject, but 2 were given" in result.stderr
+
+
+def test_init_decision_writes_each_condition_as_one_sentence(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # the fix of an unanswered finding names each answer with its description in parentheses
+    target = tmp_path / "decision.yaml"
+    vendor = EXAMPLES / "prison-labour-vendor.yaml"
+    result = runner.invoke(
+        main, ["init", "decision", str(vendor), "--date", "2026-11-24", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    texts = [line for line in target.read_text().splitlines() if line.startswith("  #   text: ")]
+    assert texts
+    transparency = "/vendor/governance/transparency_report_url (Public transparency report on "
+    assert f"{transparency}workers' pay and conditions)." in "\n".join(texts)
+    for text in texts:
+        assert not re.search(r"\.\)?[.;,]", text), text  # no '.).', '.);' or '..'
 
 
 @pytest.mark.parametrize("source", ["input", "json", "pdf"])

@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from functools import cache
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sourcing_check.load.documents import read_document
 from sourcing_check.models.document import Document
 from sourcing_check.models.results import Assessment, Finding
 from sourcing_check.render.canonical import render_json
+from sourcing_check.render.html import render_html
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import Framework, load_framework
 from sourcing_check.run import Settings, run
@@ -78,6 +80,13 @@ def test_no_unfilled_figure_anywhere(assessments: tuple[Assessment, ...]) -> Non
         for f in a.findings:
             for written in (f.message, f.remediation or ""):
                 assert not UNFILLED.search(written), (f.requirement, written)
+
+
+def test_no_finding_doubles_its_full_stop(assessments: tuple[Assessment, ...]) -> None:
+    # a described answer sits in parentheses inside a sentence: '/x (Pay per location).'
+    for subject, f in _findings(assessments):
+        for written in (f.message, f.remediation or "", *f.missing, *f.evidence_missing):
+            assert not re.search(r"\.\)?[.;,]", written), (subject, f.requirement, written)
 
 
 def test_remediation_matches_the_status(assessments: tuple[Assessment, ...]) -> None:
@@ -158,3 +167,47 @@ def test_answers_are_located_only_when_read(monkeypatch: pytest.MonkeyPatch) -> 
     a.model_dump_json()  # the JSON shows every answer, so every one is located now, once
     shown = {answer["pointer"] for f in a.findings for answer in f.answers}
     assert sorted(located) == sorted(p.removeprefix("/vendor") for p in shown)
+
+
+def _shown_text(html: str) -> str:
+    """What a reader of the report sees: the HTML's text, its white space collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def _blocks(html: str, detail: str) -> dict[str, str]:
+    """The text of each finding to act on, by requirement: its row in the board's table of
+    findings to act on, or its box in the full report."""
+    start = '<tr class="status-' if detail == "board" else '<div class="finding '
+    if detail == "board":
+        html = html.split('<section class="actions">', 1)[1].split("</section>", 1)[0]
+    found = {}
+    for part in html.split(start)[1:]:
+        text = _shown_text(start + part)
+        rid = re.search(r"PAI-\d+\.\d+", text)
+        if rid is not None:
+            found.setdefault(rid.group(0), text)
+    return found
+
+
+@pytest.mark.parametrize("detail", ["board", "full"])
+def test_the_report_names_each_missing_document_once_per_finding(
+    assessments: tuple[Assessment, ...], detail: str
+) -> None:
+    # an unverified pass's 'what to do' is the evidence to provide: said once, not again as
+    # what was found nor as a line below it
+    checked = set()
+    for a in assessments:
+        blocks = _blocks(render_html([a], detail), detail)
+        for f in a.findings:
+            if not f.evidence_missing or f.status not in ("fail", "unverified"):
+                continue
+            listed, where = "; ".join(f.evidence_missing), (a.subject, f.requirement)
+            block = blocks[f.requirement]
+            if f.status == "unverified":
+                assert f"Provide the evidence: {listed}." in block, where
+                assert block.count(listed) == 1, where
+            else:  # a failure's fix names no document: the line below it says which
+                label = "Evidence to provide" if detail == "board" else "Evidence missing"
+                assert f"{label}: {listed}" in block, where
+            checked.add(f.status)
+    assert checked == {"fail", "unverified"}

@@ -16,7 +16,9 @@ from jsonschema import Draft202012Validator
 from sourcing_check.cli import main
 from sourcing_check.errors import InputError
 from sourcing_check.forms.schemas import named_schema
+from sourcing_check.models.profile import ProfileChange
 from sourcing_check.models.results import Assessment
+from sourcing_check.render.views import describe_change
 from sourcing_check.resources import default_framework_dir, profiles_dir
 from sourcing_check.rules.framework import load_framework
 from sourcing_check.run import Settings, run
@@ -81,6 +83,32 @@ def test_a_parameter_value_changes_the_finding(tmp_path: Path) -> None:
         3,
         1,
     )
+
+
+def test_a_changed_parameter_is_shown_as_the_profile_writes_it(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    profile = write_profile(
+        tmp_path, parameters={"index_benchmarks": False, "prefer_higher_benchmark": True}
+    )
+    args = ["check", str(WELL_RUN), "--date", "2026-11-24", "--profile", str(profile)]
+    for fmt in ("text", "md"):
+        output = runner.invoke(main, [*args, "--format", fmt]).stdout.replace("\\>", ">")
+        assert "parameter index_benchmarks: true -> false" in output
+        assert "parameter prefer_higher_benchmark: false -> true" in output
+        assert "True" not in output and "False" not in output
+    change = ProfileChange(operation="parameter", target="x", old=None, new=[], reason=None)
+    assert describe_change(change) == "parameter x: null -> (none)"
+    # and in a requirement's own words
+    fix = "Cap the time (indexing: {params.index_benchmarks})."
+    added = write_profile(
+        tmp_path,
+        "added.yaml",
+        parameters={"index_benchmarks": False},
+        add=[_added(remediation=fix)],
+    )
+    (finding,) = [f for f in assess(MODERATION, added).findings if f.requirement == "SHC-6.1"]
+    assert finding.remediation == "Cap the time (indexing: false)."
 
 
 def test_a_text_parameter_takes_one_of_its_choices(tmp_path: Path) -> None:
@@ -198,6 +226,11 @@ def test_a_plan_naming_a_missing_profile_is_located(tmp_path: Path) -> None:
         (
             {"parameters": {"wage_time_basis": "p90"}},
             ":8:3: P203 'p90' is not one of p75, median [/parameters/wage_time_basis]",
+        ),
+        (
+            {"parameters": {"index_benchmarks": "no"}},
+            ":8:3: P203 expected true or false like the default true "
+            "[/parameters/index_benchmarks]",
         ),
         (
             {"parameters": {"min_pilot_participants": "ten"}},

@@ -178,6 +178,20 @@ def test_a_thousands_separator_in_a_flow_mapping_is_explained(
     assert f"{path}:7:" in result.stderr and "write 72000, not 72,000" in result.stderr
 
 
+def test_a_number_written_with_a_comma_is_explained(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text(
+        "kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: X}\npay:\n"
+        "  fee_share_percent: 20,5\n  rates:\n    - country: KE\n      model: salaried\n"
+        "      rate:\n        amount: 1,250,000.50\n        currency: KES\n"
+        "        period: month\n"
+    )
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "hint: write 20.5, not 20,5" in result.stderr
+    assert "hint: write 1250000.50, not 1,250,000.50" in result.stderr
+
+
 def test_a_rule_across_fields_says_it_in_words(tmp_path: Path, runner: CliRunner) -> None:
     plan = (EXAMPLES / "well-run-project.yaml").read_text(encoding="utf-8")
     assert "  contracted_hours_per_period: 173\n" in plan

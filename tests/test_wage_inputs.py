@@ -3,7 +3,10 @@ take-home pay, observed earnings (test tables: KE 200 KES/h gross; USD 1 = KES 1
 
 from __future__ import annotations
 
-from decimal import Decimal
+import datetime as dt
+import re
+import shutil
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +15,8 @@ from pydantic import ValidationError
 
 from sourcing_check.load.reference import load_reference
 from sourcing_check.models.facts import WageFact, WageLine
-from tests.conftest import DATA
+from sourcing_check.run import Settings, run
+from tests.conftest import DATA, EXAMPLES
 from tests.helpers import facts, project, vendor
 
 PAID = {"rejected_work_paid": "always"}
@@ -237,3 +241,62 @@ def test_a_full_time_salary_below_the_monthly_minimum_fails(tmp_path: Path) -> N
     (line,) = fact.locations
     assert line.shortfall is not None and line.shortfall.against == "minimum_wage"
     assert line.shortfall.ratio_text == "98.3%"
+
+
+#: A division in a working: 'KES 51,613.46 per month / 173.3333 h', or '... / 173 h per month'.
+_DIVISION = re.compile(r"^([A-Z]{3}) ([0-9,]+\.[0-9]+)(?: per \w+)? / ([0-9.]+) h\b")
+
+
+def _redone(formula: str) -> str | None:
+    """A working's division redone by hand, to the cent as printed; None if it has none."""
+    found = _DIVISION.match(formula)
+    if found is None:
+        return None
+    currency, amount, hours = found.groups()
+    result = Decimal(amount.replace(",", "")) / Decimal(hours)
+    return f"{currency} {result.quantize(Decimal('0.01'), rounding=ROUND_HALF_EVEN):,f}"
+
+
+def _forty_hours(tmp_path: Path) -> Path:
+    """The well-run example with a 40-hour week (173.33 h a month, rounded)."""
+    for name in ("well-run-project.yaml", "well-run-vendor.yaml"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    plan = tmp_path / "well-run-project.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "  contracted_hours_per_period: 173\n" in text
+    plan.write_text(text.replace("_per_period: 173\n", ": {hours: 40, per: week}\n"))
+    return plan
+
+
+def test_a_forty_hour_week_says_why_its_living_wage_per_hour_is_a_cent_lower(
+    tmp_path: Path,
+) -> None:
+    # WageIndicator's KE row: KES 51,613.46 a month (2024 prices) over 173.33 h, which is 40 h a
+    # week rounded; over the 173.3333 h of a 40-hour week it is KES 297.77 an hour
+    (a,) = run([_forty_hours(tmp_path)], Settings(date=dt.date(2026, 11, 24))).assessments
+    assert a.facts.project_wage is not None
+    line = next(x for x in a.facts.project_wage.locations if x.country == "KE")
+    rows = {s.label: s for s in line.steps}
+    assert rows["Living wage per hour"].value == "KES 297.78"
+    exact = rows["Living wage per hour worked (full-time, unrounded hours)"]
+    assert exact.value == "KES 297.77" == line.living_wage_hourly_text
+    assert "the figure's 173.33 h before rounding; the KES 297.78 above divides by the rounded" in (
+        exact.formula
+    )
+    assert _redone(exact.formula) == exact.value
+    assert _redone(rows["Gross pay per contracted hour"].formula) == "KES 415.38"
+
+
+def test_every_division_by_hours_in_a_working_can_be_redone_by_hand(tmp_path: Path) -> None:
+    paths = [*sorted(EXAMPLES.glob("*.yaml")), _forty_hours(tmp_path)]
+    redone = 0
+    for path in paths:
+        for a in run([path], Settings(date=dt.date(2026, 11, 24))).assessments:
+            for fact in (a.facts.project_wage, a.facts.vendor_wage):
+                for line in fact.locations if fact is not None else []:
+                    for step in line.steps:
+                        by_hand = _redone(step.formula)
+                        if by_hand is not None:
+                            assert by_hand == step.value, (path.name, line.place, step)
+                            redone += 1
+    assert redone > 20

@@ -174,7 +174,8 @@ def check(
 
     Each FILE gives one assessment; a project plan brings the vendor questionnaire it names.
     Prints the verdict, the score per guideline, failures (must first) with what to do,
-    and the information still needed.
+    and the information still needed; with -o FILE, writes them there and prints
+    'wrote FILE'.
 
     A batch is written as it is assessed (json, jsonl and text stream; jsonl holds one
     assessment per line), in worker processes (--jobs), and still all or none.
@@ -193,6 +194,10 @@ def check(
     from sourcing_check.cli.batch import check_files
 
     verdicts = check_files(list(files), settings, fmt, output, jobs, strict=strict)
+    if output is not None:  # as report, compare and convert say what they wrote
+        from sourcing_check.models.text import printable
+
+        click.echo(printable(f"wrote {output}"))
     sys.exit(verdict_exit_code(verdicts, fail_on))
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.guideline import FrameworkFile, Parameter
+from sourcing_check.models.guideline import FrameworkFile, Parameter, written
 from sourcing_check.models.profile import (
     AppliedProfile,
     LoadedProfile,
@@ -119,7 +119,8 @@ def parameter_error(value: Any, declared: Parameter) -> str | None:
     if not fits:
         kind = {bool: "true or false", str: "a text", list: "a list of texts"}
         expected = kind.get(type(default), "a number")
-        return f"expected {expected} like the default {plain_json(default, numbers=True)!r}"
+        shown = repr(default) if isinstance(default, str) else written(default)
+        return f"expected {expected} like the default {shown}"
     if declared.choices and value not in declared.choices:
         return f"{value!r} is not one of " + ", ".join(declared.choices)
     return None

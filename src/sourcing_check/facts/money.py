@@ -81,6 +81,22 @@ def divisor(amount: Decimal, ratio: Decimal, currency: str, shown: str) -> str:
     return text
 
 
+def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) -> str:
+    """Hours to divide ``amount`` by in a working: ``given`` (their usual text, e.g. 173.33),
+    or with as many more places (to twelve) as it takes for the amount printed divided by them
+    to give the figure computed, ``money(amount / hours, currency)``: a reader can redo the
+    division printed (40 h a week is 173.3333 h a month)."""
+    if not hours or not _shown_fixed(hours):
+        return given
+    shown = money(amount / hours, currency)
+    printed = amount.quantize(_FOUR if amount.copy_abs() < ONE else _CENTS, context=_WIDE)
+    candidates = [given, *(fixed(hours, ONE.scaleb(-places)) for places in range(3, 13))]
+    for text in candidates:
+        if Decimal(text) and money(printed / Decimal(text), currency) == shown:
+            return text
+    return candidates[-1]
+
+
 def percent(ratio: Decimal) -> str:
     """A ratio as a percentage for display, e.g. 0.468 -> '46.8%'; a ratio just under 1 shows
     as 99.9%, never as the 100.0% that would read as reached."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from sourcing_check.facts.money import fixed, money
+from sourcing_check.facts.money import fixed, hours_divisor, money
 from sourcing_check.facts.wage_benchmark import Yardstick
 from sourcing_check.facts.wage_time import WEEKS, hours_text
 from sourcing_check.facts.wage_working import Location, Working
@@ -67,16 +67,20 @@ def full_time(
         return measure
     amount = measure.hourly * assumed
     hourly = amount / hours
+    currency, hourly_text = measure.currency, money(hourly, measure.currency)
     what = "living wage" if measure.kind == "living_wage" else "minimum wage"
-    why = (
-        f"the figure's {assumed.normalize():f} h, unrounded"
-        if Decimal(shown) == assumed
-        else f"not the figure's {assumed.normalize():f} h"
-    )
+    label = f"{what[0].upper()}{what[1:]} per hour worked (full-time)"
+    why = f"not the figure's {assumed.normalize():f} h"
+    if Decimal(shown) == assumed:  # the same hours, but for the figure's rounding
+        label = f"{what[0].upper()}{what[1:]} per hour worked (full-time, unrounded hours)"
+        why = f"the figure's {assumed.normalize():f} h before rounding"
+        if hourly_text != measure.hourly_text:
+            why += f"; the {measure.hourly_text} above divides by the rounded hours"
+    exact = hours_divisor(amount, hours, currency, shown)
     work.step(
-        f"{what[0].upper()}{what[1:]} per hour worked (full-time)",
-        f"{money(amount, measure.currency)} per {measure.period} / {shown} h: full-time work "
+        label,
+        f"{money(amount, currency)} per {measure.period} / {exact} h: full-time work "
         f"({made} a week) earns the {measure.period}'s {what} in its own hours ({why})",
-        money(hourly, measure.currency),
+        hourly_text,
     )
-    return dataclasses.replace(measure, hourly=hourly, hourly_text=money(hourly, measure.currency))
+    return dataclasses.replace(measure, hourly=hourly, hourly_text=hourly_text)

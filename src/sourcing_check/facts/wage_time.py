@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sourcing_check.facts.money import SIXTY, fixed, money
+from sourcing_check.facts.money import SIXTY, fixed, hours_divisor, money
 from sourcing_check.facts.unpaid_time import uncounted
 from sourcing_check.facts.wage_working import ZERO, Location, Shared, Working
 from sourcing_check.models.common import Money
@@ -116,7 +116,9 @@ def _per_period(
         gross = rate.amount / hours
         work.step(
             f"{pay_word(location)} per contracted hour",
-            f"{money(rate.amount, rate.currency)} / {hours_text(hours)} h per {rate.period}",
+            f"{money(rate.amount, rate.currency)} / "
+            f"{hours_divisor(rate.amount, hours, rate.currency, hours_text(hours))} h "
+            f"per {rate.period}",
             money(gross, rate.currency),
         )
     unpaid = location.terms.unpaid_hours_per_period

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import typing
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -76,9 +77,29 @@ def _problem(
         if len(shown) > _SHOWN_INPUT_CHARS:
             shown = shown[: _SHOWN_INPUT_CHARS - 3] + "..."
         code, message = codes.invalid, f"{error['msg']}, got {shown}"
-        if kind.endswith("_type") or kind == "literal_error":
+        if kind.endswith(("_type", "_parsing")):
+            hint = _separated_number(error.get("input"))
+        if not hint and (kind.endswith("_type") or kind == "literal_error"):
             hint = _field_help(model_class, loc)
     return document.problem(pointer, message, hint, code=code)
+
+
+#: A number written with thousands separators (72,000 or 1,250,000.50), or a decimal comma (20,5).
+_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]{1,2}")
+
+
+def _separated_number(value: Any) -> str:
+    """How to write a number given as text with a comma in it ('write 72000, not 72,000'), in
+    a YAML file or a workbook's text cell alike; '' for any other value."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if _THOUSANDS.fullmatch(text):
+        return f"write {text.replace(',', '')}, not {text}: a number takes no thousands separators"
+    if _DECIMAL_COMMA.fullmatch(text):
+        return f"write {text.replace(',', '.')}, not {text}: the decimal mark is a point"
+    return ""
 
 
 def _shown(value: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -21,13 +22,36 @@ from sourcing_check.load.xlsx_values import Grid, quote_sheet
 from sourcing_check.load.xlsx_xml import ERROR, UNSAVED, RawCell, Workbook
 from sourcing_check.models.document import Document
 from sourcing_check.models.project import PROJECT_KIND, ProjectPlan
-from sourcing_check.models.sheets import ABOUT, ANSWERS, CHOICES, Layout, layout_of
+from sourcing_check.models.sheets import ABOUT, ANSWERS, CHOICES, EVIDENCE, Layout, layout_of
 from sourcing_check.models.vendor import VENDOR_KIND, VendorQuestionnaire
 
 #: Bound on the unzipped size of a workbook (a zip bomb is refused before it is opened).
 MAX_UNZIPPED = 50 * 1024 * 1024
 MODELS = {VENDOR_KIND: VendorQuestionnaire, PROJECT_KIND: ProjectPlan}
-_START = "start from 'sourcing-check init vendor --format xlsx' (or 'init project')"
+#: The 'init' command that makes a blank workbook of each kind.
+_INIT = {VENDOR_KIND: "vendor", PROJECT_KIND: "project"}
+#: The sheets of a workbook that are not the same in every kind (one per list of items).
+_SHARED = {ANSWERS, EVIDENCE, CHOICES, ABOUT}
+
+
+def _template(kind: str) -> str:
+    """The command that writes a blank workbook of a kind, quoted."""
+    return f"'sourcing-check init {_INIT[kind]} --format xlsx'"
+
+
+def _start(sheets: Iterable[str]) -> str:
+    """Where to start instead: the template of the one kind whose own sheets are there, or of
+    each kind when the sheets do not tell."""
+    present = set(sheets)
+    kinds = [
+        kind
+        for kind, model in MODELS.items()
+        if present & (set(layout_of(model, kind).sheet_names()) - _SHARED)
+    ]
+    if len(kinds) == 1:
+        return f"start from a workbook made by {_template(kinds[0])}"
+    vendor, project = _template(VENDOR_KIND), _template(PROJECT_KIND)
+    return f"start from {vendor} for a questionnaire, or {project} for a plan"
 
 
 @dataclass
@@ -50,7 +74,8 @@ def read_workbook(
     about = opened.grids.get(ABOUT)
     if about is None:
         message = "no 'About' sheet: this is not a questionnaire or plan workbook"
-        raise InputError([*opened.problems, Problem(label, message, hint=_START, code="I204")])
+        hint = _start(opened.grids)
+        raise InputError([*opened.problems, Problem(label, message, hint=hint, code="I204")])
     meta = {str(row.get(1, "")): (line, row.get(2)) for line, row in about.rows.items()}
     kind = meta.get("kind", (1, None))
     model = MODELS.get(kind[1]) if isinstance(kind[1], str) else None
@@ -94,7 +119,8 @@ def _sheet_problems(label: str, layout: Layout, grids: dict[str, Grid]) -> list[
                 Problem(
                     label,
                     f"the sheet {name!r} is missing (renamed or deleted?)",
-                    hint=f"give it back its name, or copy it from a fresh template ({_START})",
+                    hint="give it back its name, or copy it from a blank workbook made by "
+                    + _template(layout.kind),
                     code="I112",
                 )
             )

@@ -135,6 +135,20 @@ class Parameter(Strict):
     )
 
 
+def written(value: Any) -> str:
+    """A parameter's value as a profile or framework file writes it (YAML): true, false and
+    null, not Python's True, False and None; a number as given; a list as 'a, b'."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, list | tuple):
+        return ", ".join(written(item) for item in value) or "(none)"
+    return str(value)
+
+
 class Scoring(Strict):
     """How findings become scores."""
 

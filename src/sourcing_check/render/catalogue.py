@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from sourcing_check.models.guideline import written
 from sourcing_check.render.escaping import escape_md
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
@@ -29,7 +30,7 @@ def readable(text: str, framework: Framework) -> str:
     def replace(match: re.Match[str]) -> str:
         parts = match.group(1).split(".")
         if parts[0] == "params" and len(parts) == 2 and parts[1] in framework.params:
-            return str(framework.params[parts[1]])
+            return written(framework.params[parts[1]])
         name = parts[-1].removesuffix("_text").replace("_", " ")
         return f"[{name}]"
 
@@ -55,8 +56,7 @@ def render_catalogue(framework: Framework) -> str:
         "|---|---|---|",
     ]
     for name, param in meta.parameters.items():
-        default = param.default
-        shown = ", ".join(default) if isinstance(default, list) else default
+        shown = written(param.default)
         out.append(f"| `{name}` | {shown} | {escape_md(' '.join(param.description.split()))} |")
     for guideline in meta.guidelines:
         rules = [r for r in framework.rules if r.requirement.guideline == guideline.id]

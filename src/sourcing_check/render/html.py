@@ -29,6 +29,7 @@ from sourcing_check.render.views import (
     by_ratio,
     checklist_items,
     decisive,
+    evidence_to_provide,
     needed_answers,
     ordered,
     subject_line,
@@ -98,6 +99,7 @@ def render_html(assessments: Sequence[Assessment], detail: str = "board") -> str
         status_symbols=STATUS_SYMBOLS,
         by_ratio=by_ratio,
         decisive=decisive,
+        evidence_to_provide=evidence_to_provide,
         verdict_labels=VERDICT_LABELS,
         title=shorten(
             printable("Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments)),

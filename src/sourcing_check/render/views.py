@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sourcing_check.models.decision import AppliedWaiver, ConditionRecord
 from sourcing_check.models.facts import Shortfall, WageLine
+from sourcing_check.models.guideline import written
 from sourcing_check.models.profile import ProfileChange
 from sourcing_check.models.results import Assessment, Finding, subject_name
 
@@ -59,10 +60,10 @@ def checklist_items(a: Assessment) -> list[Finding]:
     return [f for f in ordered(a.findings) if f.status in _ACTIONABLE]
 
 
-def _value(value: object) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "(none)"
-    return str(value)
+def evidence_to_provide(f: Finding) -> list[str]:
+    """The evidence a finding lacks that its remediation does not already name (an unverified
+    pass's remediation is the evidence to provide), so that a report says each item once."""
+    return [item for item in f.evidence_missing if item not in (f.remediation or "")]
 
 
 def describe_change(change: ProfileChange) -> str:
@@ -73,7 +74,7 @@ def describe_change(change: ProfileChange) -> str:
     if change.operation == "add":
         return f"{change.target} added ({change.new})"
     if change.operation == "parameter":
-        return f"parameter {change.target}: {_value(change.old)} -> {_value(change.new)}"
+        return f"parameter {change.target}: {written(change.old)} -> {written(change.new)}"
     if change.operation == "verdict":
         return f"verdict {change.target}: {change.old} -> {change.new}"
     return f"{change.target} {change.operation}: {change.old} -> {change.new}{reason}"

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sourcing_check.models.guideline import written
 from sourcing_check.models.introspect import walk
 from sourcing_check.models.results import Answer, Finding
 from sourcing_check.models.subject import LoadedInput
@@ -153,9 +154,9 @@ def _unconfirmed(
         default = "Resolve what the finding names, then assess again."
         fixes.append(_fill(req.unverified_remediation or default, data, framework))
     if evidence_missing:
-        listed = "; ".join(evidence_missing)
-        messages.append("Met as answered, but the evidence is missing: " + listed)
-        fixes.append("Provide the evidence: " + listed + ".")
+        # the documents are named once, in the fix, which every report shows beside this
+        messages.append("Met as answered, but without the evidence that would confirm it.")
+        fixes.append(_sentence("Provide the evidence: " + "; ".join(evidence_missing)))
     if not messages:
         return None
     return "unverified", " ".join(messages), [], " ".join(fixes)
@@ -163,7 +164,7 @@ def _unconfirmed(
 
 def _to_answer(lead: str, missing: list[str]) -> str:
     """The remediation of an unanswered finding: what to answer, and nothing else."""
-    return f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)) + "."
+    return _sentence(f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)))
 
 
 def _as_answered(title: str, answers: Sequence[Answer]) -> str:
@@ -189,7 +190,15 @@ def _described(model: type[BaseModel], pointer: str) -> str:
     rest = pointer[1:].partition("/")[2]
     info = walk(model, tuple(rest.split("/")))
     description = getattr(info, "description", None)
-    return f"{pointer} ({description})" if description else pointer
+    if not description:
+        return pointer
+    # in parentheses inside a sentence, a description ends without its own full stop
+    return f"{pointer} ({description.strip().removesuffix('.')})"
+
+
+def _sentence(text: str) -> str:
+    """``text`` ended by one full stop (none added after a question or a full stop)."""
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def _fact_missing(pointer: str, facts: dict[str, Any]) -> list[str]:
@@ -242,6 +251,8 @@ def _fill(text: str, data: dict[str, Any], framework: Framework) -> str:
             items = [str(item) for item in current]
             joiner = "; " if any(", " in item for item in items) else ", "
             return joiner.join(items) or "(none)"
+        if isinstance(current, bool):
+            return written(current)  # true or false, as a profile writes it
         return format(current.normalize(), "f") if isinstance(current, Decimal) else str(current)
 
     return PLACEHOLDER.sub(lookup, text)
