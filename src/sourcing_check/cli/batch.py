@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -59,7 +60,10 @@ class Piece:
 
 
 def _start(settings: Settings, fmt: str, count: int) -> None:
-    """Set up a worker: the framework and tables loaded once, then kept out of the collector."""
+    """Set up a worker: the framework and tables loaded once, then kept out of the collector.
+    Ctrl-C is left to the parent, which stops the workers and removes what was written (a
+    worker that died of it could hold the pool's lock and hang the parent)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER.update(settings=settings, fmt=fmt, count=count, context=load_context(settings))
     gc.freeze()
 

@@ -34,10 +34,8 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
         for temporary, path in staged:
             current = path
             os.replace(temporary, path)
+        staged = []
     except OSError as exc:
-        for temporary, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
         raise InputError(
             [
                 Problem(
@@ -47,6 +45,9 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
                 )
             ]
         ) from None
+    finally:  # after a failure or Ctrl-C, what was staged and not renamed is removed
+        for temporary, _ in staged:
+            discard(temporary)
 
 
 def _stage(path: Path, content: bytes | str) -> str:
