@@ -108,6 +108,14 @@ def overwritten_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> list[
     return problems
 
 
+def refuse_overwriting(outputs: Sequence[Path | None], inputs: Sequence[Path]) -> None:
+    """Stop (exit 2, nothing written) when an output is one of the inputs (by any name, also
+    with --force) or another output of the same command."""
+    problems = overwritten_inputs([path for path in outputs if path is not None], inputs)
+    if problems:
+        stop(problems, "nothing written: fix the problems above")
+
+
 def _same_file(path: Path, other: Path) -> bool:
     if os.path.abspath(path) == os.path.abspath(other):
         return True
