@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from sourcing_check.cli import main
-from tests.conftest import DATA, EXAMPLES, TEST_TABLES
+from tests.conftest import DATA, EXAMPLES, ROOT, TEST_TABLES
 
 VENDOR = (EXAMPLES / "well-run-vendor.yaml").read_text(encoding="utf-8")
 PLAN = (EXAMPLES / "well-run-project.yaml").read_text(encoding="utf-8")
@@ -73,3 +73,19 @@ def test_an_input_is_never_overwritten(tmp_path: Path, runner: CliRunner, args: 
     assert "is one of the inputs" in result.stderr and "refusing to overwrite it" in result.stderr
     assert "nothing written" in result.stderr
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_the_catalogue_is_never_written_over_a_framework_file(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    import shutil
+
+    framework = tmp_path / "framework"
+    shutil.copytree(ROOT / "guidelines" / "pai-data-enrichment", framework)
+    target = framework / "requirements" / "1-pay.yaml"
+    before = target.read_bytes()
+    args = ["guidelines", "docs", "--guidelines", str(framework), "-o", str(target)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "refusing to overwrite it" in result.stderr
+    assert target.read_bytes() == before
