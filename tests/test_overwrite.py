@@ -1,4 +1,5 @@
-"""No command writes over one of its inputs, by any name, even with --force (exit 2)."""
+"""Outputs: no command writes over one of its inputs, by any name, even with --force; an
+output that cannot be written says what to do. Each exits 2 with nothing written."""
 
 from __future__ import annotations
 
@@ -89,3 +90,24 @@ def test_the_catalogue_is_never_written_over_a_framework_file(
     assert result.exit_code == 2, result.output
     assert "refusing to overwrite it" in result.stderr
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+@pytest.mark.parametrize("where", ["a-directory", "under-a-file"])
+def test_an_output_that_cannot_be_written_says_what_to_do(
+    tmp_path: Path, runner: CliRunner, command: str, where: str
+) -> None:
+    vendor = tmp_path / "v.yaml"
+    vendor.write_text(VENDOR, encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    output = tmp_path / "folder" if where == "a-directory" else vendor / "out.json"
+    result = runner.invoke(main, [command, str(vendor), *TEST_TABLES, "-o", str(output)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{output}: "))
+    first, hint = lines[at : at + 2]
+    assert hint.startswith("    hint: ")
+    if where == "a-directory":
+        assert "is a directory" in first and "name of the file" in hint
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "v.yaml"]
+    assert list((tmp_path / "folder").iterdir()) == []

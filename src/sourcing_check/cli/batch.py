@@ -23,6 +23,7 @@ from typing import IO, Any
 import click
 
 from sourcing_check.cli.files import (
+    cannot_write,
     discard,
     finish_staged,
     open_staged,
@@ -183,9 +184,11 @@ def _open_sink(output: Path | None) -> tuple[IO[bytes], str | None]:
     if output is None:
         return tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES), None
     try:
+        if output.is_dir():  # found before the batch runs, not after
+            raise IsADirectoryError(output)
         return open_staged(output)
     except OSError as exc:
-        stop([Problem(str(output), f"cannot write the file: {exc.strerror or exc}")])
+        stop([cannot_write(output, exc)], "nothing written: fix the problems above")
 
 
 def _publish(sink: IO[bytes], temporary: str | None, output: Path | None) -> None:
@@ -202,7 +205,7 @@ def _publish(sink: IO[bytes], temporary: str | None, output: Path | None) -> Non
     try:
         os.replace(temporary, output)
     except OSError as exc:
-        stop([Problem(str(output), f"cannot write the file: {exc.strerror or exc}")])
+        stop([cannot_write(output, exc)], "nothing written: fix the problems above")
 
 
 class _Progress:

@@ -36,18 +36,22 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
             os.replace(temporary, path)
         staged = []
     except OSError as exc:
-        raise InputError(
-            [
-                Problem(
-                    str(current),
-                    f"cannot write the file: {exc.strerror or exc}",
-                    hint="check that the directory exists and is writable",
-                )
-            ]
-        ) from None
+        raise InputError([cannot_write(current, exc)]) from None
     finally:  # after a failure or Ctrl-C, what was staged and not renamed is removed
         for temporary, _ in staged:
             discard(temporary)
+
+
+def cannot_write(path: Path, error: OSError) -> Problem:
+    """Why the output ``path`` cannot be written, and what to do about it."""
+    if path.is_dir():
+        hint = "give the name of the file to write, not of its directory"
+        return Problem(str(path), "is a directory, not a file that can be written", hint=hint)
+    return Problem(
+        str(path),
+        f"cannot write the file: {error.strerror or error}",
+        hint="check that the directory exists and is writable",
+    )
 
 
 def _stage(path: Path, content: bytes | str) -> str:
