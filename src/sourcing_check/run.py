@@ -286,12 +286,13 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     return Batch(assessments, [], read, warnings)
 
 
-def assessments_of(path: Path, settings: Settings) -> list[Assessment]:
-    """The assessments a file gives: read back from a canonical JSON file or a report PDF, or
-    made from an input file (with ``settings``); raise InputError listing every problem."""
+def assessments_of(path: Path, settings: Settings) -> Batch:
+    """The assessments a file gives, with the files read: read back from a canonical JSON file
+    or a report PDF, or made from an input file (with ``settings``); raise InputError listing
+    every problem."""
     if is_assessment_file(path):
-        return read_assessments(path)
+        return Batch(read_assessments(path), [], [path])
     batch = run([path], settings)
     if batch.problems:
         raise InputError(batch.problems)
-    return batch.assessments
+    return batch

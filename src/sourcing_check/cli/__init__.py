@@ -27,7 +27,7 @@ _ARGS = "sourcing_check.args"
 
 class _Main(click.Group):
     """The top group: a bug becomes one line and exit 3, naming the SHA-256 of the files
-    given, the traceback only with --debug."""
+    given, the traceback only with --debug; Ctrl-C one line and exit 130."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Keep the command line's arguments, for the line a bug prints."""
@@ -39,6 +39,10 @@ class _Main(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            # Ctrl-C: what was being written is removed on the way out; 130, never 1 (a verdict)
+            click.echo("interrupted: nothing written", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
         except BrokenPipeError:
             # the reader went away (e.g. '| head'): stop quietly, as a killed pipe would
             with contextlib.suppress(OSError, ValueError):

@@ -18,7 +18,7 @@ import click
 
 from sourcing_check.cli.diff import with_previous
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
-from sourcing_check.cli.files import overwritten_inputs, write_or_stop
+from sourcing_check.cli.files import overwritten_inputs, refuse_overwriting, write_or_stop
 from sourcing_check.cli.options import (
     Tables,
     allow_outside_option,
@@ -269,6 +269,7 @@ def report(
     settings = dataclasses.replace(settings, decision=decision)
     assessments = assess_or_stop(files, settings, [output, checklist, html_path], strict=strict)
     if previous is not None:
+        refuse_overwriting([output, checklist, html_path], [previous])
         assessments = with_previous(assessments, files, previous, settings)
     outputs: list[tuple[Path, bytes | str]] = [
         (output, RENDERERS["pdf"].render(assessments, detail=detail))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -22,6 +23,7 @@ from typing import IO, Any
 import click
 
 from sourcing_check.cli.files import (
+    cannot_write,
     discard,
     finish_staged,
     open_staged,
@@ -59,7 +61,10 @@ class Piece:
 
 
 def _start(settings: Settings, fmt: str, count: int) -> None:
-    """Set up a worker: the framework and tables loaded once, then kept out of the collector."""
+    """Set up a worker: the framework and tables loaded once, then kept out of the collector.
+    Ctrl-C is left to the parent, which stops the workers and removes what was written (a
+    worker that died of it could hold the pool's lock and hang the parent)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER.update(settings=settings, fmt=fmt, count=count, context=load_context(settings))
     gc.freeze()
 
@@ -179,9 +184,11 @@ def _open_sink(output: Path | None) -> tuple[IO[bytes], str | None]:
     if output is None:
         return tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES), None
     try:
+        if output.is_dir():  # found before the batch runs, not after
+            raise IsADirectoryError(output)
         return open_staged(output)
     except OSError as exc:
-        stop([Problem(str(output), f"cannot write the file: {exc.strerror or exc}")])
+        stop([cannot_write(output, exc)], "nothing written: fix the problems above")
 
 
 def _publish(sink: IO[bytes], temporary: str | None, output: Path | None) -> None:
@@ -198,7 +205,7 @@ def _publish(sink: IO[bytes], temporary: str | None, output: Path | None) -> Non
     try:
         os.replace(temporary, output)
     except OSError as exc:
-        stop([Problem(str(output), f"cannot write the file: {exc.strerror or exc}")])
+        stop([cannot_write(output, exc)], "nothing written: fix the problems above")
 
 
 class _Progress:

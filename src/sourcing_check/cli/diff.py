@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sourcing_check.cli.exit_codes import ExitCode
-from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.files import refuse_overwriting, write_or_stop
 from sourcing_check.cli.options import (
     Tables,
     format_option,
@@ -28,18 +28,20 @@ if TYPE_CHECKING:
     from sourcing_check.run import Settings
 
 
-def one_assessment(path: Path, settings: Settings) -> Assessment:
-    """The one assessment a file gives; exit 2 on any problem, or when it gives several."""
+def one_assessment(path: Path, settings: Settings) -> tuple[Assessment, list[Path]]:
+    """The one assessment a file gives, and the files it comes from; exit 2 on any problem,
+    or when it gives several."""
     from sourcing_check.run import assessments_of
 
     try:
         found = assessments_of(path, settings)
     except InputError as exc:
         stop(exc.problems, "nothing compared: fix the problems above")
-    if len(found) != 1:
-        message = f"holds {len(found)} assessments; diff compares one subject at a time"
+    if len(found.assessments) != 1:
+        count = len(found.assessments)
+        message = f"holds {count} assessments; diff compares one subject at a time"
         stop([Problem(str(path), message)])
-    return found[0]
+    return found.assessments[0], found.inputs
 
 
 def with_previous(
@@ -52,7 +54,7 @@ def with_previous(
     from sourcing_check.run import assessments_of
 
     try:
-        olds = assessments_of(previous, settings)
+        olds = assessments_of(previous, settings).assessments
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
     by_name = {subject_name(old): old for old in olds}
@@ -105,11 +107,11 @@ def diff(
 
     settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
-    found = changes(
-        one_assessment(old, settings), one_assessment(new, settings), str(old), str(new)
-    )
+    (before, old_read), (after, new_read) = (one_assessment(p, settings) for p in (old, new))
+    found = changes(before, after, str(old), str(new))
     text = DIFF_RENDERERS[fmt].function()(found)
     if output is not None:
+        refuse_overwriting([output], [*old_read, *new_read])
         write_or_stop([(output, text)])
     else:
         click.echo(text, nl=False)

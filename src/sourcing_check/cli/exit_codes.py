@@ -17,6 +17,7 @@ class ExitCode(enum.IntEnum):
     VERDICT = 1  # also: 'diff' found a regression
     BAD_INPUT = 2
     INTERNAL = 3
+    INTERRUPTED = 128 + 2  # Ctrl-C (SIGINT), as a shell reports it
 
 
 #: ``--fail-on`` choices: the best verdict that still makes the exit code 1 (None: never).
@@ -32,7 +33,7 @@ HELP = (
     "1 some verdict at or below --fail-on (for 'diff': something regressed); "
     "2 bad input or usage, nothing written; "
     "3 internal error (a bug: please report it with the SHA-256 of the input files it "
-    "prints; --debug shows the traceback)."
+    "prints; --debug shows the traceback); 130 interrupted (Ctrl-C), nothing written."
 )
 
 

@@ -34,19 +34,24 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
         for temporary, path in staged:
             current = path
             os.replace(temporary, path)
+        staged = []
     except OSError as exc:
+        raise InputError([cannot_write(current, exc)]) from None
+    finally:  # after a failure or Ctrl-C, what was staged and not renamed is removed
         for temporary, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-        raise InputError(
-            [
-                Problem(
-                    str(current),
-                    f"cannot write the file: {exc.strerror or exc}",
-                    hint="check that the directory exists and is writable",
-                )
-            ]
-        ) from None
+            discard(temporary)
+
+
+def cannot_write(path: Path, error: OSError) -> Problem:
+    """Why the output ``path`` cannot be written, and what to do about it."""
+    if path.is_dir():
+        hint = "give the name of the file to write, not of its directory"
+        return Problem(str(path), "is a directory, not a file that can be written", hint=hint)
+    return Problem(
+        str(path),
+        f"cannot write the file: {error.strerror or error}",
+        hint="check that the directory exists and is writable",
+    )
 
 
 def _stage(path: Path, content: bytes | str) -> str:
@@ -105,6 +110,14 @@ def overwritten_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> list[
                 )
                 break
     return problems
+
+
+def refuse_overwriting(outputs: Sequence[Path | None], inputs: Sequence[Path]) -> None:
+    """Stop (exit 2, nothing written) when an output is one of the inputs (by any name, also
+    with --force) or another output of the same command."""
+    problems = overwritten_inputs([path for path in outputs if path is not None], inputs)
+    if problems:
+        stop(problems, "nothing written: fix the problems above")
 
 
 def _same_file(path: Path, other: Path) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sourcing_check import __version__
-from sourcing_check.cli.files import refuse_existing, write_or_stop
+from sourcing_check.cli.files import refuse_existing, refuse_overwriting, write_or_stop
 from sourcing_check.cli.options import Tables, settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
@@ -216,10 +216,12 @@ def _init_decision(
     target = output or Path("decision.yaml")
     refuse_existing([target], force)
     try:
-        assessments = assessments_of(source, settings)
+        found = assessments_of(source, settings)
         old = load_decision(previous).model if previous else None
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
+    refuse_overwriting([target], [*found.inputs, *([previous] if previous else [])])
+    assessments = found.assessments
     if len(assessments) != 1:
         message = f"holds {len(assessments)} assessments; a decision is about one subject"
         stop([Problem(str(source), message)])
@@ -267,6 +269,7 @@ def convert(source: Path, output: Path, force: bool, guidelines: Path | None) ->
         loaded = load_one(source)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
+    refuse_overwriting([output], [source])
     write_or_stop([(output, _converted(loaded, fmt, source, guidelines))])
     click.echo(f"wrote {output}")
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from sourcing_check.cli.exit_codes import ExitCode
-from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.files import refuse_overwriting, write_or_stop
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import CODES, InputError
 from sourcing_check.resources import default_framework_dir
@@ -134,9 +134,12 @@ def guidelines_lint(directory: Path | None, list_codes: bool, profiles: tuple[st
 def guidelines_docs(directory: Path | None, output: Path | None) -> None:
     """Generate the Markdown catalogue of requirements from the YAML."""
     from sourcing_check.render.catalogue import render_catalogue
+    from sourcing_check.rules.framework import FRAMEWORK_FILE, requirement_files
 
-    text = render_catalogue(_framework_or_exit(directory))
+    folder = directory or default_framework_dir()
+    text = render_catalogue(_framework_or_exit(folder))
     if output is not None:
+        refuse_overwriting([output], [folder / FRAMEWORK_FILE, *requirement_files(folder)])
         write_or_stop([(output, text)])
     else:
         click.echo(text, nl=False)

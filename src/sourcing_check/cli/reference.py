@@ -80,10 +80,11 @@ def reference_list(table: str | None, country: str | None, tables: Tables) -> No
 def reference_export(table: str, country: str | None, output: Path | None, tables: Tables) -> None:
     """Export TABLE as CSV, every field of every row (a living-wage export can be edited and
     given back with --living-wages)."""
-    from sourcing_check.cli.files import write_or_stop
+    from sourcing_check.cli.files import refuse_overwriting, write_or_stop
     from sourcing_check.reference.listing import export
 
     loaded, code = _loaded(tables, country)
+    refuse_overwriting([output], settings_from(None, tables, None).tables_read())
     text = export(loaded, table, code)
     if output is None:
         click.echo(text, nl=False)
