@@ -304,7 +304,17 @@ def test_init_xlsx_then_validate_check_and_report_read_the_workbook(
     assert done.exit_code == 0 and blank.is_file()
     refused = runner.invoke(main, ["validate", str(blank)])
     assert refused.exit_code == 2
-    assert f"{blank}:Answers!B2: I202 missing required field 'vendor' [/vendor]" in refused.output
+    # the cell to fill, not the heading row of the empty section
+    assert (
+        f"{blank}:Answers!C3: I202 missing required field 'name' [/vendor/name]" in refused.output
+    )
+    assert "The supplier's legal or trading name" in refused.output
+    plan = tmp_path / "plan.xlsx"
+    runner.invoke(main, ["init", "project", "--format", "xlsx", "-o", str(plan)])
+    refused = runner.invoke(main, ["validate", str(plan)])
+    assert (
+        f"{plan}:Answers!C3: I202 missing required field 'name' [/project/name]" in refused.output
+    )
     filled = tmp_path / "moderation.xlsx"
     runner.invoke(main, ["convert", str(EXAMPLES / "moderation-vendor.yaml"), "-o", str(filled)])
     assert runner.invoke(main, ["validate", str(filled)]).exit_code == 0

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 import typing
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -13,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.models.document import Document, escape_pointer_token
-from sourcing_check.models.introspect import fields_at, walk
+from sourcing_check.models.introspect import fields_at, model_in, walk
 
 M = typing.TypeVar("M", bound=BaseModel)
 
@@ -65,6 +66,9 @@ def _problem(
         elif allowed:
             hint = "allowed here: " + ", ".join(allowed)
     elif kind == "missing":
+        if document.cells:  # a workbook: the cell to fill, not the heading of an empty section
+            loc = _first_required_answer(model_class, loc, document.cells)
+            pointer = "".join(f"/{escape_pointer_token(part)}" for part in loc)
         code, message = codes.missing, f"missing required field {loc[-1]!r}"
         hint = " ".join(
             part for part in (_field_help(model_class, loc), _schema_hint(model_class)) if part
@@ -132,6 +136,25 @@ def _schema_hint(model_class: type[BaseModel]) -> str:
     if name is None:
         return ""
     return f"('sourcing-check schema {name}' shows every field and what it means)"
+
+
+def _first_required_answer(
+    model_class: type[BaseModel], loc: tuple[str | int, ...], cells: Mapping[str, str]
+) -> tuple[str | int, ...]:
+    """For a missing section, the first required field inside it that has an answer cell
+    (a blank workbook's vendor name, not the section's heading row); else ``loc`` itself."""
+    info = walk(model_class, loc)
+    inner = model_in(info.annotation) if info is not None else None
+    path = loc
+    while inner is not None:
+        required = [name for name, field in inner.model_fields.items() if field.is_required()]
+        if not required:
+            break
+        path = (*path, required[0])
+        if "".join(f"/{escape_pointer_token(part)}" for part in path) in cells:
+            return path
+        inner = model_in(inner.model_fields[required[0]].annotation)
+    return loc
 
 
 def _field_help(model_class: type[BaseModel], loc: tuple[str | int, ...]) -> str:
