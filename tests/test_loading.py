@@ -180,3 +180,22 @@ def test_a_document_with_cells_places_problems_at_the_nearest_cell() -> None:
         "q.xlsx:Answers!B20: I203 m [/pay/fee_share_percent]"
     )
     assert document.problem("/engagement", "m", code="I203").place == "Answers"
+
+
+def test_a_tab_in_the_indentation_is_named_in_the_hint() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_yaml("vendor:\n\tname: X\n", "q.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.code) == (2, 1, "I104")
+    assert "tab" in problem.hint and "spaces" in problem.hint
+    with pytest.raises(InputError) as caught:
+        parse_yaml("vendor: {name: 'X'\n", "q.yaml")  # no tab: the general advice
+    assert "tab" not in caught.value.problems[0].hint
+
+
+def test_an_unknown_alias_says_how_to_write_a_star() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_yaml("vendor: *nope\n", "q.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.code) == (1, 9, "I104")
+    assert '"*nope"' in problem.hint and "&nope" in problem.hint

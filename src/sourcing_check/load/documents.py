@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.files import MAX_BYTES, read_text
-from sourcing_check.load.yaml_reader import check_json, parse_yaml
+from sourcing_check.load.json_syntax import check_json
+from sourcing_check.load.yaml_reader import parse_yaml
 from sourcing_check.models.document import Document
 
 #: Spreadsheet formats we do not read, and what to do instead.

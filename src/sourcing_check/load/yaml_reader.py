@@ -8,7 +8,6 @@ errors, aliases may not expand past a small bound (billion laughs), and nesting 
 
 from __future__ import annotations
 
-import json
 import re
 import typing
 from decimal import Decimal, InvalidOperation
@@ -54,44 +53,19 @@ def plain_scalar(text: str) -> Any:
     return text
 
 
-def _ignore(_text: str) -> None:
-    """Skip converting a JSON number: the syntax check needs no values."""
-
-
-def check_json(text: str, label: str) -> None:
-    """Refuse text that is not valid JSON, with the line and column of the first error."""
-    try:
-        json.loads(text, parse_int=_ignore, parse_float=_ignore, parse_constant=_ignore)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            [Problem(label, f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno, code="I104")]
-        ) from None
-    except RecursionError:
-        line, column = line_column(text, _too_deep_at(text))
-        message = f"the data is nested more than {MAX_DEPTH} levels deep"
-        raise InputError([Problem(label, message, line, column, code="I105")]) from None
-
-
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def _too_deep_at(text: str) -> int:
-    """The index of the first JSON bracket that opens past MAX_DEPTH (0 if none)."""
-    depth = 0
-    for token in _JSON_TOKEN.finditer(text):
-        char = token.group()
-        if char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return token.start()
-        elif char in "]}":
-            depth -= 1
-    return 0
-
-
 def line_column(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of the character at ``index`` in ``text``."""
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _syntax_hint(text: str, line: int, column: int) -> str:
+    """What to look at for a syntax error at (line, column): a tab, which YAML does not
+    indent with, or indentation and quoting in general."""
+    lines = text.splitlines()
+    shown = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in shown[: max(column, 1)]:
+        return "a tab in the indentation: YAML indents with spaces only; replace the tab"
+    return "check indentation and quoting around this line"
 
 
 def parse_yaml(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]]]:
@@ -117,7 +91,7 @@ def parse_yaml(text: str, label: str) -> tuple[Any, dict[str, tuple[int, int]]]:
                     f"YAML syntax error: {message}",
                     line,
                     column,
-                    hint="check indentation and quoting around this line",
+                    hint=_syntax_hint(text, line, column),
                     code="I104",
                 )
             ]
@@ -208,7 +182,13 @@ class _Builder:
         elif isinstance(event, yaml.AliasEvent):
             anchor = str(event.anchor)
             if anchor not in self.anchors:
-                self.fail(event, "I104", f"unknown alias *{anchor}")
+                self.fail(
+                    event,
+                    "I104",
+                    f"unknown alias *{anchor}",
+                    f"*{anchor} repeats a value marked &{anchor} earlier in the file; to write "
+                    f"text that starts with '*', quote it: \"*{anchor}\"",
+                )
             value = self.anchors[anchor]
             self.alias_nodes += self._size(value)
             if self.alias_nodes > MAX_ALIAS_NODES:
