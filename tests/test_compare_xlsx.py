@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import csv
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from sourcing_check.cli import main
 from tests.conftest import EXAMPLES, TEST_TABLES
 from tests.test_compare import VENDORS
+from tests.xlsx_helpers import needs_soffice, soffice_convert
 
 
 def _workbook(runner: CliRunner, target: Path, *extra: str) -> Path:
@@ -117,30 +115,11 @@ def test_xlsx_needs_a_file(runner: CliRunner) -> None:
     assert "add -o FILE.xlsx" in result.output
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None,
-    reason="LibreOffice (soffice) is not installed: the headless conversion check is skipped",
-)
+@needs_soffice
 def test_libreoffice_opens_the_comparison_headless(tmp_path: Path, runner: CliRunner) -> None:
     path = _workbook(runner, tmp_path / "vendors.xlsx")
-    done = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76",  # comma, double quote, UTF-8
-            "--outdir",
-            str(tmp_path / "csv"),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    text = (tmp_path / "csv" / "vendors.csv").read_text(encoding="utf-8")
+    utf8 = "csv:Text - txt - csv (StarCalc):44,34,76"  # comma, double quote, UTF-8
+    text = (soffice_convert(path, utf8, tmp_path) / "vendors.csv").read_text(encoding="utf-8")
     rows = list(csv.reader(text.splitlines()))
     assert rows[0][4:] == _rows(path)[0][4:]
     assert next(r for r in rows if r[1] == "PAI-1.8")[4:] == [

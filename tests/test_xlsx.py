@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,7 +19,15 @@ from sourcing_check.models.sheet_words import join_list, split_list
 from sourcing_check.models.sheets import ANSWER_COLUMNS, layout_of
 from sourcing_check.models.vendor import VendorQuestionnaire
 from tests.conftest import EXAMPLES, TEST_TABLES
-from tests.xlsx_helpers import answer, open_book, row_of, without_nulls, write_template
+from tests.xlsx_helpers import (
+    answer,
+    needs_soffice,
+    open_book,
+    row_of,
+    soffice_convert,
+    without_nulls,
+    write_template,
+)
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -338,30 +344,10 @@ def test_init_xlsx_then_validate_check_and_report_read_the_workbook(
     assert report.exit_code == 0, report.output
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None,
-    reason="LibreOffice (soffice) is not installed: the headless conversion check is skipped",
-)
+@needs_soffice
 def test_libreoffice_opens_the_template_headless(tmp_path: Path) -> None:
     path = write_template(tmp_path / "q.xlsx", "project")
-    done = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "csv",
-            "--outdir",
-            str(tmp_path / "csv"),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    csv = (tmp_path / "csv" / "q.csv").read_text(encoding="utf-8")
+    csv = (soffice_convert(path, "csv", tmp_path) / "q.csv").read_text(encoding="utf-8")
     assert csv.splitlines()[0].startswith("Pointer,Question,Answer,Help")
     assert "/pilot/status" in csv
 
@@ -419,30 +405,11 @@ def test_other_spreadsheets_and_unknown_kinds_are_refused(tmp_path: Path) -> Non
     assert "cannot read the file as an .xlsx workbook" in _problems(tmp_path / "broken.xlsx")[0]
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None,
-    reason="LibreOffice (soffice) is not installed: the re-save round trip is skipped",
-)
+@needs_soffice
 def test_a_workbook_saved_again_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
     example = load_input(EXAMPLES / "crowd-platform-vendor.yaml")
     expected = example.model.model_dump(exclude_unset=True)
     path = write_template(tmp_path / "q.xlsx", "vendor", expected)
-    done = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(tmp_path / "lo"),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    again = load_input(tmp_path / "lo" / "q.xlsx").model.model_dump(exclude_unset=True)
+    saved = soffice_convert(path, "xlsx:Calc MS Excel 2007 XML", tmp_path)
+    again = load_input(saved / "q.xlsx").model.model_dump(exclude_unset=True)
     assert without_nulls(again) == without_nulls(expected)  # booleans come back as =FALSE()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -48,3 +51,34 @@ def without_nulls(value: Any) -> Any:
     if isinstance(value, list):
         return [without_nulls(v) for v in value]
     return value
+
+
+#: Skips a test when LibreOffice is not installed (``make test`` installs it where it can).
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed: the headless conversion check is skipped",
+)
+
+
+def soffice_convert(path: Path, target: str, folder: Path) -> Path:
+    """Convert ``path`` with LibreOffice headless (``target`` as for ``--convert-to``, e.g.
+    'csv' or 'xlsx:Calc MS Excel 2007 XML') into ``folder``; assert it succeeded; return the
+    folder."""
+    done = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(folder / "out"),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return folder / "out"
