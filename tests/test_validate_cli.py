@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -206,3 +207,41 @@ def test_a_rule_across_fields_says_it_in_words(tmp_path: Path, runner: CliRunner
     assert result.exit_code == 2
     assert "give contracted_hours or contracted_hours_per_period, not both [/pay]" in result.stderr
     assert "got {" not in result.stderr
+
+
+def test_a_vendor_that_engages_its_workers_in_no_way_is_refused(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """'models: []' said nothing and made rules not apply on contradictory grounds (PAI-5.10
+    'engages no crowd-platform workers' beside PAI-5.12 'engages crowd-platform workers')."""
+    text = (EXAMPLES / "well-run-vendor.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "v.yaml"
+    path.write_text(re.sub(r"models: \[[^\]]*\]", "models: []", text, count=1), encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "models: []" in t)
+    assert f"{path}:{line}:" in result.output and "[/engagement/models]" in result.output
+    assert "needs at least one item: an empty list is no answer here" in result.output
+    assert "Ways workers are engaged (one or more)" in result.output  # what the field takes
+    template = tmp_path / "t.yaml"
+    runner.invoke(main, ["init", "vendor", "-o", str(template)])
+    assert "# models: []  # uncomment and list one or more" in template.read_text()
+
+
+def test_a_vendor_that_states_no_pay_rate_is_refused() -> None:
+    """'rates: []' made PAI-1.13 and PAI-1.14 'not apply' because 'every rate the vendor
+    reports is hourly or salaried' when it reported none; leaving the field out asks for it."""
+    import yaml
+
+    from sourcing_check.errors import InputError
+    from sourcing_check.load.subject import subject_from_data
+
+    data = yaml.safe_load((EXAMPLES / "well-run-vendor.yaml").read_text(encoding="utf-8"))
+    data["pay"]["rates"] = []
+    with pytest.raises(InputError) as caught:
+        subject_from_data(data, None)
+    (problem,) = caught.value.problems
+    assert problem.pointer == "/pay/rates" and problem.code == "I203"
+    assert "needs at least one item" in problem.message
+    del data["pay"]["rates"]
+    assert subject_from_data(data, None).vendor is not None  # not answered yet: still a form

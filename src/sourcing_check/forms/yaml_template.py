@@ -96,6 +96,8 @@ def _entry(
     # Lists start commented out: an empty list is an answer ("none"), a missing one is not.
     if inner is not None:
         return f"# {name}: []  # a list of items, each with: {_field_list(inner)}"
+    if _is_list(annotation) and _min_items(info):
+        return f"# {name}: []  # uncomment and list one or more"
     if _is_list(annotation):
         return f"# {name}: []  # uncomment and list, or leave [] for none"
     if info.is_required():
@@ -135,3 +137,8 @@ def _model(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
+
+
+def _min_items(info: FieldInfo) -> int:
+    """The least number of items a list field takes (0 unless the model says more)."""
+    return max((getattr(m, "min_length", 0) or 0 for m in info.metadata), default=0)

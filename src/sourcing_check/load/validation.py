@@ -73,6 +73,11 @@ def _problem(
         hint = " ".join(
             part for part in (_field_help(model_class, loc), _schema_hint(model_class)) if part
         )
+    elif kind == "too_short" and isinstance(error.get("input"), list):
+        least = (error.get("ctx") or {}).get("min_length", 1)
+        items = "one item" if least == 1 else f"{least} items"
+        code, message = codes.invalid, f"needs at least {items}: an empty list is no answer here"
+        hint = _field_help(model_class, loc)
     elif kind == "value_error" and isinstance(error.get("input"), dict):
         # a rule across the fields of a section: its own words say what is wrong
         code, message = codes.invalid, str(error["msg"]).removeprefix("Value error, ")

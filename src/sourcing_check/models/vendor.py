@@ -73,6 +73,7 @@ class Engagement(Section):
         Literal["employees", "contractors", "crowd_platform", "subcontractors", "institution"]
     ] = Field(
         default_factory=list,
+        min_length=1,  # a supplier engages its workers somehow: [] is no answer
         description="Ways workers are engaged (one or more); institution: through a prison, "
         "detention centre or other institution that holds or houses them, directly or through "
         "a subcontractor.",
@@ -187,7 +188,11 @@ class Benchmark(Section):
 class VendorPay(Section):
     """Pay model, rates per location, fees and payout."""
 
-    rates: list[LocatedRate] = Field(default_factory=list, description="Pay per worker location.")
+    rates: list[LocatedRate] = Field(
+        default_factory=list,
+        min_length=1,  # [] would make the per-task rules 'not apply' to pay nobody stated
+        description="Pay per worker location.",
+    )
     fee_share_percent: Percent | None = Field(
         None, description="Share of gross pay taken as fees from workers (platform, payout), in %."
     )
