@@ -245,3 +245,25 @@ def test_a_vendor_that_states_no_pay_rate_is_refused() -> None:
     assert "needs at least one item" in problem.message
     del data["pay"]["rates"]
     assert subject_from_data(data, None).vendor is not None  # not answered yet: still a form
+
+
+def test_harmful_content_listed_by_kind_but_said_absent_is_refused(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """'present: false' beside 'kinds: [graphic violence]' made PAI-3.4, 3.5, 4.6, 6.1 and 6.7
+    not apply ('Workers will not see harmful content') and PAI-9.9 ask less than PAI-9.11."""
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\ntask:\n"
+        "  harmful_content:\n    present: false\n    kinds: [graphic violence]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:5:3: I203 present is false, but kinds lists harmful content" in result.output
+    assert "write present: true, or remove kinds [/task/harmful_content]" in result.output
+    path.write_text(path.read_text().replace("present: false", "present: true"), encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+    path.write_text(path.read_text().replace("[graphic violence]", "[]"), encoding="utf-8")
+    path.write_text(path.read_text().replace("present: true", "present: false"), encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
