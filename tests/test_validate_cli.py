@@ -267,3 +267,36 @@ def test_harmful_content_listed_by_kind_but_said_absent_is_refused(
     path.write_text(path.read_text().replace("[graphic violence]", "[]"), encoding="utf-8")
     path.write_text(path.read_text().replace("present: true", "present: false"), encoding="utf-8")
     assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+
+
+def test_a_subcontracting_vendor_with_an_empty_chain_said_complete_is_refused() -> None:
+    """'models: [subcontractors]' beside 'subcontractors: []' said complete passed PAI-9.1
+    (every subcontractor disclosed) and PAI-9.2 (every one bound) on a list of none."""
+    from sourcing_check.errors import InputError
+    from sourcing_check.load.subject import subject_from_data
+
+    def questionnaire(
+        models: tuple[str, ...] = ("employees", "subcontractors"), **engagement: object
+    ) -> dict[str, object]:
+        return {
+            "kind": "vendor-questionnaire",
+            "schema_version": 1,
+            "vendor": {"name": "V"},
+            "engagement": {"models": list(models), **engagement},
+        }
+
+    with pytest.raises(InputError) as caught:
+        subject_from_data(questionnaire(subcontractors=[], all_subcontractors_disclosed=True), None)
+    (problem,) = caught.value.problems
+    assert problem.pointer == "/engagement" and problem.code == "I203"
+    assert "models lists subcontractors, but the subcontractor list is empty" in problem.message
+    # an incomplete chain, a list left out, or a platform with none are answers that agree
+    for engagement in (
+        {"subcontractors": [], "all_subcontractors_disclosed": False},
+        {"all_subcontractors_disclosed": True},
+    ):
+        assert subject_from_data(questionnaire(**engagement), None).vendor is not None
+    platform = questionnaire(
+        ("crowd_platform",), subcontractors=[], all_subcontractors_disclosed=True
+    )
+    assert subject_from_data(platform, None).vendor is not None
