@@ -300,3 +300,32 @@ def test_a_subcontracting_vendor_with_an_empty_chain_said_complete_is_refused() 
         ("crowd_platform",), subcontractors=[], all_subcontractors_disclosed=True
     )
     assert subject_from_data(platform, None).vendor is not None
+
+
+def test_a_criterion_that_excludes_among_no_criteria_is_refused() -> None:
+    """'eligibility: []' beside 'excludes_protected_traits: true' passed PAI-3.1 (every
+    criterion justified by the task) on a list of none while one criterion excludes."""
+    from sourcing_check.errors import InputError
+    from sourcing_check.load.subject import subject_from_data
+
+    def plan(**workers: object) -> dict[str, object]:
+        return {
+            "kind": "project-plan",
+            "schema_version": 1,
+            "project": {"name": "P"},
+            "workers": workers,
+        }
+
+    with pytest.raises(InputError) as caught:
+        subject_from_data(None, plan(eligibility=[], excludes_protected_traits=True))
+    (problem,) = caught.value.problems
+    assert problem.pointer == "/workers" and problem.code == "I203"
+    assert (
+        "excludes_protected_traits is true, but eligibility lists no criterion" in problem.message
+    )
+    for workers in (
+        {"eligibility": [], "excludes_protected_traits": False},
+        {"excludes_protected_traits": True},
+        {"eligibility": [{"criterion": "men only"}], "excludes_protected_traits": True},
+    ):
+        assert subject_from_data(None, plan(**workers)).project is not None

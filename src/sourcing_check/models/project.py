@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from sourcing_check.models.common import (
     Communication,
@@ -118,6 +118,17 @@ class Workers(Section):
         description="Are claims that the work builds skills backed by real training? "
         "Answer true when no such claim is made.",
     )
+
+    @model_validator(mode="after")
+    def _an_excluding_criterion_is_listed(self) -> Workers:
+        # 'eligibility: []' passed PAI-3.1 (every criterion justified) beside one that excludes
+        none = "eligibility" in self.model_fields_set and not self.eligibility
+        if none and self.excludes_protected_traits:
+            raise ValueError(
+                "excludes_protected_traits is true, but eligibility lists no criterion: list "
+                "the criteria, the one that excludes among them, or answer false"
+            )
+        return self
 
 
 class Activity(Section):
