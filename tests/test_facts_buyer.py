@@ -52,6 +52,19 @@ def test_a_location_in_a_listed_setting_makes_workers_vulnerable() -> None:
     assert _risk(plan, supplier, high_risk_settings=["prison"]).vulnerable is False
 
 
+def test_a_vendor_engaging_workers_through_an_institution_makes_them_vulnerable() -> None:
+    """A prison or detention centre holds its workers whatever groups either side declares."""
+    plan = project(workers={"vulnerable_groups": []})
+    supplier = vendor(engagement={"models": ["institution"]}, workforce={"vulnerable_groups": []})
+    risk = _risk(plan, supplier)
+    assert risk.vulnerable is True and risk.groups == []
+    assert risk.high_risk_places == [
+        "the vendor's workers: engaged through an institution that holds or houses them"
+    ]
+    employer = vendor(engagement={"models": ["employees"]}, workforce={"vulnerable_groups": []})
+    assert _risk(plan, employer).vulnerable is False
+
+
 def test_groups_left_out_are_unknown_unless_something_triggers() -> None:
     risk = _risk(project(workers={"locations": [{"country": "KE"}]}))
     assert risk.vulnerable is None

@@ -245,3 +245,87 @@ def test_a_vendor_that_states_no_pay_rate_is_refused() -> None:
     assert "needs at least one item" in problem.message
     del data["pay"]["rates"]
     assert subject_from_data(data, None).vendor is not None  # not answered yet: still a form
+
+
+def test_harmful_content_listed_by_kind_but_said_absent_is_refused(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """'present: false' beside 'kinds: [graphic violence]' made PAI-3.4, 3.5, 4.6, 6.1 and 6.7
+    not apply ('Workers will not see harmful content') and PAI-9.9 ask less than PAI-9.11."""
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\ntask:\n"
+        "  harmful_content:\n    present: false\n    kinds: [graphic violence]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:5:3: I203 present is false, but kinds lists harmful content" in result.output
+    assert "write present: true, or remove kinds [/task/harmful_content]" in result.output
+    path.write_text(path.read_text().replace("present: false", "present: true"), encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+    path.write_text(path.read_text().replace("[graphic violence]", "[]"), encoding="utf-8")
+    path.write_text(path.read_text().replace("present: true", "present: false"), encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+
+
+def test_a_subcontracting_vendor_with_an_empty_chain_said_complete_is_refused() -> None:
+    """'models: [subcontractors]' beside 'subcontractors: []' said complete passed PAI-9.1
+    (every subcontractor disclosed) and PAI-9.2 (every one bound) on a list of none."""
+    from sourcing_check.errors import InputError
+    from sourcing_check.load.subject import subject_from_data
+
+    def questionnaire(
+        models: tuple[str, ...] = ("employees", "subcontractors"), **engagement: object
+    ) -> dict[str, object]:
+        return {
+            "kind": "vendor-questionnaire",
+            "schema_version": 1,
+            "vendor": {"name": "V"},
+            "engagement": {"models": list(models), **engagement},
+        }
+
+    with pytest.raises(InputError) as caught:
+        subject_from_data(questionnaire(subcontractors=[], all_subcontractors_disclosed=True), None)
+    (problem,) = caught.value.problems
+    assert problem.pointer == "/engagement" and problem.code == "I203"
+    assert "models lists subcontractors, but the subcontractor list is empty" in problem.message
+    # an incomplete chain, a list left out, or a platform with none are answers that agree
+    for engagement in (
+        {"subcontractors": [], "all_subcontractors_disclosed": False},
+        {"all_subcontractors_disclosed": True},
+    ):
+        assert subject_from_data(questionnaire(**engagement), None).vendor is not None
+    platform = questionnaire(
+        ("crowd_platform",), subcontractors=[], all_subcontractors_disclosed=True
+    )
+    assert subject_from_data(platform, None).vendor is not None
+
+
+def test_a_criterion_that_excludes_among_no_criteria_is_refused() -> None:
+    """'eligibility: []' beside 'excludes_protected_traits: true' passed PAI-3.1 (every
+    criterion justified by the task) on a list of none while one criterion excludes."""
+    from sourcing_check.errors import InputError
+    from sourcing_check.load.subject import subject_from_data
+
+    def plan(**workers: object) -> dict[str, object]:
+        return {
+            "kind": "project-plan",
+            "schema_version": 1,
+            "project": {"name": "P"},
+            "workers": workers,
+        }
+
+    with pytest.raises(InputError) as caught:
+        subject_from_data(None, plan(eligibility=[], excludes_protected_traits=True))
+    (problem,) = caught.value.problems
+    assert problem.pointer == "/workers" and problem.code == "I203"
+    assert (
+        "excludes_protected_traits is true, but eligibility lists no criterion" in problem.message
+    )
+    for workers in (
+        {"eligibility": [], "excludes_protected_traits": False},
+        {"excludes_protected_traits": True},
+        {"eligibility": [{"criterion": "men only"}], "excludes_protected_traits": True},
+    ):
+        assert subject_from_data(None, plan(**workers)).project is not None

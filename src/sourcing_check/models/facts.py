@@ -120,7 +120,8 @@ class WorkerRiskFact(_Partial):
         description="Vulnerable groups declared by the plan or its vendor's questionnaire."
     )
     high_risk_places: list[str] = Field(
-        description="Worker locations (of the plan or the vendor) in a high-risk setting."
+        description="Worker locations (of the plan or the vendor) in a high-risk setting, and "
+        "the vendor's workers where it engages them through an institution."
     )
     vulnerable: bool | None = Field(
         None, description="Whether the requirements for vulnerable workers apply."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from sourcing_check.models.common import (
     Communication,
@@ -26,6 +26,7 @@ from sourcing_check.models.common import (
 )
 from sourcing_check.models.pay import ContractedHours, ObservedEarnings, PayTerms
 from sourcing_check.models.reviews import Reviews
+from sourcing_check.models.task import Task
 from sourcing_check.models.text import Name, PathText, Text
 
 PROJECT_KIND = "project-plan"
@@ -63,45 +64,6 @@ class Sourcing(Section):
         None,
         description="Worker hours a price per day, week, month or year buys (e.g. 173 for a "
         "full-time worker-month).",
-    )
-
-
-class HarmfulContentExposure(Section):
-    """Whether workers will see harmful content in this project."""
-
-    present: bool | None = Field(None, description="Will workers see harmful content?")
-    kinds: list[Name] = Field(
-        default_factory=list, description="Kinds of harmful content (e.g. 'graphic violence')."
-    )
-    risk_assessment_done: bool | None = Field(
-        None, description="Has a wellbeing risk assessment been made for this project?"
-    )
-
-
-class Task(Section):
-    """The work itself."""
-
-    type: (
-        Literal[
-            "labelling", "annotation", "transcription", "content_moderation", "evaluation", "other"
-        ]
-        | None
-    ) = Field(None, description="Kind of data-enrichment work.")
-    description: Text | None = Field(None, description="What a worker does in one task.")
-    difficulty: Literal["low", "medium", "high"] | None = Field(
-        None, description="How demanding the task is."
-    )
-    volume_tasks: Count | None = Field(None, description="Number of tasks in the project.")
-    languages: list[Name] = Field(
-        default_factory=list, description="Languages the task needs (content and instructions)."
-    )
-    harmful_content: HarmfulContentExposure | None = Field(
-        None, description="Exposure to harmful content."
-    )
-    sensitive_data: bool | None = Field(
-        None,
-        description="Will workers see personal or otherwise sensitive data (health records, "
-        "biometrics, children's data, private messages), even de-identified?",
     )
 
 
@@ -156,6 +118,17 @@ class Workers(Section):
         description="Are claims that the work builds skills backed by real training? "
         "Answer true when no such claim is made.",
     )
+
+    @model_validator(mode="after")
+    def _an_excluding_criterion_is_listed(self) -> Workers:
+        # 'eligibility: []' passed PAI-3.1 (every criterion justified) beside one that excludes
+        none = "eligibility" in self.model_fields_set and not self.eligibility
+        if none and self.excludes_protected_traits:
+            raise ValueError(
+                "excludes_protected_traits is true, but eligibility lists no criterion: list "
+                "the criteria, the one that excludes among them, or answer false"
+            )
+        return self
 
 
 class Activity(Section):

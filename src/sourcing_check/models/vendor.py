@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from sourcing_check.models.common import (
     Contact,
@@ -84,6 +84,18 @@ class Engagement(Section):
     all_subcontractors_disclosed: bool | None = Field(
         None, description="Is the list above the complete subcontractor chain?"
     )
+
+    @model_validator(mode="after")
+    def _a_complete_chain_names_its_subcontractors(self) -> Engagement:
+        # '[]' said complete passed PAI-9.1 and 9.2 for a vendor that says it subcontracts
+        empty = "subcontractors" in self.model_fields_set and not self.subcontractors
+        if empty and "subcontractors" in self.models and self.all_subcontractors_disclosed:
+            raise ValueError(
+                "models lists subcontractors, but the subcontractor list is empty and said to "
+                "be complete: name each subcontractor, or set all_subcontractors_disclosed: "
+                "false if you cannot"
+            )
+        return self
 
 
 class Workforce(Section):
