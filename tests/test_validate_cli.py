@@ -329,3 +329,23 @@ def test_a_criterion_that_excludes_among_no_criteria_is_refused() -> None:
         {"eligibility": [{"criterion": "men only"}], "excludes_protected_traits": True},
     ):
         assert subject_from_data(None, plan(**workers)).project is not None
+
+
+def test_a_plan_engaging_directly_and_through_a_supplier_is_refused(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """'direct: true' beside a vendor questionnaire made PAI-1.19 'not apply' because the team
+    engages its workers directly, while the supplier's answers were assessed."""
+    plan = (EXAMPLES / "well-run-project.yaml").read_text(encoding="utf-8")
+    assert "  direct: false\n" in plan
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan.replace("  direct: false\n", "  direct: true\n"), encoding="utf-8")
+    vendor = EXAMPLES / "well-run-vendor.yaml"
+    (tmp_path / vendor.name).write_bytes(vendor.read_bytes())
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    line = plan.splitlines().index("sourcing:") + 1
+    assert f"{path}:{line}:1: I203 direct is true, but vendor_questionnaire names a supplier" in (
+        result.output
+    )
+    assert "write direct: false, or remove vendor_questionnaire [/sourcing]" in result.output

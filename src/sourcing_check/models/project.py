@@ -66,6 +66,17 @@ class Sourcing(Section):
         "full-time worker-month).",
     )
 
+    @model_validator(mode="after")
+    def _direct_or_through_a_supplier(self) -> Sourcing:
+        # direct: true beside a questionnaire made PAI-1.19 'not apply' (the team engages its
+        # workers directly) while the supplier's answers were assessed as its own
+        if self.direct is True and self.vendor_questionnaire is not None:
+            raise ValueError(
+                "direct is true, but vendor_questionnaire names a supplier: write direct: false, "
+                "or remove vendor_questionnaire"
+            )
+        return self
+
 
 class Eligibility(Strict):
     """One eligibility criterion and why the task needs it."""
