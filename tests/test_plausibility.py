@@ -106,3 +106,27 @@ def test_check_prints_warnings_and_writes_unless_strict(tmp_path: Path) -> None:
     strict = CliRunner().invoke(main, [*args, "--strict"])
     assert strict.exit_code == 2 and "--strict treats these warnings" in strict.stderr
     assert not out.exists()
+
+
+def test_migrant_workers_beside_permits_not_tied_warn_at_the_permit_answer(
+    tmp_path: Path,
+) -> None:
+    """PAI-3.17 (safeguards for tied permits) does not apply when permits are not tied, which
+    a workforce of migrant workers, whose right to stay depends on the job, contradicts."""
+    vendor = tmp_path / "v.yaml"
+    body = (
+        "recruitment: {work_permits_tied: false}\n"
+        "workforce: {vulnerable_groups: [migrant_workers]}\n"
+    )
+    vendor.write_text("kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: V}\n" + body)
+    result = CliRunner().invoke(main, ["validate", str(vendor)])
+    assert result.exit_code == 0
+    assert (
+        f"{vendor}:4:15: W206 work_permits_tied is false, but the workforce lists migrant_workers"
+    ) in result.stderr
+    assert "[/recruitment/work_permits_tied]" in result.stderr
+    assert "write work_permits_tied: true" in result.stderr
+    strict = CliRunner().invoke(main, ["validate", str(vendor), "--strict"])
+    assert strict.exit_code == 2
+    vendor.write_text(vendor.read_text().replace("[migrant_workers]", "[prisoners]"))
+    assert "W206" not in CliRunner().invoke(main, ["validate", str(vendor)]).stderr

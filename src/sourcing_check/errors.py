@@ -160,6 +160,7 @@ CODES: dict[str, str] = {
     "W203": "the shares of the worker locations do not sum to 100",
     "W204": "an amount with three zeros after the point: 72.000 reads as 72",
     "W205": "contracted hours per period on a rate per hour or per task, where they are not used",
+    "W206": "migrant workers listed while work permits are said not to be tied to the vendor",
     # W3: files that refer to each other
     "W301": "a plan's workers are in a country its vendor questionnaire does not list",
 }

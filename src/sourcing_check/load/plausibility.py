@@ -27,6 +27,8 @@ def warnings_of(subject: Subject) -> list[Problem]:
     for loaded in (subject.vendor, subject.project):
         if loaded is not None:
             found.extend(_document_warnings(loaded.document))
+    if subject.vendor is not None:
+        found.extend(_tied_permits(subject.vendor.document))
     if subject.vendor is not None and subject.project is not None:
         found.extend(_countries(subject.project, subject.vendor))
     return found
@@ -134,6 +136,24 @@ def _shares(document: Document, pointer: str, locations: list[Any]) -> Iterator[
             f"the shares of the locations sum to {format(total, 'f')}, not 100",
             "give each location's share of the workers in %, summing to 100",
             code="W203",
+        )
+
+
+def _tied_permits(document: Document) -> Iterator[Problem]:
+    """Migrant workers (whose right to stay depends on the job) beside permits said not to be
+    tied to the vendor: PAI-3.17's safeguards then do not apply, which one answer denies."""
+    data = document.data if isinstance(document.data, dict) else {}
+    workforce, recruitment = data.get("workforce"), data.get("recruitment")
+    groups = workforce.get("vulnerable_groups") if isinstance(workforce, dict) else None
+    tied = recruitment.get("work_permits_tied") if isinstance(recruitment, dict) else None
+    if tied is False and isinstance(groups, list) and "migrant_workers" in groups:
+        yield document.problem(
+            "/recruitment/work_permits_tied",
+            "work_permits_tied is false, but the workforce lists migrant_workers, whose right to "
+            "stay depends on the job: the tied-permit safeguards (PAI-3.17) then do not apply",
+            "write work_permits_tied: true if any worker's permit or visa is tied to the job, "
+            "or take migrant_workers out of vulnerable_groups",
+            code="W206",
         )
 
 
