@@ -130,3 +130,33 @@ def test_migrant_workers_beside_permits_not_tied_warn_at_the_permit_answer(
     assert strict.exit_code == 2
     vendor.write_text(vendor.read_text().replace("[migrant_workers]", "[prisoners]"))
     assert "W206" not in CliRunner().invoke(main, ["validate", str(vendor)]).stderr
+
+
+def test_a_warning_travels_with_the_assessment_into_the_json_and_the_report(
+    tmp_path: Path,
+) -> None:
+    """A board that reads only the report sees the answers probably not meant as written."""
+    import json
+    import shutil
+    import subprocess
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(HEAD + "pay: {fee_share_percent: 0.3}\n")
+    runner = CliRunner()
+    done = runner.invoke(main, ["check", str(plan), "--format", "json", *TEST_TABLES])
+    (warning,) = json.loads(done.stdout)["assessments"][0]["warnings"]
+    assert warning["code"] == "W201" and warning["place"] == "4:7"
+    assert warning["pointer"] == "/pay/fee_share_percent"
+    assert warning["message"] == "0.3 reads as 0.3%; write 30 for 30%"
+    pdf = tmp_path / "r.pdf"
+    made = runner.invoke(main, ["report", str(plan), "-o", str(pdf), *TEST_TABLES])
+    assert made.exit_code in (0, 1), made.output
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    first = text.split("\f")[0]
+    assert "1 answer probably not meant as written (W201)" in first
+    assert "Answers probably not meant as written" in text
+    assert "0.3 reads as 0.3%; write 30 for 30%" in " ".join(text.split())

@@ -23,6 +23,7 @@ from sourcing_check.load.profile import load_profiles as load_profiles
 from sourcing_check.load.profile import plan_profiles
 from sourcing_check.load.reference import TableFiles, load_tables
 from sourcing_check.load.subject import load_input, load_subject
+from sourcing_check.models.input_warning import InputWarning
 from sourcing_check.models.profile import LoadedProfile
 from sourcing_check.models.results import Assessment
 from sourcing_check.models.subject import LoadedInput, Subject
@@ -224,7 +225,8 @@ def assess_subject(
         decision = load_decision(settings.decision)
         assessment = apply_decision(assessment, framework, decision)
         read.append(settings.decision)
-    return assessment, read
+    warned = [InputWarning.of(w) for w in warnings_of(subject)]  # carried into JSON and PDF
+    return assessment.model_copy(update={"warnings": warned}), read
 
 
 def one_subject(decision: Path | None, count: int) -> list[Problem]:

@@ -18,6 +18,7 @@ from sourcing_check.models.changes import Changes
 from sourcing_check.models.decision import DecisionRecord
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.guideline import Level, Scope, SourceRef
+from sourcing_check.models.input_warning import InputWarning
 from sourcing_check.models.numbers import Points, ScoreNumber
 from sourcing_check.models.profile import AppliedProfile
 
@@ -261,6 +262,10 @@ class Assessment(_Frozen):
     )
     previous: Changes | None = Field(
         None, description="What changed since a previous report ('report --previous')."
+    )
+    warnings: list[InputWarning] = Field(
+        default_factory=list,
+        description="Answers that are valid but probably not what was meant, located.",
     )
 
 
