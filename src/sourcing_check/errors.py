@@ -25,14 +25,17 @@ class Problem:
     code: str = ""
     place: str = ""
 
+    def location(self) -> str:
+        """Where in the file: ``line:col``, a cell such as ``Answers!C14``, or '' if unknown."""
+        if self.place:
+            return self.place
+        return f"{self.line}:{self.column or 1}" if self.line else ""
+
     def format(self) -> str:
         """Return the canonical one-line form ``file:line:col: CODE message [pointer]``
         (``file:Sheet!C14: ...`` when the place is a cell)."""
-        where = self.file
-        if self.place:
-            where += f":{self.place}"
-        elif self.line:
-            where += f":{self.line}:{self.column or 1}"
+        location = self.location()
+        where = f"{self.file}:{location}" if location else self.file
         code = f"{self.code} " if self.code else ""
         text = f"{where}: {code}{self.message}"
         if self.pointer:

@@ -48,8 +48,11 @@ def _problem(
     document: Document, model_class: type[BaseModel], error: Any, codes: ShapeCodes
 ) -> Problem:
     loc: tuple[str | int, ...] = tuple(error["loc"])
-    pointer = "".join(f"/{escape_pointer_token(part)}" for part in loc)
     kind = error["type"]
+    if kind == "missing" and document.cells:
+        # a workbook: the cell to fill, not the heading row of an empty section
+        loc = _first_required_answer(model_class, loc, document.cells)
+    pointer = _pointer(loc)
     hint = ""
     if kind == "extra_forbidden":
         field = str(loc[-1])
@@ -66,9 +69,6 @@ def _problem(
         elif allowed:
             hint = "allowed here: " + ", ".join(allowed)
     elif kind == "missing":
-        if document.cells:  # a workbook: the cell to fill, not the heading of an empty section
-            loc = _first_required_answer(model_class, loc, document.cells)
-            pointer = "".join(f"/{escape_pointer_token(part)}" for part in loc)
         code, message = codes.missing, f"missing required field {loc[-1]!r}"
         hint = " ".join(
             part for part in (_field_help(model_class, loc), _schema_hint(model_class)) if part
@@ -143,6 +143,10 @@ def _schema_hint(model_class: type[BaseModel]) -> str:
     return f"('sourcing-check schema {name}' shows every field and what it means)"
 
 
+def _pointer(loc: tuple[str | int, ...]) -> str:
+    return "".join(f"/{escape_pointer_token(part)}" for part in loc)
+
+
 def _first_required_answer(
     model_class: type[BaseModel], loc: tuple[str | int, ...], cells: Mapping[str, str]
 ) -> tuple[str | int, ...]:
@@ -156,7 +160,7 @@ def _first_required_answer(
         if not required:
             break
         path = (*path, required[0])
-        if "".join(f"/{escape_pointer_token(part)}" for part in path) in cells:
+        if _pointer(path) in cells:
             return path
         inner = model_in(inner.model_fields[required[0]].annotation)
     return loc

@@ -22,11 +22,10 @@ class InputWarning(BaseModel):
     @classmethod
     def of(cls, problem: Problem) -> InputWarning:
         """The warning a located problem carries."""
-        place = problem.place or (f"{problem.line}:{problem.column}" if problem.line else "")
         return cls(
             code=problem.code,
             file=problem.file,
-            place=place,
+            place=problem.location(),
             pointer=problem.pointer,
             message=problem.message,
             hint=problem.hint,
