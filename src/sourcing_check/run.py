@@ -214,10 +214,10 @@ def framework_for(
 
 
 def assess_subject(
-    subject: Subject, settings: Settings, basis: Basis
+    subject: Subject, settings: Settings, basis: Basis, warnings: list[Problem]
 ) -> tuple[Assessment, list[Path]]:
-    """Assess one subject against its framework, with the board's decision when one is given;
-    the assessment and the files read for it (inputs, profiles, decision). Raise InputError."""
+    """Assess one subject, with the board's decision when one is given and its plausibility
+    ``warnings``; the assessment and the files read (inputs, profiles, decision); or InputError."""
     framework, profile_files = framework_for(subject, basis, settings)
     assessment = assess(subject, framework, basis.reference, settings.date)
     read = [*(i.document.path for i in subject.inputs()), *profile_files]
@@ -225,8 +225,7 @@ def assess_subject(
         decision = load_decision(settings.decision)
         assessment = apply_decision(assessment, framework, decision)
         read.append(settings.decision)
-    warned = [InputWarning.of(w) for w in warnings_of(subject)]  # carried into JSON and PDF
-    return assessment.model_copy(update={"warnings": warned}), read
+    return assessment.model_copy(update={"warnings": [InputWarning.of(w) for w in warnings]}), read
 
 
 def one_subject(decision: Path | None, count: int) -> list[Problem]:
@@ -255,11 +254,12 @@ def assess_file(path: Path, settings: Settings, context: Basis) -> Assessed:
         subject = load_subject(path, settings.allow_outside)
     except InputError as exc:
         return Assessed(None, exc.problems, [path])
+    warnings = warnings_of(subject)
     try:
-        assessment, read = assess_subject(subject, settings, context)
+        assessment, read = assess_subject(subject, settings, context, warnings)
     except InputError as exc:
         return Assessed(None, exc.problems, [i.document.path for i in subject.inputs()])
-    return Assessed(assessment, [], read, warnings_of(subject))
+    return Assessed(assessment, [], read, warnings)
 
 
 def run(paths: list[Path], settings: Settings) -> Batch:
@@ -277,7 +277,7 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     for item in loaded:
         assert item.subject is not None
         try:
-            assessment, files = assess_subject(item.subject, settings, basis)
+            assessment, files = assess_subject(item.subject, settings, basis, item.warnings)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
