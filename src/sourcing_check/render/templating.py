@@ -1,7 +1,8 @@
 """The Jinja2 environment of the HTML renderers: autoescaped, strict, built once per process.
 
 Templates are bundled files, so each is compiled once per process and kept (no reload check
-on every ``get_template`` or ``include``); stylesheets are read once too.
+on every ``get_template`` or ``include``), and its compiled code is kept between runs
+(``template_cache``); stylesheets are read once too.
 """
 
 from __future__ import annotations
@@ -14,19 +15,21 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from sourcing_check.render.template_cache import bytecode_cache
 from sourcing_check.resources import templates_dir
 
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    """The template environment: autoescape everything, fail on any undefined name."""
+    """The template environment: autoescape everything, fail on any undefined name; compiled
+    templates kept between runs where the user's cache directory allows."""
+    options: dict[str, Any] = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=bytecode_cache(tuple(sorted(options.items()))),
+        **options,
     )
     env.filters["shown"] = _shown
     env.filters["breakable"] = breakable
