@@ -2,15 +2,21 @@
 
 Each command is run R times (default 5) under the system's ``/usr/bin/time``; the best wall
 and user-CPU seconds are printed. The floors are measured in the same run: the interpreter
-importing click alone (what any click CLI pays before its own code), and the interpreter
-importing WeasyPrint alone (what any PDF pays). Run it with the project's virtualenv, after
-``make`` has compiled the bytecode (a fresh editable install has none; ``make bench`` does it).
+importing click alone (what any click CLI pays before its own code); the interpreter importing
+the pydantic models of the two input kinds alone (what any command that validates an input
+pays: pydantic builds each model's validator when its class is made); the interpreter
+importing WeasyPrint alone; and a process that only imports WeasyPrint and renders the
+report's own HTML (made beforehand, in this process) with the report's PDF/A options, which
+is what any report of that example pays, whatever our code does. Run it with the project's
+virtualenv, after ``make`` has compiled the bytecode (a fresh editable install has none;
+``make bench`` does it).
 
     python benchmarks/startup.py [--repeat R]
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -20,6 +26,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TIME = "/usr/bin/time"
+INPUT_MODELS = "import sourcing_check.models.project, sourcing_check.models.vendor"
+#: Render an HTML file (argv 1) to a PDF (argv 2) as the report does, base URL the templates.
+WEASYPRINT_ONLY = """import sys, weasyprint
+html = weasyprint.HTML(filename=sys.argv[1], base_url=sys.argv[3])
+html.write_pdf(sys.argv[2], pdf_variant="pdf/a-3b", pdf_tags=True)
+"""
+
+
+def report_html(example: str, directory: str) -> str:
+    """Write the HTML of ``example``'s report (board layout) to a file; its path."""
+    from sourcing_check.render.html import render_html
+    from sourcing_check.run import Settings, run
+
+    batch = run([ROOT / "examples" / f"{example}.yaml"], Settings(date=dt.date(2026, 11, 24)))
+    path = os.path.join(directory, f"{example}.html")
+    Path(path).write_text(render_html(batch.assessments), encoding="utf-8")
+    return path
 
 
 def best(command: list[str], repeat: int) -> tuple[float, float]:
@@ -59,11 +82,17 @@ def main() -> None:
                 [tool, "check", "examples/well-run-project.yaml"],
                 0.2,
             ),
+            ("floor: import the input models", [python, "-c", INPUT_MODELS], None),
             ("floor: python -c 'import weasyprint'", [python, "-c", "import weasyprint"], None),
         ]
+        from sourcing_check.resources import templates_dir
+
+        base = templates_dir().resolve().as_uri() + "/"
         for example in ("well-run-project", "crowd-platform-project", "moderation-vendor"):
             command = [tool, "report", f"examples/{example}.yaml", "-o", pdf]
             rows.append((f"report examples/{example}.yaml", command, 1.2))
+            only = [python, "-c", WEASYPRINT_ONLY, report_html(example, tmp), pdf, base]
+            rows.append(("floor: WeasyPrint alone, its HTML", only, None))
         heading = f"command (best of {repeat})"
         print(f"{heading:<46} {'wall s':>7} {'user s':>7} {'target':>7}")
         for label, command, target in rows:
