@@ -12,7 +12,7 @@ import itertools
 from typing import Any
 
 from sourcing_check.errors import Problem
-from sourcing_check.load.xlsx_values import Grid, typed
+from sourcing_check.load.xlsx_values import Grid, merged_down, typed
 from sourcing_check.models.sheets import (
     ANSWER_COLUMNS,
     ANSWERS,
@@ -105,6 +105,7 @@ class _Reader:
         columns = self.columns(grid, ANSWER_COLUMNS)
         if columns is None:
             return
+        self.problems += merged_down(self.label, grid, [columns["Answer"]])
         rows = {row.pointer: row for row in self.layout.rows}
         seen: dict[str, int] = {}
         for number in sorted(grid.rows):
@@ -207,6 +208,7 @@ class _Reader:
         columns = self.columns(grid, tuple(leaf.name for leaf in spec.columns), former)
         if columns is None:
             return
+        self.problems += merged_down(self.label, grid)
         count = 0
         for number in sorted(n for n in grid.rows if n > 1):
             cells = grid.rows[number]
@@ -240,6 +242,7 @@ class _Reader:
         columns = self.columns(grid, EVIDENCE_COLUMNS)
         if columns is None:
             return
+        self.problems += merged_down(self.label, grid)
         sections = {row.pointer for row in self.layout.rows if row.section}
         lists = {spec.pointer for spec in self.layout.lists if spec.section}
         fields = dict(zip(self.layout.evidence, EVIDENCE_COLUMNS[1:], strict=True))

@@ -19,7 +19,7 @@ from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.files import MAX_BYTES, read_bytes
 from sourcing_check.load.xlsx_answers import read_answers
 from sourcing_check.load.xlsx_values import Grid, quote_sheet
-from sourcing_check.load.xlsx_xml import ERROR, UNSAVED, RawCell, Workbook
+from sourcing_check.load.xlsx_xml import ERROR, UNSAVED, RawCell, Workbook, merged_ranges
 from sourcing_check.models.document import Document
 from sourcing_check.models.project import PROJECT_KIND, ProjectPlan
 from sourcing_check.models.sheets import ABOUT, ANSWERS, CHOICES, EVIDENCE, Layout, layout_of
@@ -143,8 +143,10 @@ def _open(raw: bytes, label: str) -> _Opened:
             for title, part in book.sheets:
                 grid = opened.grids[title] = Grid(title, {})
                 if title != CHOICES:  # the dropdowns' lists: no answers there
-                    for cell in book.cells(part):
+                    xml = archive.read(part)
+                    for cell in book.cells(part, xml):
                         _take(opened, grid, cell, unsaved)
+                    grid.merged = merged_ranges(xml)
             opened.problems += unsaved
     except (zipfile.BadZipFile, KeyError, IndexError, ParseError, ValueError) as exc:
         raise InputError(

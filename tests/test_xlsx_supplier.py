@@ -1,0 +1,67 @@
+"""A supplier's workbook as office software leaves it: merged cells, times, percentages.
+
+Each answer is read as the supplier sees it, or refused at its cell; never dropped silently.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sourcing_check.errors import InputError
+from sourcing_check.load.subject import load_input
+from tests.xlsx_helpers import answer, open_book, row_of, write_template
+
+
+def _problems(path: Path) -> dict[str, str]:
+    with pytest.raises(InputError) as caught:
+        load_input(path)
+    return {p.place: f"{p.code} {p.message}" for p in caught.value.problems}
+
+
+def test_an_answer_merged_down_over_the_rows_below_is_refused_where_it_is(
+    tmp_path: Path,
+) -> None:
+    # a supplier merges one TRUE over three yes/no questions: it shows in all three, but the
+    # file holds it in the first cell only, so the other two would read as unanswered
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    first = answer(book, "/rejection/reasons_given", True)
+    sheet = book["Answers"]
+    top, bottom = (
+        row_of(sheet, "/rejection/reasons_given"),
+        row_of(sheet, "/rejection/appeal_available"),
+    )
+    sheet.merge_cells(start_row=top, start_column=3, end_row=bottom, end_column=3)
+    book.save(path)
+    shown = _problems(path)
+    assert shown[first].startswith("I113 "), shown
+    assert f"C{top}:C{bottom}" in shown[first]
+
+
+def test_a_list_sheet_cell_merged_over_two_items_is_refused(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    sheet = book["Engagement subcontractors"]
+    sheet["A2"], sheet["B2"], sheet["A3"] = "Nairobi Transcribers", "KE", "Night shift"
+    sheet.merge_cells("B2:B3")  # one country shown for both subcontractors
+    book.save(path)
+    shown = _problems(path)
+    assert shown["'Engagement subcontractors'!B2"].startswith("I113 "), shown
+
+
+def test_cells_merged_along_one_row_read_as_before(tmp_path: Path) -> None:
+    # a wide comment on a section's heading row loses nothing: it still reads
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    answer(book, "/rejection", "Policy in the handbook", column=6)
+    sheet = book["Answers"]
+    row = row_of(sheet, "/rejection")
+    sheet.merge_cells(start_row=row, start_column=6, end_row=row, end_column=8)
+    book.save(path)
+    loaded = load_input(path)
+    assert loaded.document.data["rejection"]["comment"] == "Policy in the handbook"
