@@ -5,6 +5,7 @@ Each answer is read as the supplier sees it, or refused at its cell; never dropp
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,27 @@ def test_cells_merged_along_one_row_read_as_before(tmp_path: Path) -> None:
     book.save(path)
     loaded = load_input(path)
     assert loaded.document.data["rejection"]["comment"] == "Policy in the handbook"
+
+
+def test_a_time_typed_into_a_number_cell_is_echoed_as_the_time_shown(tmp_path: Path) -> None:
+    # '1:30' typed for minutes per task becomes a time of day; the message shows it as typed
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    place = answer(book, "/communication/response_target_hours", dt.time(1, 30))
+    book["Answers"][place.split("!")[1]].number_format = "h:mm"
+    book.save(path)
+    shown = _problems(path)
+    assert shown[place].endswith("got 01:30"), shown
+    assert "datetime" not in shown[place]
+
+
+def test_a_percentage_cell_says_the_percentage_it_shows(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    place = answer(book, "/pay/fee_share_percent", 0.07)
+    book["Answers"][place.split("!")[1]].number_format = "0%"
+    book.save(path)
+    shown = _problems(path)
+    assert shown[place].endswith("holds 0.07 rather than 7"), shown

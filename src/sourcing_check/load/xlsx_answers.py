@@ -9,6 +9,7 @@ skipped silently except rows and cells that are empty.
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 from typing import Any
 
 from sourcing_check.errors import Problem
@@ -269,7 +270,8 @@ class _Reader:
         if leaf.kind == "number" and (number, column) in grid.percent:
             self.problem(
                 grid.ref(number, column),
-                f"the cell is formatted as a percentage, so it holds {raw} rather than {raw * 100}",
+                f"the cell is formatted as a percentage, so it holds {raw} rather than "
+                + format((Decimal(repr(raw)) * 100).normalize(), "f"),
                 hint="format the cell as a number and write the percentage itself, e.g. 20",
                 code="I113",
             )
