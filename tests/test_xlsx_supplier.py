@@ -9,9 +9,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from sourcing_check.cli import main
 from sourcing_check.errors import InputError
 from sourcing_check.load.subject import load_input
+from tests.conftest import EXAMPLES, TEST_TABLES
 from tests.xlsx_helpers import answer, open_book, row_of, write_template
 
 
@@ -90,3 +93,26 @@ def test_a_percentage_cell_says_the_percentage_it_shows(tmp_path: Path) -> None:
     book.save(path)
     shown = _problems(path)
     assert shown[place].endswith("holds 0.07 rather than 7"), shown
+
+
+def test_the_checklist_of_a_workbook_names_the_cell_of_each_answer_and_document(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # a supplier who only has the spreadsheet must find what to answer, and where the
+    # evidence goes, without knowing the hidden pointer column
+    book = tmp_path / "lumen.xlsx"
+    source = EXAMPLES / "self-assessment-vendor.yaml"
+    assert runner.invoke(main, ["convert", str(source), "-o", str(book)]).exit_code == 0
+    sheet = open_book(book)["Answers"]
+    todo = tmp_path / "todo.md"
+    args = ["check", str(book), "--format", "checklist-md", "-o", str(todo), *TEST_TABLES]
+    runner.invoke(main, args)
+    text = todo.read_text(encoding="utf-8")
+    paid = row_of(sheet, "/rejection/rejected_work_paid")
+    assert f"/vendor/rejection/rejected_work_paid at {book}:Answers!C{paid} (" in text
+    recruitment = row_of(sheet, "/recruitment")
+    assert f"(add to 'evidence' at /vendor/recruitment, in {book}:Answers!G{recruitment}" in text
+    # the same answers as YAML are named by pointer and line, as before
+    as_yaml = runner.invoke(main, ["check", str(source), "--format", "checklist-md", *TEST_TABLES])
+    assert "Answers!" not in as_yaml.output
+    assert "/vendor/rejection/rejected_work_paid (" in as_yaml.output

@@ -173,6 +173,8 @@ class _Reader:
     ) -> None:
         """A section's heading row: no answer; its comment and first evidence document."""
         self.cells[row.pointer] = grid.ref(number, columns["Question"])
+        if row.section:  # where its first document goes, named by what still asks for one
+            self.cells[f"{row.pointer}/evidence"] = grid.ref(number, columns["Evidence title"])
         if answer is not None:
             message = "a section heading takes no answer: answer in the rows below it"
             self.problem(grid.ref(number, columns["Answer"]), message, row.pointer)
