@@ -116,3 +116,14 @@ def test_the_checklist_of_a_workbook_names_the_cell_of_each_answer_and_document(
     as_yaml = runner.invoke(main, ["check", str(source), "--format", "checklist-md", *TEST_TABLES])
     assert "Answers!" not in as_yaml.output
     assert "/vendor/rejection/rejected_work_paid (" in as_yaml.output
+
+
+def test_an_answer_typed_beside_the_answers_sheet_columns_is_refused(tmp_path: Path) -> None:
+    # with the sheet unprotected, a supplier writes its answer in a column of its own
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    beside = answer(book, "/recruitment/work_permits_tied", "No: all staff are local", column=11)
+    book.save(path)
+    shown = _problems(path)
+    assert shown[beside].startswith("I112 "), shown

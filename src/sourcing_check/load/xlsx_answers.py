@@ -101,6 +101,13 @@ class _Reader:
             self.problem(grid.ref(1, 1), f"the column {heading!r} is missing (renamed or deleted?)")
         return None if missing else {h: c for h, c in found.items() if h in expected}
 
+    def strays(self, grid: Grid, number: int, columns: dict[str, int], pointer: str) -> None:
+        """A value in a row outside the sheet's columns (no heading above it) is a problem."""
+        for column in (c for c in grid.rows[number] if c not in columns.values()):
+            message = "a value outside the sheet's columns: it would not be read"
+            hint = "move it to the column it belongs in (a note: the section's Comment)"
+            self.problem(grid.ref(number, column), message, pointer, hint=hint)
+
     def answers(self, grid: Grid) -> None:
         """The Answers sheet: one row per question, heading or list, found by its pointer."""
         columns = self.columns(grid, ANSWER_COLUMNS)
@@ -113,6 +120,8 @@ class _Reader:
             cells = grid.rows[number]
             filled = {h: cells[columns[h]] for h in _FILLED if columns[h] in cells}
             pointer = cells.get(columns["Pointer"])
+            if number > 1:
+                self.strays(grid, number, columns, pointer if isinstance(pointer, str) else "")
             if number == 1 or (pointer is None and not filled):
                 continue
             where = grid.ref(number, columns["Pointer"])
@@ -215,10 +224,7 @@ class _Reader:
         count = 0
         for number in sorted(n for n in grid.rows if n > 1):
             cells = grid.rows[number]
-            stray = [c for c in cells if c not in columns.values()]
-            for column in stray:
-                message = "a value outside the sheet's columns: it would not be read"
-                self.problem(grid.ref(number, column), message, spec.pointer)
+            self.strays(grid, number, columns, spec.pointer)
             base = f"{spec.pointer}/{count}"
             self.cells[base] = grid.ref(number, 1)
             for leaf in spec.columns:
