@@ -127,3 +127,14 @@ def test_an_answer_typed_beside_the_answers_sheet_columns_is_refused(tmp_path: P
     book.save(path)
     shown = _problems(path)
     assert shown[beside].startswith("I112 "), shown
+
+
+def test_a_value_beside_the_evidence_sheet_columns_is_refused(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    sheet = book["Evidence"]
+    sheet["A2"], sheet["B2"], sheet["F2"] = "/pay", "Payslips", "2 of them, March and April"
+    book.save(path)
+    shown = _problems(path)
+    assert shown["Evidence!F2"].startswith("I112 "), shown

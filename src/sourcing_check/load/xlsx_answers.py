@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.errors import Problem
-from sourcing_check.load.xlsx_values import Grid, merged_down, typed
+from sourcing_check.load.xlsx_values import Grid, at, merged_down, typed
 from sourcing_check.models.sheets import (
     ANSWER_COLUMNS,
     ANSWERS,
@@ -204,7 +204,7 @@ class _Reader:
         cells = grid.rows.get(number, {})
         if not any(column in cells for column in columns.values()):
             return
-        found = _at(self.data, section)
+        found = at(self.data, section)
         index = len(found.get("evidence", [])) if isinstance(found, dict) else 0
         item = f"{section}/evidence/{index}"
         for leaf, column in columns.items():
@@ -237,7 +237,7 @@ class _Reader:
                 pairs = zip(self.layout.evidence, spec.columns[-4:], strict=True)
                 evidence = {leaf: columns[column.name] for leaf, column in pairs}
                 self.evidence_item(grid, number, base, evidence)
-            if _at(self.data, base) is not None:
+            if at(self.data, base) is not None:
                 count += 1
         said_none = self.said_none.get(spec.pointer)
         if said_none and count:
@@ -256,9 +256,10 @@ class _Reader:
         lists = {spec.pointer for spec in self.layout.lists if spec.section}
         fields = dict(zip(self.layout.evidence, EVIDENCE_COLUMNS[1:], strict=True))
         for number in sorted(n for n in grid.rows if n > 1):
+            self.strays(grid, number, columns, "")
             section = grid.rows[number].get(columns["Section"])
             parent, _, index = str(section).rpartition("/")
-            item = parent in lists and index.isdigit() and _at(self.data, str(section))
+            item = parent in lists and index.isdigit() and at(self.data, str(section))
             if section in sections or item:
                 documents = {leaf: columns[heading] for leaf, heading in fields.items()}
                 self.evidence_item(grid, number, str(section), documents)
@@ -286,15 +287,3 @@ class _Reader:
         if leaf.kind == "boolean" and (number, column) in grid.shown_as_boolean:
             return bool(raw)
         return typed(leaf, raw)
-
-
-def _at(data: Any, pointer: str) -> Any:
-    """The value at a pointer of the data being built, or None."""
-    for token in pointer.split("/")[1:]:
-        if isinstance(data, dict):
-            data = data.get(token)
-        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
-            data = data[int(token)]
-        else:
-            return None
-    return data
