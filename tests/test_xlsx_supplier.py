@@ -138,3 +138,14 @@ def test_a_value_beside_the_evidence_sheet_columns_is_refused(tmp_path: Path) ->
     book.save(path)
     shown = _problems(path)
     assert shown["Evidence!F2"].startswith("I112 "), shown
+
+
+def test_an_empty_sheet_added_loses_nothing_and_reads(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    book.create_sheet("Sheet1")
+    book.create_sheet("Notes")["B4"] = "ask HR about the rejection policy"
+    book.save(path)
+    shown = _problems(path)
+    assert list(shown) == ["Notes"], shown  # the one with something in it

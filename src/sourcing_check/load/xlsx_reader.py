@@ -102,11 +102,12 @@ def read_workbook(
 
 
 def _sheet_problems(label: str, layout: Layout, grids: dict[str, Grid]) -> list[Problem]:
-    """Unknown sheets, and expected ones that are missing (renamed or deleted)."""
+    """Unknown sheets that hold something, and expected ones that are missing (renamed or
+    deleted)."""
     expected = layout.sheet_names()
     problems = []
-    for name in grids:
-        if name not in expected:
+    for name, grid in grids.items():
+        if name not in expected and grid.rows:  # an empty sheet added loses nothing
             listed = ", ".join(repr(n) for n in expected)
             message = f"unknown sheet {name!r}: its cells would not be read"
             hint = f"a {layout.kind} workbook has the sheets {listed}; move its answers there"
