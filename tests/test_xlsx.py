@@ -243,7 +243,10 @@ def _save_formula_value(path: Path, cell: str, value: str) -> None:
             lambda b: setattr(b["Pay rates"], "title", "Rates"),
             "q.xlsx:Rates: I112 unknown sheet 'Rates'",
         ),
-        (lambda b: b.create_sheet("Notes"), "q.xlsx:Notes: I112 unknown sheet 'Notes'"),
+        (
+            lambda b: b.create_sheet("Notes").append(["ask HR"]),
+            "q.xlsx:Notes: I112 unknown sheet 'Notes'",
+        ),
         (
             lambda b: b["Answers"].append(["/pay/bonus", "Bonus", 5]),
             "a row with unknown pointer '/pay/bonus'",

@@ -90,8 +90,8 @@ CODES: dict[str, str] = {
     "I111": "a CSV row has more cells than the header has columns",
     "I112": "a workbook does not match its template: a sheet, row or column missing, "
     "unknown or repeated, or an answer in a cell that holds none",
-    "I113": "a workbook cell cannot be read: a formula without a saved value, an error value "
-    "or a percentage format",
+    "I113": "a workbook cell cannot be read: a formula without a saved value, an error value, "
+    "a percentage format, or cells merged over several rows",
     "I114": "the file is empty or holds only comments",
     "I115": "a PDF without an attached assessment: not a report made by this tool",
     # I2: the shape of a questionnaire, plan or reference table

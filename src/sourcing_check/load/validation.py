@@ -112,14 +112,19 @@ def _separated_number(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    """The value as its answer was written: text quoted, a number or a date (a spreadsheet's
-    date and time) as plain text, never a Python name such as Decimal('2024.5')."""
+    """The value as its answer was written: text quoted, a number, a date or a time (a
+    spreadsheet's date and time) as plain text, never a Python name such as Decimal('2024.5')."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ", timespec="minutes" if value.second == 0 else "seconds")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):  # '1:30' typed into a number cell
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, dt.timedelta):  # the same in a duration format, '[h]:mm'
+        minutes, seconds = divmod(round(value.total_seconds()), 60)
+        return f"{minutes // 60}:{minutes % 60:02d}" + (f":{seconds:02d}" if seconds else "")
     return repr(value)
 
 

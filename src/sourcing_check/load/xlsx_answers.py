@@ -9,10 +9,11 @@ skipped silently except rows and cells that are empty.
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 from typing import Any
 
 from sourcing_check.errors import Problem
-from sourcing_check.load.xlsx_values import Grid, typed
+from sourcing_check.load.xlsx_values import Grid, at, merged_down, typed
 from sourcing_check.models.sheets import (
     ANSWER_COLUMNS,
     ANSWERS,
@@ -100,17 +101,27 @@ class _Reader:
             self.problem(grid.ref(1, 1), f"the column {heading!r} is missing (renamed or deleted?)")
         return None if missing else {h: c for h, c in found.items() if h in expected}
 
+    def strays(self, grid: Grid, number: int, columns: dict[str, int], pointer: str) -> None:
+        """A value in a row outside the sheet's columns (no heading above it) is a problem."""
+        for column in (c for c in grid.rows[number] if c not in columns.values()):
+            message = "a value outside the sheet's columns: it would not be read"
+            hint = "move it to the column it belongs in (a note: the section's Comment)"
+            self.problem(grid.ref(number, column), message, pointer, hint=hint)
+
     def answers(self, grid: Grid) -> None:
         """The Answers sheet: one row per question, heading or list, found by its pointer."""
         columns = self.columns(grid, ANSWER_COLUMNS)
         if columns is None:
             return
+        self.problems += merged_down(self.label, grid, [columns["Answer"]])
         rows = {row.pointer: row for row in self.layout.rows}
         seen: dict[str, int] = {}
         for number in sorted(grid.rows):
             cells = grid.rows[number]
             filled = {h: cells[columns[h]] for h in _FILLED if columns[h] in cells}
             pointer = cells.get(columns["Pointer"])
+            if number > 1:
+                self.strays(grid, number, columns, pointer if isinstance(pointer, str) else "")
             if number == 1 or (pointer is None and not filled):
                 continue
             where = grid.ref(number, columns["Pointer"])
@@ -171,6 +182,8 @@ class _Reader:
     ) -> None:
         """A section's heading row: no answer; its comment and first evidence document."""
         self.cells[row.pointer] = grid.ref(number, columns["Question"])
+        if row.section:  # where its first document goes, named by what still asks for one
+            self.cells[f"{row.pointer}/evidence"] = grid.ref(number, columns["Evidence title"])
         if answer is not None:
             message = "a section heading takes no answer: answer in the rows below it"
             self.problem(grid.ref(number, columns["Answer"]), message, row.pointer)
@@ -191,7 +204,7 @@ class _Reader:
         cells = grid.rows.get(number, {})
         if not any(column in cells for column in columns.values()):
             return
-        found = _at(self.data, section)
+        found = at(self.data, section)
         index = len(found.get("evidence", [])) if isinstance(found, dict) else 0
         item = f"{section}/evidence/{index}"
         for leaf, column in columns.items():
@@ -207,13 +220,11 @@ class _Reader:
         columns = self.columns(grid, tuple(leaf.name for leaf in spec.columns), former)
         if columns is None:
             return
+        self.problems += merged_down(self.label, grid)
         count = 0
         for number in sorted(n for n in grid.rows if n > 1):
             cells = grid.rows[number]
-            stray = [c for c in cells if c not in columns.values()]
-            for column in stray:
-                message = "a value outside the sheet's columns: it would not be read"
-                self.problem(grid.ref(number, column), message, spec.pointer)
+            self.strays(grid, number, columns, spec.pointer)
             base = f"{spec.pointer}/{count}"
             self.cells[base] = grid.ref(number, 1)
             for leaf in spec.columns:
@@ -226,7 +237,7 @@ class _Reader:
                 pairs = zip(self.layout.evidence, spec.columns[-4:], strict=True)
                 evidence = {leaf: columns[column.name] for leaf, column in pairs}
                 self.evidence_item(grid, number, base, evidence)
-            if _at(self.data, base) is not None:
+            if at(self.data, base) is not None:
                 count += 1
         said_none = self.said_none.get(spec.pointer)
         if said_none and count:
@@ -240,13 +251,15 @@ class _Reader:
         columns = self.columns(grid, EVIDENCE_COLUMNS)
         if columns is None:
             return
+        self.problems += merged_down(self.label, grid)
         sections = {row.pointer for row in self.layout.rows if row.section}
         lists = {spec.pointer for spec in self.layout.lists if spec.section}
         fields = dict(zip(self.layout.evidence, EVIDENCE_COLUMNS[1:], strict=True))
         for number in sorted(n for n in grid.rows if n > 1):
+            self.strays(grid, number, columns, "")
             section = grid.rows[number].get(columns["Section"])
             parent, _, index = str(section).rpartition("/")
-            item = parent in lists and index.isdigit() and _at(self.data, str(section))
+            item = parent in lists and index.isdigit() and at(self.data, str(section))
             if section in sections or item:
                 documents = {leaf: columns[heading] for leaf, heading in fields.items()}
                 self.evidence_item(grid, number, str(section), documents)
@@ -266,22 +279,11 @@ class _Reader:
         if leaf.kind == "number" and (number, column) in grid.percent:
             self.problem(
                 grid.ref(number, column),
-                f"the cell is formatted as a percentage, so it holds {raw} rather than {raw * 100}",
+                f"the cell is formatted as a percentage, so it holds {raw} rather than "
+                + format((Decimal(repr(raw)) * 100).normalize(), "f"),
                 hint="format the cell as a number and write the percentage itself, e.g. 20",
                 code="I113",
             )
         if leaf.kind == "boolean" and (number, column) in grid.shown_as_boolean:
             return bool(raw)
         return typed(leaf, raw)
-
-
-def _at(data: Any, pointer: str) -> Any:
-    """The value at a pointer of the data being built, or None."""
-    for token in pointer.split("/")[1:]:
-        if isinstance(data, dict):
-            data = data.get(token)
-        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
-            data = data[int(token)]
-        else:
-            return None
-    return data

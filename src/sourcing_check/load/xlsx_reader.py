@@ -19,7 +19,7 @@ from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.files import MAX_BYTES, read_bytes
 from sourcing_check.load.xlsx_answers import read_answers
 from sourcing_check.load.xlsx_values import Grid, quote_sheet
-from sourcing_check.load.xlsx_xml import ERROR, UNSAVED, RawCell, Workbook
+from sourcing_check.load.xlsx_xml import ERROR, UNSAVED, RawCell, Workbook, merged_ranges
 from sourcing_check.models.document import Document
 from sourcing_check.models.project import PROJECT_KIND, ProjectPlan
 from sourcing_check.models.sheets import ABOUT, ANSWERS, CHOICES, EVIDENCE, Layout, layout_of
@@ -102,11 +102,12 @@ def read_workbook(
 
 
 def _sheet_problems(label: str, layout: Layout, grids: dict[str, Grid]) -> list[Problem]:
-    """Unknown sheets, and expected ones that are missing (renamed or deleted)."""
+    """Unknown sheets that hold something, and expected ones that are missing (renamed or
+    deleted)."""
     expected = layout.sheet_names()
     problems = []
-    for name in grids:
-        if name not in expected:
+    for name, grid in grids.items():
+        if name not in expected and grid.rows:  # an empty sheet added loses nothing
             listed = ", ".join(repr(n) for n in expected)
             message = f"unknown sheet {name!r}: its cells would not be read"
             hint = f"a {layout.kind} workbook has the sheets {listed}; move its answers there"
@@ -143,8 +144,10 @@ def _open(raw: bytes, label: str) -> _Opened:
             for title, part in book.sheets:
                 grid = opened.grids[title] = Grid(title, {})
                 if title != CHOICES:  # the dropdowns' lists: no answers there
-                    for cell in book.cells(part):
+                    xml = archive.read(part)
+                    for cell in book.cells(part, xml):
                         _take(opened, grid, cell, unsaved)
+                    grid.merged = merged_ranges(xml)
             opened.problems += unsaved
     except (zipfile.BadZipFile, KeyError, IndexError, ParseError, ValueError) as exc:
         raise InputError(

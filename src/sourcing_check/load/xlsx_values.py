@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sourcing_check.errors import Problem
 from sourcing_check.models.sheet_words import split_list
 from sourcing_check.models.sheets import Leaf
 
@@ -49,6 +51,8 @@ class Grid:
     percent: set[tuple[int, int]] = field(default_factory=set)
     #: Numbers shown as TRUE/FALSE (LibreOffice saves our yes/no cells so).
     shown_as_boolean: set[tuple[int, int]] = field(default_factory=set)
+    #: Merged ranges: (first row, first column, last row, last column).
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def ref(self, row: int, column: int) -> str:
         """The cell's reference, e.g. ``'Pay rates'!C3``."""
@@ -57,6 +61,36 @@ class Grid:
     def headings(self) -> dict[str, int]:
         """Row 1: heading text -> column."""
         return {str(v).strip(): c for c, v in self.rows.get(1, {}).items()}
+
+
+def merged_down(label: str, grid: Grid, columns: Collection[int] | None = None) -> list[Problem]:
+    """Cells merged over several rows (of ``columns``, by default any) below the headings:
+    the value shows in every row but is held by the first cell only, so the rows below would
+    read as empty (or as a value hidden under the merge). Each is a problem at its first cell."""
+    problems = []
+    for top, left, bottom, right in grid.merged:
+        spanned = range(left, right + 1) if columns is None else set(columns)
+        if bottom == top or top == 1 or not any(left <= c <= right for c in spanned):
+            continue
+        held = any(
+            c in grid.rows.get(r, {})
+            for r in range(top, bottom + 1)
+            for c in range(left, right + 1)
+        )
+        if held:
+            whole = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
+            problems.append(
+                Problem(
+                    label,
+                    f"the cells {whole} are merged over {bottom - top + 1} rows: the value "
+                    "shows in each row, but only its first cell holds it, so the rows below "
+                    "read as empty",
+                    hint="unmerge the cells and write the value in each row it applies to",
+                    code="I113",
+                    place=grid.ref(top, left),
+                )
+            )
+    return problems
 
 
 def typed(leaf: Leaf, raw: Any) -> Any:
@@ -105,3 +139,15 @@ def _number(raw: Any) -> Any:
         number = Decimal(raw.strip())
         return int(number) if number == number.to_integral_value() else number
     return raw.strip() if isinstance(raw, str) else raw
+
+
+def at(data: Any, pointer: str) -> Any:
+    """The value at a pointer of the data being built, or None."""
+    for token in pointer.split("/")[1:]:
+        if isinstance(data, dict):
+            data = data.get(token)
+        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
+            data = data[int(token)]
+        else:
+            return None
+    return data

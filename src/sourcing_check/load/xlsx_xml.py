@@ -134,9 +134,10 @@ class Workbook:
         ids = [int(xf.get("numFmtId", "0")) for xf in (xfs if xfs is not None else [])]
         return [custom.get(i) or BUILTIN_FORMATS.get(i, "General") for i in ids] or ["General"]
 
-    def cells(self, part: str) -> Iterator[RawCell]:
-        """Every cell of a sheet that holds something, row by row."""
-        data = sheet_data(self.archive.read(part))
+    def cells(self, part: str, xml: bytes | None = None) -> Iterator[RawCell]:
+        """Every cell of a sheet that holds something, row by row (``xml``: the part, when
+        already read)."""
+        data = sheet_data(self.archive.read(part) if xml is None else xml)
         row_number = 0
         for row in data:
             if row.tag != _ROW:
@@ -216,6 +217,19 @@ def _column_number(letters: str) -> int:
     for letter in letters:
         number = number * 26 + ord(letter) - 64
     return number
+
+
+_MERGED = re.compile(
+    rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"'
+)
+
+
+def merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """A worksheet's merged ranges as (first row, first column, last row, last column)."""
+    return [
+        (int(top), _column_number(left.decode()), int(bottom), _column_number(right.decode()))
+        for left, top, right, bottom in _MERGED.findall(xml)
+    ]
 
 
 def sheet_data(xml: bytes) -> Element:

@@ -17,6 +17,7 @@ from sourcing_check.models.subject import LoadedInput
 from sourcing_check.rules.answers import answers as located_answers
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
+from sourcing_check.rules.places import evidence_place, placed
 from sourcing_check.rules.subject_view import ABSENT, resolve
 
 #: A decided outcome: status, message, what must be answered to decide it, and what to do.
@@ -33,7 +34,7 @@ def evaluate(
     and located only when read."""
     req = rule.requirement
     answers = located_answers(rule.answer_pointers, data, documents)
-    evidence, evidence_missing = _evidence(rule, data)
+    evidence, evidence_missing = _evidence(rule, data, documents)
     outcome = (
         _applicability(rule, data, documents)
         or _pending(rule, data, documents)
@@ -70,7 +71,7 @@ def _applicability(
     if applies is None:
         facts: dict[str, Any] = data.get("facts", {})
         unknown = dict.fromkeys(rule.applies.unknowns(data))
-        missing = [m for p in unknown for m in _fact_missing(p, facts) or [_describe(p, documents)]]
+        missing = [m for p in unknown for m in _needed(p, facts, documents)]
         message = "Cannot tell whether this applies: not answered: " + "; ".join(missing)
         return "unanswered", message, missing, _to_answer("To tell whether it applies", missing)
     if not applies:
@@ -109,7 +110,7 @@ def _judge(
     if verdict is None:
         unknown += rule.check.unknowns(data)
     for pointer in dict.fromkeys(unknown):
-        missing.extend(_fact_missing(pointer, facts) or [_describe(pointer, documents)])
+        missing.extend(_needed(pointer, facts, documents))
     if missing and verdict is not False:
         missing = list(dict.fromkeys(missing))
         message = "Not answered: " + "; ".join(missing)
@@ -124,7 +125,8 @@ def _judge(
     partial: list[str] = []
     if rule.facts:  # only a rule that reads a fact can rest on a partial one
         fact_reads = (p for p in rule.reads if p.startswith("/facts/"))
-        partial = list(dict.fromkeys(m for p in fact_reads for m in _fact_missing(p, facts)))
+        needed = (placed(m, documents) for p in fact_reads for m in _fact_missing(p, facts))
+        partial = list(dict.fromkeys(needed))
     if partial:
         message = "The answers given meet it so far, but it cannot be confirmed: "
         return (
@@ -176,6 +178,15 @@ def _as_answered(title: str, answers: Sequence[Answer]) -> str:
     return "Not met, as answered: " + "; ".join(shown)
 
 
+def _needed(
+    pointer: str, facts: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> list[str]:
+    """What must be answered for a pointer a rule reads: a fact's own missing inputs, or the
+    answer itself; each with its cell when it is written in a workbook."""
+    missing = _fact_missing(pointer, facts) or [_describe(pointer, documents)]
+    return [placed(item, documents) for item in missing]
+
+
 def _describe(pointer: str, documents: dict[str, LoadedInput | None]) -> str:
     root = pointer[1:].partition("/")[0]
     loaded = documents.get(root)
@@ -214,7 +225,9 @@ def _fact_missing(pointer: str, facts: dict[str, Any]) -> list[str]:
     return list(fact.get("missing", []))
 
 
-def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+def _evidence(
+    rule: Rule, data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> tuple[list[dict[str, Any]], list[str]]:
     found: list[dict[str, Any]] = []
     missing: list[str] = []
     if not rule.requirement.evidence:
@@ -232,7 +245,8 @@ def _evidence(rule: Rule, data: dict[str, Any]) -> tuple[list[dict[str, Any]], l
                 )
             )
         if spec.required and not items:
-            missing.append(f"{spec.description} (add to 'evidence' at {spec.at})")
+            where = evidence_place(spec.at, documents)
+            missing.append(f"{spec.description} (add to 'evidence' at {spec.at}{where})")
     return found, missing
 
 
