@@ -12,6 +12,16 @@ from sourcing_check.load.json_syntax import check_json
 from sourcing_check.load.yaml_reader import parse_yaml
 from sourcing_check.models.document import Document
 
+
+class PartialRead(InputError):
+    """A file that could be read only in part (a workbook with cells refused), with what the
+    rest of it says: validating the rest lists the other problems in the same run."""
+
+    def __init__(self, problems: list[Problem], document: Document) -> None:
+        super().__init__(problems)
+        self.document = document
+
+
 #: Spreadsheet formats we do not read, and what to do instead.
 _OTHER_SPREADSHEETS = (".xls", ".xlsm", ".ods", ".numbers")
 

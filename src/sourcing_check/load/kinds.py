@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sourcing_check.errors import InputError
 from sourcing_check.load.decision import DECISION_CODES
-from sourcing_check.load.documents import read_document
+from sourcing_check.load.documents import PartialRead, read_document
 from sourcing_check.load.profile import PROFILE_CODES
-from sourcing_check.load.subject import KINDS, subject_of, validate_document
+from sourcing_check.load.subject import KINDS, subject_of, validate_document, validating_rest
 from sourcing_check.load.validation import validate_as
 from sourcing_check.models.decision import DECISION_KIND, DecisionFile, LoadedDecision
 from sourcing_check.models.profile import PROFILE_KIND, LoadedProfile, ProfileFile
@@ -25,7 +25,10 @@ def load_any(
 ) -> Subject | LoadedProfile | LoadedDecision:
     """Read and validate one file of any kind 'validate' accepts; raise InputError listing
     every problem (a kind that is none of them is I204, naming them all)."""
-    document = read_document(path)
+    try:
+        document = read_document(path)
+    except PartialRead as partial:  # only inputs are read in part (workbooks)
+        raise InputError(partial.problems + validating_rest(partial)) from None
     data = document.data
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind == PROFILE_KIND:

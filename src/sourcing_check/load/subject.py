@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.load.documents import read_document
+from sourcing_check.load.documents import PartialRead, read_document
 from sourcing_check.load.paths import named_path
 from sourcing_check.load.validation import INPUT_CODES, validate_as
 from sourcing_check.models.document import Document
@@ -28,8 +28,32 @@ VENDOR_POINTER = "/sourcing/vendor_questionnaire"
 
 def load_input(path: Path, *, name: str | None = None, regular_only: bool = False) -> LoadedInput:
     """Read, parse and validate one input file; raise InputError listing every problem."""
-    document = read_document(path, name=name, regular_only=regular_only)
+    try:
+        document = read_document(path, name=name, regular_only=regular_only)
+    except PartialRead as partial:
+        raise InputError(partial.problems + validating_rest(partial)) from None
     return LoadedInput(document, validate_document(document))
+
+
+def validating_rest(partial: PartialRead) -> list[Problem]:
+    """What validating the readable rest of a file finds, beside the places already refused
+    (a value refused at a cell is not also reported as missing, nor its parent)."""
+    try:
+        validate_document(partial.document)
+    except InputError as exc:
+        refused = [p.pointer for p in partial.problems if p.pointer]
+        cells = {p.place for p in partial.problems if p.place}
+        return [
+            p
+            for p in exc.problems
+            if p.place not in cells and not any(_related(p.pointer, r) for r in refused)
+        ]
+    return []
+
+
+def _related(pointer: str, other: str) -> bool:
+    """Whether one pointer is the other or inside it."""
+    return pointer == other or other.startswith(pointer + "/") or pointer.startswith(other + "/")
 
 
 def validate_document(document: Document) -> InputModel:
@@ -98,8 +122,9 @@ def subject_of(loaded: LoadedInput, allow_outside: Sequence[Path] = ()) -> Subje
 
 
 def _at_plan(plan: Document, problem: Problem) -> Problem:
-    """A problem of the named file that has no place in it, located at the plan's line."""
-    if problem.line:
+    """A problem of the named file that has no place in it (a line or a cell), located at the
+    plan's line."""
+    if problem.location():
         return problem
     message = f"names {problem.file}, which cannot be used: {problem.message}"
     return plan.problem(VENDOR_POINTER, message, problem.hint, code="I301")

@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.load.documents import PartialRead
 from sourcing_check.load.files import MAX_BYTES, read_bytes
 from sourcing_check.load.xlsx_answers import read_answers
 from sourcing_check.load.xlsx_values import Grid, quote_sheet
@@ -92,13 +93,14 @@ def read_workbook(
     problems = opened.problems + _sheet_problems(label, layout, opened.grids)
     data, cells, read = read_answers(label, layout, opened.grids)
     problems += read
-    if problems:
-        raise InputError(problems)
     version = meta.get("schema_version", (2, None))
     data = {"kind": kind[1], "schema_version": version[1], **data}
     cells.update({"": ANSWERS, "/kind": about.ref(kind[0], 2)})
     cells["/schema_version"] = about.ref(version[0], 2)
-    return Document(path, label, data, {}, hashlib.sha256(raw).hexdigest(), cells)
+    document = Document(path, label, data, {}, hashlib.sha256(raw).hexdigest(), cells)
+    if problems:  # the rest is still validated, so that every problem is listed at once
+        raise PartialRead(problems, document)
+    return document
 
 
 def _sheet_problems(label: str, layout: Layout, grids: dict[str, Grid]) -> list[Problem]:
