@@ -67,15 +67,21 @@ def _framework(guidelines: Path | None) -> Framework:
 
 def must_answers(framework: Framework, scope: str) -> dict[str, list[str]]:
     """Answer pointer (within a ``scope`` document) -> ids of the must requirements reading
-    it."""
+    it, directly or through a fact computed from it (the wage from the pay rates); an
+    answer is read too when a pointer above it is."""
+    from sourcing_check.facts.inputs import inputs_of
+
     needs: dict[str, list[str]] = {}
     prefix = f"/{scope}"
     for rule in framework.rules:
         if rule.requirement.level != "must":
             continue
-        for pointer in rule.answer_pointers:
+        reads = [*rule.answer_pointers, *(rule.applies.reads if rule.applies else ()), *rule.reads]
+        answers = [a for p in reads for a in (inputs_of(p) or (p,))]
+        for pointer in dict.fromkeys(answers):
             if pointer.startswith(prefix + "/"):
-                needs.setdefault(pointer.removeprefix(prefix), []).append(rule.requirement.id)
+                ids = needs.setdefault(pointer.removeprefix(prefix), [])
+                ids += [rule.requirement.id] if rule.requirement.id not in ids else []
     return needs
 
 

@@ -8,6 +8,7 @@ list of items (rates, locations, ...), Evidence (further documents of a section)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -105,6 +106,20 @@ def _long_choices(layout: Layout) -> list[tuple[str, tuple[str, ...]]]:
     return [(name, values) for values, name in found.items()]
 
 
+def needed_by(pointer: str, needs: Mapping[str, Sequence[str]]) -> list[str]:
+    """The requirements that read the answer at ``pointer`` or a pointer above it, in their
+    order in the framework (PAI-1.2 before PAI-1.10)."""
+    found = {
+        rid
+        for read, ids in needs.items()
+        if pointer == read or pointer.startswith(read + "/")
+        for rid in ids
+    }
+    return sorted(
+        found, key=lambda rid: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", rid)]
+    )
+
+
 def _answers(
     sheet: Worksheet,
     layout: Layout,
@@ -116,7 +131,7 @@ def _answers(
     sheet.column_dimensions["A"].hidden = True
     for index, row in enumerate(layout.rows, start=2):
         _answer_row(sheet, index, row, layout, data, validations)
-        put(at(sheet, index, 5), ", ".join(needs.get(row.pointer, ())) or None)
+        put(at(sheet, index, 5), ", ".join(needed_by(row.pointer, needs)) or None)
     sheet.freeze_panes = "C2"
     # The pointer column is hidden and the sheet protected (no password): answers, comments
     # and evidence cells are open; rows cannot be deleted by accident.
