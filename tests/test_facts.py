@@ -270,7 +270,14 @@ def test_a_wage_line_not_computed_shows_only_what_is_known() -> None:
 def test_a_computed_wage_line_in_json() -> None:
     plan = project(pay=hourly_usd(25), workers={"locations": [{"country": "US"}]}, rejection=PAID)
     data = facts(plan).model_dump(mode="json")
-    assert list(data) == ["project_wage", "pricing", "languages", "price", "worker_risk"]
+    assert list(data) == [
+        "project_wage",
+        "pricing",
+        "languages",
+        "price",
+        "worker_risk",
+        "pilot_timing",
+    ]
     wage = data["project_wage"]
     assert list(wage) == [
         "locations",

@@ -212,3 +212,21 @@ def test_the_report_names_each_missing_document_once_per_finding(
                 assert f"{label}: {listed}" in block, where
             checked.add(f.status)
     assert checked == {"fail", "unverified"}
+
+
+def test_a_fact_a_finding_reads_is_shown_with_its_value(
+    assessments: tuple[Assessment, ...],
+) -> None:
+    # Board audit: PAI-3.6 applies because the workers are vulnerable (a fact), yet its
+    # answers showed '/facts/worker_risk/vulnerable' as not answered (null), in the JSON and
+    # in the full report, beside a failure that exists only because the fact is true.
+    (plan,) = [a for a in assessments if a.subject["project"] == "Shelf product boxes, batch 7"]
+    assert plan.facts.worker_risk is not None and plan.facts.worker_risk.vulnerable is True
+    for finding in plan.findings:
+        for answer in finding.answers:
+            if answer["pointer"].startswith("/facts/"):
+                assert answer["value"] is not None, (finding.requirement, answer)
+                assert answer["file"] == "" and answer["line"] is None
+    (review,) = [f for f in plan.findings if f.requirement == "PAI-3.6"]
+    shown = {a["pointer"]: a["value"] for a in review.answers}
+    assert shown["/facts/worker_risk/vulnerable"] is True

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sourcing_check.facts.context import Context, Inputs
 from sourcing_check.facts.languages import languages
+from sourcing_check.facts.pilot_timing import pilot_timing
 from sourcing_check.facts.price import price
 from sourcing_check.facts.pricing import pricing
 from sourcing_check.facts.risk import worker_risk
@@ -33,6 +34,7 @@ FACTS: dict[str, FactFunction] = {
     "price": price,
     "worker_risk": worker_risk,
     "unpaid_time": unpaid_time,
+    "pilot_timing": pilot_timing,
 }
 
 #: The top-level keys each fact may produce, for linting rule pointers: read from the models.

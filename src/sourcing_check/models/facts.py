@@ -38,6 +38,7 @@ __all__ = [
     "LanguagesFact",
     "ObservedInfo",
     "OldestBenchmark",
+    "PilotTimingFact",
     "PriceFact",
     "PriceLine",
     "PricingFact",
@@ -141,6 +142,18 @@ class UnpaidTimeFact(_Partial):
     )
 
 
+class PilotTimingFact(_Partial):
+    """Whether the project's pilot comes before its planned launch."""
+
+    missing: list[str] = Field(description="Inputs lacking; empty when decided.")
+    before_launch: bool | None = Field(
+        None,
+        description="Whether a pilot (completed or scheduled) comes before the planned launch; "
+        "false when none is planned.",
+    )
+    text: str | None = Field(None, description="The comparison in words, for the finding.")
+
+
 class Facts(_Partial):
     """Every fact derived for one subject; a fact that does not apply is absent."""
 
@@ -156,6 +169,9 @@ class Facts(_Partial):
     )
     unpaid_time: UnpaidTimeFact | None = Field(
         None, description="Unpaid time around tasks, and whether the vendor's rates count it."
+    )
+    pilot_timing: PilotTimingFact | None = Field(
+        None, description="Whether the pilot comes before the planned launch."
     )
 
     def plain(self) -> dict[str, Any]:
@@ -179,7 +195,15 @@ class Facts(_Partial):
 
 
 #: Any one fact.
-Fact = WageFact | PricingFact | LanguagesFact | PriceFact | WorkerRiskFact | UnpaidTimeFact
+Fact = (
+    WageFact
+    | PricingFact
+    | LanguagesFact
+    | PriceFact
+    | WorkerRiskFact
+    | UnpaidTimeFact
+    | PilotTimingFact
+)
 
 
 def fact_keys() -> dict[str, frozenset[str]]:

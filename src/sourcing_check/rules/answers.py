@@ -45,9 +45,12 @@ def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput
     root, inner = _split(pointer)
     loaded = documents.get(root)
     if loaded is None:
+        # a fact (an applicability such as /facts/worker_risk/vulnerable) is computed, not
+        # written: its value is shown, without a place; an input not given has none
+        value = resolve(data, pointer) if root == "facts" else ABSENT
         return {
             "pointer": pointer,
-            "value": None,
+            "value": None if value is ABSENT else shown(value),
             "file": "",
             "line": None,
             "column": None,
