@@ -53,6 +53,11 @@ FACT_INPUTS: dict[str, tuple[str, ...]] = {
         "/vendor/engagement/models",
     ),
     "unpaid_time": ("/vendor/pay/rates", *_TIME_PAID),
+    "pilot_timing": (
+        "/project/pilot/status",
+        "/project/pilot/date",
+        "/project/project/planned_start",
+    ),
 }
 
 
