@@ -14,7 +14,8 @@ from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_working import Location, Setting, Working
 from sourcing_check.models.facts import BenchmarkInfo, FloorInfo, VendorBenchmarkInfo
 from sourcing_check.reference.lookup import Conversion
-from sourcing_check.reference.tables import LivingWage, MinimumWage, PriceSeries
+from sourcing_check.reference.price_index import PriceSeries
+from sourcing_check.reference.tables import LivingWage, MinimumWage
 
 #: What a location lacks when the tables do not cover it (the CLI adds how to supply it).
 NO_BENCHMARK = "none in the living-wage table"

@@ -16,10 +16,10 @@ from sourcing_check.load.validation import INPUT_CODES, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.reference import merge
 from sourcing_check.reference.lookup import Reference
+from sourcing_check.reference.price_index import PriceIndexTable
 from sourcing_check.reference.tables import (
     LivingWageTable,
     MinimumWageTable,
-    PriceIndexTable,
     RateTable,
 )
 from sourcing_check.resources import display_path

@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.reference.lookup import Reference
-from sourcing_check.reference.tables import LivingWage, MinimumWage, NoneFound, PriceSeries, Rate
+from sourcing_check.reference.price_index import PriceSeries
+from sourcing_check.reference.tables import LivingWage, MinimumWage, NoneFound, Rate
 
 #: The tables, by the name the command line uses.
 TABLES = ("living-wages", "minimum-wages", "rates", "price-index")

@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sourcing_check.reference.price_index import PriceIndexTable, PriceSeries
 from sourcing_check.reference.tables import (
     LivingWage,
     LivingWageTable,
     MinimumWage,
     MinimumWageTable,
     NoneFound,
-    PriceIndexTable,
-    PriceSeries,
     Rate,
     RateTable,
 )

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from sourcing_check.reference.price_index import PriceIndexTable
 from sourcing_check.reference.tables import (
     LivingWage,
     LivingWageTable,
     MinimumWage,
     MinimumWageTable,
     NoneFound,
-    PriceIndexTable,
     RateTable,
 )
 
