@@ -23,6 +23,30 @@ from sourcing_check.models.common import (
 
 BenchmarkPeriod = Literal["hour", "day", "week", "month", "year"]
 
+#: The most hours one period holds (a 31-day month, a leap year).
+_HOURS_IN = {"day": 24, "week": 168, "month": 744, "year": 8784}
+
+
+def _hours_fit(period: str, hours: Decimal) -> None:
+    """Refuse hours per period that the period cannot hold: the amount would be misread."""
+    shown = f"{hours.normalize():f}"
+    if period == "hour" and hours != 1:
+        raise ValueError(
+            f"an amount per hour is for 1 hour, but hours_per_period is {shown}: "
+            "write 1, or give the period the amount is for (month, week, ...)"
+        )
+    most = _HOURS_IN.get(period)
+    if most is not None and hours > most:
+        held = (
+            f"a {period} has {most} hours"
+            if period in ("day", "week")
+            else (f"a {period} has at most {most} hours")
+        )
+        raise ValueError(
+            f"hours_per_period {shown} cannot be worked in one {period} ({held}): "
+            "give the hours of one period, or the period the hours are for"
+        )
+
 
 def _not_blank(value: str) -> str:
     if not value.strip():
@@ -73,6 +97,11 @@ class LivingWage(Strict):
     source_title: Text = Field(description="Title of the publication.")
     source_url: Url = Field(description="Where a reader can check it.")
     note: str | None = Field(None, description="Ranges and caveats.")
+
+    @model_validator(mode="after")
+    def _hours(self) -> LivingWage:
+        _hours_fit(self.period, self.hours_per_period)
+        return self
 
     @property
     def hourly(self) -> Decimal:
@@ -161,6 +190,11 @@ class MinimumWage(Strict):
     source_title: Text = Field(description="Title of the publication.")
     source_url: Url = Field(description="Where a reader can check it.")
     note: str | None = Field(None, description="Caveats: other grades, regions, later changes.")
+
+    @model_validator(mode="after")
+    def _hours(self) -> MinimumWage:
+        _hours_fit(self.period, self.hours_per_period)
+        return self
 
     @property
     def hourly(self) -> Decimal:
