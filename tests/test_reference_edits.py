@@ -3,12 +3,14 @@ with a located problem that says what was expected; none is silently misread."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from sourcing_check.errors import InputError
-from sourcing_check.load.reference import load_reference
+from sourcing_check.load.reference import TableFiles, load_reference, load_tables
 from tests.conftest import DATA
 
 HEADER = (
@@ -62,3 +64,64 @@ def test_hours_that_fit_the_period_are_read(tmp_path: Path, period: str, hours: 
     reference = load_reference(table, DATA / "currency-rates.yaml")
     benchmark = reference.benchmark("KE", None)
     assert benchmark is not None and benchmark.hours_per_period == int(hours)
+
+
+RATES = """kind: currency-rates
+schema_version: 1
+base: USD
+as_of: "2025-01-15"
+source: Our treasury desk
+source_url: https://example.invalid/treasury
+rates:
+"""
+
+
+def test_bare_rates_of_a_table_given_keep_its_date_and_source(tmp_path: Path) -> None:
+    mine = tmp_path / "rates.yaml"
+    mine.write_text(RATES + "  KES: 150\n")
+    reference = load_tables(
+        TableFiles((DATA / "living-wages.yaml",), (DATA / "currency-rates.yaml", mine))
+    )
+    found = reference.convert("KES", "USD")
+    assert found is not None
+    assert found.factor == Decimal(1) / Decimal(150)
+    # the rate is the treasury desk's of 15 January 2025, not the bundled table's date
+    assert found.dated == dt.date(2025, 1, 15)
+    assert found.as_of == "2025-01-15" and found.citation == "Our treasury desk"
+    assert found.url == "https://example.invalid/treasury"
+
+
+@pytest.mark.parametrize(
+    ("rates", "line", "words"),
+    [
+        ("  KES: 150\n  kes: 1\n", 9, "ISO 4217"),  # a typo'd code would be ignored
+        ("  KSH: 150\n", 8, "ISO 4217"),
+        ("  USD: 2\n", 1, "USD is the base: its rate is 1"),
+        ("  EUR: {rate: 0.9, as_of: '2025-01-15', source: ' ', source_url: x}\n", 8, "blank"),
+    ],
+)
+def test_a_rate_table_with_a_wrong_currency_or_source_is_refused(
+    tmp_path: Path, rates: str, line: int, words: str
+) -> None:
+    mine = tmp_path / "rates.yaml"
+    mine.write_text(RATES + rates)
+    with pytest.raises(InputError) as caught:
+        load_tables(TableFiles((DATA / "living-wages.yaml",), (mine,)))
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.code, problem.line) == (str(mine), "I203", line)
+    assert words in problem.message and "[key]" not in problem.pointer
+
+
+def test_a_conversion_to_the_base_is_as_old_as_the_other_rate(tmp_path: Path) -> None:
+    # the base is 1 per 1 on any day: a fresh KES rate is not made stale by the date the
+    # bundled table gives its base (USD: 1 of 2026-11-01)
+    mine = tmp_path / "rates.yaml"
+    mine.write_text(RATES.replace("2025-01-15", "2026-12-20") + "  KES: 131\n")
+    reference = load_tables(
+        TableFiles((DATA / "living-wages.yaml",), (DATA / "currency-rates.yaml", mine))
+    )
+    for source, target in (("KES", "USD"), ("USD", "KES")):
+        found = reference.convert(source, target)
+        assert found is not None and found.dated == dt.date(2026, 12, 20)
+    found = reference.convert("KES", "EUR")  # two rates: the older one's date
+    assert found is not None and found.dated == dt.date(2026, 11, 1)

@@ -144,7 +144,8 @@ def _schema_hint(model_class: type[BaseModel]) -> str:
 
 
 def _pointer(loc: tuple[str | int, ...]) -> str:
-    return "".join(f"/{escape_pointer_token(part)}" for part in loc)
+    # a mapping's key that is refused is located at the key: pydantic's "[key]" is dropped
+    return "".join(f"/{escape_pointer_token(part)}" for part in loc if part != "[key]")
 
 
 def _first_required_answer(

@@ -8,9 +8,9 @@ source URL, a year, a household basis or an hours basis is refused, and so is a 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from sourcing_check.models.common import (
     Country,
@@ -145,8 +145,8 @@ class Rate(Strict):
 
     rate: Positive
     as_of: IsoDate = Field(description="The day the rate is for (YYYY-MM-DD).")
-    source: str
-    source_url: str
+    source: Text
+    source_url: Url
 
 
 class RateTable(Strict):
@@ -156,10 +156,35 @@ class RateTable(Strict):
     schema_version: Literal[1]
     base: Currency
     as_of: IsoDate = Field(description="The day of the rates given as bare numbers.")
-    source: str
-    source_url: str
+    source: Text
+    source_url: Url
     note: str | None = None
-    rates: dict[str, Positive | Rate]
+    rates: dict[Currency, Rate] = Field(
+        description="Units of each currency per one base unit: a number (of the table's date "
+        "and source) or a rate with its own."
+    )
+
+    @field_validator("rates", mode="before")
+    @classmethod
+    def _written_out(cls, rates: Any, info: ValidationInfo) -> Any:
+        """A bare number is a rate of the table's own date and source: written out here, so
+        that it keeps them when merged into a table of another date."""
+        if not isinstance(rates, dict):
+            return rates
+        table = {
+            key: info.data[key] for key in ("as_of", "source", "source_url") if key in info.data
+        }
+        return {
+            code: value if isinstance(value, dict | Rate) else {"rate": value, **table}
+            for code, value in rates.items()
+        }
+
+    @model_validator(mode="after")
+    def _base_is_one(self) -> RateTable:
+        given = self.rates.get(self.base)
+        if given is not None and given.rate != 1:
+            raise ValueError(f"{self.base} is the base: its rate is 1, or leave it out")
+        return self
 
 
 class MinimumWage(Strict):
