@@ -125,3 +125,22 @@ def test_a_conversion_to_the_base_is_as_old_as_the_other_rate(tmp_path: Path) ->
         assert found is not None and found.dated == dt.date(2026, 12, 20)
     found = reference.convert("KES", "EUR")  # two rates: the older one's date
     assert found is not None and found.dated == dt.date(2026, 11, 1)
+
+
+def test_a_column_named_twice_is_refused_at_its_second_heading(tmp_path: Path) -> None:
+    # a new 'amount' column added at the end would silently win over the first
+    text = HEADER.replace("\n", ",amount\n") + _row().replace("\n", ",600\n")
+    (problem,) = _problems(tmp_path, text)
+    assert problem[:2] == ("I107", 1)
+    assert "'amount'" in problem[2] and "columns 4 and 15" in problem[2]
+
+
+def test_a_row_twice_is_refused_at_the_second_row(tmp_path: Path) -> None:
+    other = _row().replace("ke-test,KE,", "ke-two,KE,Mombasa")
+    for again, words in (
+        (_row().replace("ke-test,KE,", "ke-again,KE,"), "two entries for KE (national)"),
+        (_row().replace("ke-test,KE,", "ke-test,UG,"), "two entries with id 'ke-test'"),
+    ):
+        (problem,) = _problems(tmp_path, HEADER + _row() + other + again)
+        assert problem[:2] == ("I203", 4)
+        assert words in problem[2] and "this one and 'ke-test'" in problem[2]

@@ -83,7 +83,7 @@ CODES: dict[str, str] = {
     "I104": "syntax error (YAML, JSON or CSV), or an alias to an unknown anchor",
     "I105": "the data is nested too deep",
     "I106": "YAML aliases expand to too many values",
-    "I107": "a key appears twice in one mapping",
+    "I107": "a key appears twice in one mapping, or a column name twice in a CSV header",
     "I108": "a YAML tag (only plain data is accepted)",
     "I109": "more than one YAML document in the file",
     "I110": "a mapping key that is not a plain string",

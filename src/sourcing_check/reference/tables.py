@@ -7,10 +7,12 @@ source URL, a year, a household basis or an hours basis is refused, and so is a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.common import (
     Country,
@@ -245,16 +247,25 @@ class MinimumWageTable(Strict):
         return self
 
 
-def _unique_rows(entries: list[LivingWage] | list[MinimumWage]) -> None:
-    """Refuse two rows with one id, or two rows for one geography (a region or its alias)."""
-    ids: set[str] = set()
-    seen: set[tuple[str, str | None]] = set()
-    for entry in entries:
+def _unique_rows(entries: Sequence[LivingWage | MinimumWage]) -> None:
+    """Refuse two rows with one id, or two rows for one geography (a region or its alias),
+    located at the second row ("at", read by the loader) and naming the first."""
+    ids: dict[str, int] = {}
+    seen: dict[tuple[str, str | None], int] = {}
+    for index, entry in enumerate(entries):
         names = [entry.region, *entry.aliases] if entry.region else [None]
         keys = {(entry.country, name.casefold() if name else None) for name in names}
-        if entry.id in ids:
-            raise ValueError(f"two entries with id {entry.id!r}")
-        if keys & seen:
-            raise ValueError(f"two entries for {entry.country} {entry.region or '(national)'}")
-        ids.add(entry.id)
-        seen |= keys
+        first = ids.get(entry.id, min((seen[key] for key in keys if key in seen), default=None))
+        if first is not None:
+            what = (
+                f"with id {entry.id!r}"
+                if entry.id in ids
+                else f"for {entry.country} {entry.region or '(national)'}"
+            )
+            message = (
+                f"two entries {what}: this one and {entries[first].id!r}; keep one, or give "
+                "this one its own id and place"
+            )
+            raise PydanticCustomError("row_twice", message, {"at": f"/entries/{index}"})
+        ids[entry.id] = index
+        seen |= dict.fromkeys(keys, index)
