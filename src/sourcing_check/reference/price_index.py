@@ -61,8 +61,9 @@ class PriceSeries(Strict):
         return "; ".join([self.publisher, *others])
 
     def factor(self, base_year: int, target_year: int) -> Decimal | None:
-        """Price level of ``target_year`` over that of ``base_year``, if every year is known."""
-        rates = {point.year: point.value for point in self.values}
+        """Price level of ``target_year`` over that of ``base_year``, if every year is known
+        (as an outturn: a forecast does not count)."""
+        rates = {point.year: point.value for point in self.values if not point.projection}
         factor = Decimal(1)
         for year in range(base_year + 1, target_year + 1):
             if year not in rates:
