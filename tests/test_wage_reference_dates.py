@@ -5,7 +5,8 @@ figure or rate dated after the assessment keeps a pass from being clean."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+import re
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sourcing_check.load.reference import TableFiles, load_tables
 from sourcing_check.load.subject import subject_from_data
 from sourcing_check.models.facts import WageFact
 from sourcing_check.reference.lookup import Reference
-from sourcing_check.resources import default_framework_dir
+from sourcing_check.resources import default_framework_dir, reference_dir
 from sourcing_check.rules.framework import Framework, load_framework
 from tests.conftest import DATA
 from tests.helpers import TEST_DATE, project
@@ -133,3 +134,42 @@ def test_a_benchmark_or_rate_newer_than_the_assessment_gives_no_clean_pass(
     assert any("benchmark from 2025, after the assessment date" in c for c in fact.caveats)
     assert any("2026-11-01, after the assessment date" in c for c in fact.caveats)
     assert _status(tables, early) == "unverified"
+
+
+def test_every_bundled_benchmark_brought_forward_can_be_redone_by_hand() -> None:
+    # the amount printed times the factor printed gives the figure printed, to the cent
+    # (KES 38,100.00 x 1.3547 gave KES 51,614.07 by hand, not the KES 51,613.46 printed)
+    tables = load_tables(
+        TableFiles(
+            *(
+                (reference_dir() / name,)
+                for name in (
+                    "living-wages.yaml",
+                    "currency-rates.yaml",
+                    "minimum-wages.yaml",
+                    "price-index.yaml",
+                )
+            )
+        )
+    )
+    places = [
+        {"country": row.country, **({"region": row.region} if row.region else {})}
+        for row in tables.living_wages.entries
+    ]
+    plan = project(
+        pay=PAY, workers={"locations": places}, rejection={"rejected_work_paid": "always"}
+    )
+    settings = {"wage_time_basis": "p75", "max_benchmark_age_years": 3}
+    fact = derive(Inputs(None, plan), Context(tables, settings, dt.date(2026, 12, 1)))
+    assert fact.project_wage is not None
+    redone = 0
+    for line in fact.project_wage.locations:
+        for step in line.steps:
+            if step.label.startswith("Benchmark brought forward"):
+                found = re.match(r"[A-Z]{3} ([\d,.]+) \(\d{4}\) x ([\d.]+) ", step.formula)
+                assert found is not None, step.formula
+                amount, factor = (Decimal(g.replace(",", "")) for g in found.groups())
+                product = (amount * factor).quantize(Decimal("0.01"), ROUND_HALF_EVEN)
+                assert step.value.split(" ")[1] == f"{product:,.2f}", (line.place, step)
+                redone += 1
+    assert redone >= 20

@@ -81,6 +81,17 @@ def divisor(amount: Decimal, ratio: Decimal, currency: str, shown: str) -> str:
     return text
 
 
+def multiplier(amount: Decimal, factor: Decimal, currency: str, shown: str) -> str:
+    """``factor`` with as many places (four to twelve) as it takes for ``amount`` times it to
+    give ``shown`` (``money(amount * factor, currency)``): a reader can redo the product."""
+    text = fixed(factor, _FOUR)
+    for places in range(4, _MOST_PLACES + 1):
+        text = fixed(factor, ONE.scaleb(-places))
+        if not _shown_fixed(factor) or money(amount * Decimal(text), currency) == shown:
+            break
+    return text
+
+
 def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) -> str:
     """Hours to divide ``amount`` by in a working: ``given`` (their usual text, e.g. 173.33),
     or with as many more places (to twelve) as it takes for the amount printed divided by them

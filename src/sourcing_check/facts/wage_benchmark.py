@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from sourcing_check.facts.money import fixed, money
+from sourcing_check.facts.money import money, multiplier
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_working import Location, Setting, Working
 from sourcing_check.models.facts import BenchmarkInfo, FloorInfo, VendorBenchmarkInfo
@@ -21,8 +21,6 @@ from sourcing_check.reference.tables import LivingWage, MinimumWage
 #: What a location lacks when the tables do not cover it (the CLI adds how to supply it).
 NO_BENCHMARK = "none in the living-wage table"
 NO_RATE = "none in the currency-rates table"
-
-_FOUR_PLACES = Decimal("0.0001")
 
 
 @dataclass(frozen=True)
@@ -116,11 +114,13 @@ def _indexed(
     if reached is None:
         return entry.amount, None, None, series
     amount = entry.amount * factor
+    shown = money(amount, entry.currency)
     work.step(
         f"Benchmark brought forward to {reached} prices",
-        f"{money(entry.amount, entry.currency)} ({entry.year}) x {fixed(factor, _FOUR_PLACES)} "
+        f"{money(entry.amount, entry.currency)} ({entry.year}) x "
+        f"{multiplier(entry.amount, factor, entry.currency, shown)} "
         f"(consumer prices {entry.year}-{reached}, {series.publishers(entry.year, reached)})",
-        f"{money(amount, entry.currency)} per {entry.period}",
+        f"{shown} per {entry.period}",
     )
     return amount, reached, factor, series
 
