@@ -19,7 +19,7 @@ from sourcing_check.reference.lookup import Reference
 from sourcing_check.resources import default_framework_dir, reference_dir
 from sourcing_check.rules.framework import Framework, load_framework
 from tests.conftest import DATA
-from tests.helpers import TEST_DATE, project
+from tests.helpers import TEST_DATE, facts, project
 
 HEADER = (
     "id,country,region,amount,currency,period,hours_per_period,hours_basis,"
@@ -173,3 +173,24 @@ def test_every_bundled_benchmark_brought_forward_can_be_redone_by_hand() -> None
                 assert step.value.split(" ")[1] == f"{product:,.2f}", (line.place, step)
                 redone += 1
     assert redone >= 20
+
+
+def test_a_currency_conversion_can_be_redone_by_hand() -> None:
+    # KES 1,000.00 an hour x 0.0077 is USD 7.70 by hand, but the working said USD 7.69
+    # (1,000 / 130): the factor is printed with the places it takes to redo the product
+    pay = {
+        "model": "salaried",
+        "rate": {"amount": 173000, "currency": "KES", "period": "month"},
+        "contracted_hours_per_period": 173,
+        "unpaid_hours_per_period": 0,
+        "fee_share_percent": 0,
+    }
+    plan = project(pay=pay, workers={"locations": [{"country": "US"}]})
+    fact = facts(plan).project_wage
+    assert fact is not None
+    steps = {step.label: step for step in fact.locations[0].steps}
+    assert steps["Gross pay per contracted hour"].value == "KES 1,000.00"
+    step = steps["In USD"]
+    assert step.value == "USD 7.69"
+    factor = Decimal(step.formula.split(" ")[1])
+    assert (Decimal("1000.00") * factor).quantize(Decimal("0.01")) == Decimal("7.69")

@@ -81,15 +81,24 @@ def divisor(amount: Decimal, ratio: Decimal, currency: str, shown: str) -> str:
     return text
 
 
+def printed(amount: Decimal) -> Decimal:
+    """The figure ``money`` prints for ``amount`` (cents, or four places below 1)."""
+    if not _shown_fixed(amount):
+        return amount
+    places = _FOUR if amount.copy_abs() < ONE else _CENTS
+    return amount.quantize(places, rounding=ROUND_HALF_EVEN, context=_WIDE)
+
+
 def multiplier(amount: Decimal, factor: Decimal, currency: str, shown: str) -> str:
-    """``factor`` with as many places (four to twelve) as it takes for ``amount`` times it to
-    give ``shown`` (``money(amount * factor, currency)``): a reader can redo the product."""
-    text = fixed(factor, _FOUR)
+    """``factor`` with as many places (four to twelve) as it takes for the printed ``amount``
+    times it to give ``shown``: a reader can redo the product printed (else six places)."""
+    if not _shown_fixed(factor) or not _shown_fixed(amount):
+        return fixed(factor, _FOUR)
     for places in range(4, _MOST_PLACES + 1):
         text = fixed(factor, ONE.scaleb(-places))
-        if not _shown_fixed(factor) or money(amount * Decimal(text), currency) == shown:
-            break
-    return text
+        if money(printed(amount) * Decimal(text), currency) == shown:
+            return text
+    return fixed(factor, _EXACT)
 
 
 def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) -> str:
