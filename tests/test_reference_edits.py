@@ -8,7 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from sourcing_check.cli import main
 from sourcing_check.errors import InputError
 from sourcing_check.load.reference import TableFiles, load_reference, load_tables
 from tests.conftest import DATA
@@ -144,3 +146,17 @@ def test_a_row_twice_is_refused_at_the_second_row(tmp_path: Path) -> None:
         (problem,) = _problems(tmp_path, HEADER + _row() + other + again)
         assert problem[:2] == ("I203", 4)
         assert words in problem[2] and "this one and 'ke-test'" in problem[2]
+
+
+@pytest.mark.parametrize("table", ["minimum-wages", "rates", "price-index"])
+def test_a_csv_export_given_for_a_table_read_from_yaml_says_so(tmp_path: Path, table: str) -> None:
+    # the export of these tables is for reading; given back, it was parsed as YAML and
+    # refused with "YAML syntax error: mapping values are not allowed"
+    export = tmp_path / f"{table}.csv"
+    result = CliRunner().invoke(main, ["reference", "export", table, "-o", str(export)])
+    assert result.exit_code == 0, result.output
+    option = "--" + table
+    result = CliRunner().invoke(main, ["reference", "list", option, str(export)])
+    assert result.exit_code == 2
+    assert f"{export}:1:1: I306 {option} reads a YAML or JSON table, not CSV" in result.output
+    assert "YAML syntax error" not in result.output

@@ -108,6 +108,8 @@ CODES: dict[str, str] = {
     "I304": "a plan names a profile that cannot be read",
     "I305": "a reference table given to add to another cannot be merged with it (rates per "
     "another currency, or rows that collide)",
+    "I306": "a reference table in a format its kind is not read from (CSV is read for "
+    "living-wage tables only)",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",
     "G102": "missing required field",

@@ -62,6 +62,17 @@ _KINDS: dict[str, tuple[type[Any], Callable[[Any, Any], Any]]] = {
 }
 
 
+def _not_csv(path: Path, name: str) -> Problem:
+    """A CSV file given for a table that is read from YAML or JSON only."""
+    option = "--" + name.replace("_", "-")
+    message = (
+        f"{option} reads a YAML or JSON table, not CSV (a CSV export is read back for "
+        "living wages only)"
+    )
+    hint = "write the rows as YAML in the bundled table's format (see docs/reference-data.md)"
+    return Problem(display_path(path), message, 1, 1, hint=hint, code="I306")
+
+
 def load_tables(files: TableFiles) -> Reference:
     """Load and merge every table; raise InputError with every located problem."""
     problems: list[Problem] = []
@@ -69,6 +80,9 @@ def load_tables(files: TableFiles) -> Reference:
     tables: dict[str, Any] = {}
     for name, (model, combine) in _KINDS.items():
         for path in getattr(files, name):
+            if model is not LivingWageTable and path.suffix.lower() == ".csv":
+                problems.append(_not_csv(path, name))
+                continue
             try:
                 document = (
                     _csv_table(path)
