@@ -236,6 +236,19 @@ def test_a_plan_naming_a_missing_profile_is_located(tmp_path: Path) -> None:
             {"parameters": {"min_pilot_participants": "ten"}},
             ":8:3: P203 expected a number like the default 5 [/parameters/min_pilot_participants]",
         ),
+        (
+            # a negative age limit made every benchmark stale ("no older than -5 days")
+            {"parameters": {"max_rate_age_days": -5}},
+            ":8:3: P203 expected at least 0, not -5 [/parameters/max_rate_age_days]",
+        ),
+        (
+            {"parameters": {"full_time_hours_per_week": 0}},
+            ":8:3: P203 expected at least 1, not 0 [/parameters/full_time_hours_per_week]",
+        ),
+        (
+            {"parameters": {"min_worker_share_percent": 140}},
+            ":8:3: P203 expected at most 100, not 140 [/parameters/min_worker_share_percent]",
+        ),
         ({"select": ["PAI-1.1", "PAI-1.99"]}, ":9:3: P201 unknown requirement 'PAI-1.99'"),
         (
             {"deselect": [{"id": "PAI-9.40", "reason": "r"}]},

@@ -139,8 +139,8 @@ CODES: dict[str, str] = {
     # P2: a profile against its framework (decisions/profiles.py)
     "P201": "unknown requirement: not in the framework, or left out by an earlier profile",
     "P202": "unknown parameter",
-    "P203": "parameter value of the wrong kind, not one of its choices, or that makes a "
-    "predicate invalid",
+    "P203": "parameter value of the wrong kind, not one of its choices, outside its minimum or "
+    "maximum, or that makes a predicate invalid",
     "P204": "conflicting changes: a requirement left out twice, or modified though left out",
     "P205": "an added requirement, source or guideline area that the framework has already",
     "P206": "the profile tailors another framework",
