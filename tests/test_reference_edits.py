@@ -160,3 +160,24 @@ def test_a_csv_export_given_for_a_table_read_from_yaml_says_so(tmp_path: Path, t
     assert result.exit_code == 2
     assert f"{export}:1:1: I306 {option} reads a YAML or JSON table, not CSV" in result.output
     assert "YAML syntax error" not in result.output
+
+
+def test_a_row_given_that_would_replace_two_rows_is_refused_at_the_row(tmp_path: Path) -> None:
+    # the Kericho row made national but keeping its id: it replaced both the regional row (by
+    # id) and the national row (by place), and the national figure vanished without a word
+    export = tmp_path / "ke.csv"
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["reference", "export", "living-wages", "--country", "KE", "-o", str(export)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = export.read_text().splitlines(keepends=True)
+    kericho = next(line for line in lines if line.startswith("ke-rural-kericho-glwc-2023,"))
+    mine = tmp_path / "mine.csv"
+    mine.write_text(lines[0] + kericho.replace(",KE,Rural Kericho,", ",KE,,"))
+    result = runner.invoke(main, ["reference", "list", "living-wages", "--living-wages", str(mine)])
+    assert result.exit_code == 2
+    assert f"{mine}:2:1: I305 cannot be added to the table: row 'ke-rural-kericho-glwc-2023' " in (
+        result.output
+    )
+    assert "'ke-national-wageindicator-2019-09' and 'ke-rural-kericho-glwc-2023'" in result.output

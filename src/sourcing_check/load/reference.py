@@ -94,6 +94,9 @@ def load_tables(files: TableFiles) -> Reference:
                 hashes.append((display_path(path), document.sha256))
             except InputError as exc:
                 problems.extend(exc.problems)
+            except merge.RowClash as exc:  # merging: a row that replaces two
+                reason = f"cannot be added to the table: {exc}"
+                problems.append(document.problem(exc.at, reason, code="I305"))
             except ValueError as exc:  # merging: another base currency, colliding rows
                 reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
                 problems.append(
