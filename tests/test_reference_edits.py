@@ -181,3 +181,38 @@ def test_a_row_given_that_would_replace_two_rows_is_refused_at_the_row(tmp_path:
         result.output
     )
     assert "'ke-national-wageindicator-2019-09' and 'ke-rural-kericho-glwc-2023'" in result.output
+
+
+SERIES = """  - country: KE
+    publisher: Test
+    indicator: test inflation
+    source_title: Test
+    source_url: https://example.invalid/cpi
+    retrieved: test
+    values:
+      - {year: 2021, value: 10}
+      - {year: 2022, value: 10}
+"""
+
+
+@pytest.mark.parametrize(
+    ("series", "line", "words"),
+    [
+        (SERIES + "      - {year: 2021, value: 7}\n", 15, "2021 appears twice in the series"),
+        (SERIES + SERIES, 15, "two series for KE"),
+    ],
+)
+def test_a_year_or_series_twice_is_refused_where_it_repeats(
+    tmp_path: Path, series: str, line: int, words: str
+) -> None:
+    index = tmp_path / "index.yaml"
+    index.write_text(
+        "kind: price-index-table\nschema_version: 1\ntitle: Mine\n"
+        "measure: annual_average_inflation_percent\nseries:\n" + series
+    )
+    files = TableFiles((DATA / "living-wages.yaml",), (DATA / "currency-rates.yaml",), (), (index,))
+    with pytest.raises(InputError) as caught:
+        load_tables(files)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.line) == ("I203", line)
+    assert words in problem.message

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.common import Country, Number, Strict
 from sourcing_check.reference.tables import Text, Url, Year
@@ -47,8 +48,10 @@ class PriceSeries(Strict):
     @model_validator(mode="after")
     def _years(self) -> PriceSeries:
         years = [point.year for point in self.values]
-        if len(set(years)) != len(years):
-            raise ValueError(f"a year appears twice in the series for {self.country}")
+        for index, year in enumerate(years):
+            if year in years[:index]:
+                message = f"{year} appears twice in the series for {self.country}: keep one"
+                raise PydanticCustomError("year_twice", message, {"at": f"/values/{index}"})
         return self
 
     def publishers(self, base_year: int, target_year: int) -> str:
@@ -94,9 +97,10 @@ class PriceIndexTable(Strict):
     @model_validator(mode="after")
     def _unique(self) -> PriceIndexTable:
         countries = [series.country for series in self.series]
-        for country in set(countries):
-            if countries.count(country) > 1:
-                raise ValueError(f"two series for {country}")
+        for index, country in enumerate(countries):
+            if country in countries[:index]:
+                message = f"two series for {country}: keep one, with every year in it"
+                raise PydanticCustomError("series_twice", message, {"at": f"/series/{index}"})
         return self
 
     def for_country(self, country: str) -> PriceSeries | None:
