@@ -351,3 +351,15 @@ def test_check_states_the_profiles_applied(runner: CliRunner) -> None:
     assert profile["id"] == "crowd-platform-requester"
     deselected = [c["target"] for c in profile["changes"] if c["operation"] == "deselect"]
     assert deselected == ["PAI-7.3", "PAI-9.4"]
+
+
+def test_an_added_requirement_reading_an_undeclared_parameter_is_told_what_a_profile_can_do(
+    tmp_path: Path,
+) -> None:
+    # a profile cannot declare parameters: the hint must not send its author to framework.yaml
+    check = {"/vendor/harmful_content/exposure_controls": {"minItems": {"$param": "min_controls"}}}
+    profile = write_profile(tmp_path, add=[_added(id="ORG-6.1", check=check)])
+    found = "\n".join(problems(MODERATION, profile))
+    assert "G208 parameter 'min_controls' is not declared" in found
+    assert "hint: a profile sets the framework's parameters but declares none" in found
+    assert "framework.yaml" not in found
