@@ -387,13 +387,14 @@ def test_every_problem_with_a_position_has_it(
     assert result.stderr.startswith(f"{path}{where}"), result.stderr
 
 
+#: The most extreme valid row: the least amount over the most hours a period holds (a leap year).
 EXTREME_TABLE = """\
 kind: living-wage-table
 schema_version: 1
 title: extreme but valid
 entries:
   - {id: ke, country: KE, amount: 0.000001, currency: KES, period: year,
-     hours_per_period: 999999999999999, hours_basis: t, household_basis: t,
+     hours_per_period: 8784, hours_basis: t, household_basis: t,
      gross_or_net: gross, year: 2025, publisher: t, source_title: t,
      source_url: https://example.invalid/ke}
 """

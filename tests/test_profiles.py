@@ -236,6 +236,19 @@ def test_a_plan_naming_a_missing_profile_is_located(tmp_path: Path) -> None:
             {"parameters": {"min_pilot_participants": "ten"}},
             ":8:3: P203 expected a number like the default 5 [/parameters/min_pilot_participants]",
         ),
+        (
+            # a negative age limit made every benchmark stale ("no older than -5 days")
+            {"parameters": {"max_rate_age_days": -5}},
+            ":8:3: P203 expected at least 0, not -5 [/parameters/max_rate_age_days]",
+        ),
+        (
+            {"parameters": {"full_time_hours_per_week": 0}},
+            ":8:3: P203 expected at least 1, not 0 [/parameters/full_time_hours_per_week]",
+        ),
+        (
+            {"parameters": {"min_worker_share_percent": 140}},
+            ":8:3: P203 expected at most 100, not 140 [/parameters/min_worker_share_percent]",
+        ),
         ({"select": ["PAI-1.1", "PAI-1.99"]}, ":9:3: P201 unknown requirement 'PAI-1.99'"),
         (
             {"deselect": [{"id": "PAI-9.40", "reason": "r"}]},
@@ -338,3 +351,15 @@ def test_check_states_the_profiles_applied(runner: CliRunner) -> None:
     assert profile["id"] == "crowd-platform-requester"
     deselected = [c["target"] for c in profile["changes"] if c["operation"] == "deselect"]
     assert deselected == ["PAI-7.3", "PAI-9.4"]
+
+
+def test_an_added_requirement_reading_an_undeclared_parameter_is_told_what_a_profile_can_do(
+    tmp_path: Path,
+) -> None:
+    # a profile cannot declare parameters: the hint must not send its author to framework.yaml
+    check = {"/vendor/harmful_content/exposure_controls": {"minItems": {"$param": "min_controls"}}}
+    profile = write_profile(tmp_path, add=[_added(id="ORG-6.1", check=check)])
+    found = "\n".join(problems(MODERATION, profile))
+    assert "G208 parameter 'min_controls' is not declared" in found
+    assert "hint: a profile sets the framework's parameters but declares none" in found
+    assert "framework.yaml" not in found

@@ -168,12 +168,16 @@ def test_price_index_factor_compounds_the_annual_rates(tmp_path: Path) -> None:
         "measure: annual_average_inflation_percent\nseries:\n"
         "  - {country: KE, publisher: p, indicator: i, source_title: t,\n"
         "     source_url: 'https://example.invalid', retrieved: r,\n"
-        "     values: [{year: 2024, value: 10}, {year: 2025, value: 5, projection: true}]}\n"
+        "     values: [{year: 2024, value: 10}, {year: 2025, value: 5}]}\n"
     )
     series = load_price_index(table).for_country("KE")
     assert series is not None
     assert series.factor(2023, 2025) == Decimal("1.1") * Decimal("1.05")
     assert series.factor(2022, 2025) is None  # 2023 unknown: cannot be indexed that far
+    table.write_text(table.read_text().replace("value: 5}", "value: 5, projection: true}"))
+    forecast = load_price_index(table).for_country("KE")
+    assert forecast is not None and forecast.factor(2023, 2025) is None  # 2025 a forecast
+    assert forecast.factor(2023, 2024) == Decimal("1.1")
     table.write_text(table.read_text().replace("year: 2025", "year: 2024"))
     with pytest.raises(InputError, match="appears twice"):
         load_price_index(table)

@@ -83,7 +83,7 @@ CODES: dict[str, str] = {
     "I104": "syntax error (YAML, JSON or CSV), or an alias to an unknown anchor",
     "I105": "the data is nested too deep",
     "I106": "YAML aliases expand to too many values",
-    "I107": "a key appears twice in one mapping",
+    "I107": "a key appears twice in one mapping, or a column name twice in a CSV header",
     "I108": "a YAML tag (only plain data is accepted)",
     "I109": "more than one YAML document in the file",
     "I110": "a mapping key that is not a plain string",
@@ -108,6 +108,8 @@ CODES: dict[str, str] = {
     "I304": "a plan names a profile that cannot be read",
     "I305": "a reference table given to add to another cannot be merged with it (rates per "
     "another currency, or rows that collide)",
+    "I306": "a reference table in a format its kind is not read from (CSV is read for "
+    "living-wage tables only)",
     # G1: the shape of a guideline file (framework.yaml, requirements/*.yaml)
     "G101": "unknown key",
     "G102": "missing required field",
@@ -137,8 +139,8 @@ CODES: dict[str, str] = {
     # P2: a profile against its framework (decisions/profiles.py)
     "P201": "unknown requirement: not in the framework, or left out by an earlier profile",
     "P202": "unknown parameter",
-    "P203": "parameter value of the wrong kind, not one of its choices, or that makes a "
-    "predicate invalid",
+    "P203": "parameter value of the wrong kind, not one of its choices, outside its minimum or "
+    "maximum, or that makes a predicate invalid",
     "P204": "conflicting changes: a requirement left out twice, or modified though left out",
     "P205": "an added requirement, source or guideline area that the framework has already",
     "P206": "the profile tailors another framework",

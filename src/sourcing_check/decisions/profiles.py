@@ -6,11 +6,10 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import Any
 
 from sourcing_check.errors import InputError, Problem
-from sourcing_check.models.guideline import FrameworkFile, Parameter, written
+from sourcing_check.models.guideline import FrameworkFile, Parameter
 from sourcing_check.models.profile import (
     AppliedProfile,
     LoadedProfile,
@@ -106,24 +105,9 @@ def _parameters(
 
 
 def parameter_error(value: Any, declared: Parameter) -> str | None:
-    """Why ``value`` does not fit a declared parameter (its default's kind, its choices)."""
-    default = declared.default
-    if isinstance(default, bool):
-        fits = isinstance(value, bool)
-    elif isinstance(default, int | Decimal):
-        fits = isinstance(value, int | Decimal) and not isinstance(value, bool)
-    elif isinstance(default, str):
-        fits = isinstance(value, str)
-    else:
-        fits = isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if not fits:
-        kind = {bool: "true or false", str: "a text", list: "a list of texts"}
-        expected = kind.get(type(default), "a number")
-        shown = repr(default) if isinstance(default, str) else written(default)
-        return f"expected {expected} like the default {shown}"
-    if declared.choices and value not in declared.choices:
-        return f"{value!r} is not one of " + ", ".join(declared.choices)
-    return None
+    """Why ``value`` does not fit a declared parameter (its default's kind, its choices, its
+    bounds)."""
+    return declared.refusal(value)
 
 
 def _selection(

@@ -81,6 +81,26 @@ def divisor(amount: Decimal, ratio: Decimal, currency: str, shown: str) -> str:
     return text
 
 
+def printed(amount: Decimal) -> Decimal:
+    """The figure ``money`` prints for ``amount`` (cents, or four places below 1)."""
+    if not _shown_fixed(amount):
+        return amount
+    places = _FOUR if amount.copy_abs() < ONE else _CENTS
+    return amount.quantize(places, rounding=ROUND_HALF_EVEN, context=_WIDE)
+
+
+def multiplier(amount: Decimal, factor: Decimal, currency: str, shown: str) -> str:
+    """``factor`` with as many places (four to twelve) as it takes for the printed ``amount``
+    times it to give ``shown``: a reader can redo the product printed (else six places)."""
+    if not _shown_fixed(factor) or not _shown_fixed(amount):
+        return fixed(factor, _FOUR)
+    for places in range(4, _MOST_PLACES + 1):
+        text = fixed(factor, ONE.scaleb(-places))
+        if money(printed(amount) * Decimal(text), currency) == shown:
+            return text
+    return fixed(factor, _EXACT)
+
+
 def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) -> str:
     """Hours to divide ``amount`` by in a working: ``given`` (their usual text, e.g. 173.33),
     or with as many more places (to twelve) as it takes for the amount printed divided by them

@@ -9,18 +9,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from sourcing_check.facts.money import fixed, money
+from sourcing_check.facts.money import money, multiplier
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_working import Location, Setting, Working
 from sourcing_check.models.facts import BenchmarkInfo, FloorInfo, VendorBenchmarkInfo
+from sourcing_check.models.iso_codes import LOCAL_CURRENCIES
 from sourcing_check.reference.lookup import Conversion
-from sourcing_check.reference.tables import LivingWage, MinimumWage, PriceSeries
+from sourcing_check.reference.price_index import PriceSeries
+from sourcing_check.reference.tables import LivingWage, MinimumWage
 
 #: What a location lacks when the tables do not cover it (the CLI adds how to supply it).
 NO_BENCHMARK = "none in the living-wage table"
 NO_RATE = "none in the currency-rates table"
-
-_FOUR_PLACES = Decimal("0.0001")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,12 @@ def living_wage(location: Location, setting: Setting, work: Working) -> Yardstic
         work.caveats.append(
             f"{location.place}: benchmark from {entry.year}{text}: {age} years old "
             f"(the limit is {setting.max_benchmark_age_years})"
+        )
+    if entry.year > setting.date.year:
+        work.caveats.append(
+            f"{location.place}: benchmark from {entry.year}, after the assessment date "
+            f"({setting.date.isoformat()}): a figure cannot stand for prices not yet seen; "
+            "check the row's year, or the assessment date"
         )
     hourly = amount / entry.hours_per_period
     forward = f", brought forward to {indexed_to}" if indexed_to else ""
@@ -95,9 +101,10 @@ def _indexed(
     if not setting.index_benchmarks or entry.year >= setting.date.year:
         return entry.amount, None, None, None
     series = setting.reference.price_series(entry.country)
-    if series is None:
-        return entry.amount, None, None, None
-    rates = {point.year: point.value for point in series.values}
+    if series is None or not _local(entry):
+        return entry.amount, None, None, series
+    # actual outturns only: a forecast does not bring a figure forward
+    rates = {point.year: point.value for point in series.values if not point.projection}
     factor, reached = Decimal(1), None
     for year in range(entry.year + 1, setting.date.year + 1):
         if year not in rates:
@@ -107,11 +114,13 @@ def _indexed(
     if reached is None:
         return entry.amount, None, None, series
     amount = entry.amount * factor
+    shown = money(amount, entry.currency)
     work.step(
         f"Benchmark brought forward to {reached} prices",
-        f"{money(entry.amount, entry.currency)} ({entry.year}) x {fixed(factor, _FOUR_PLACES)} "
+        f"{money(entry.amount, entry.currency)} ({entry.year}) x "
+        f"{multiplier(entry.amount, factor, entry.currency, shown)} "
         f"(consumer prices {entry.year}-{reached}, {series.publishers(entry.year, reached)})",
-        f"{money(amount, entry.currency)} per {entry.period}",
+        f"{shown} per {entry.period}",
     )
     return amount, reached, factor, series
 
@@ -126,7 +135,22 @@ def _age_text(
         return ""
     if series is None:
         return f", not indexed (no price index for {entry.country})"
+    if not _local(entry):
+        local = "/".join(sorted(LOCAL_CURRENCIES.get(entry.country, ()))) or "no currency"
+        return (
+            f", not indexed (the figure is in {entry.currency}; the price index for "
+            f"{entry.country} measures prices in {local})"
+        )
+    following = next((p for p in series.values if p.year == entry.year + 1), None)
+    if following is not None and following.projection:
+        return f", not indexed ({entry.country}'s figure for {entry.year + 1} is a forecast)"
     return f", not indexed (no price index for {entry.country} for {entry.year + 1})"
+
+
+def _local(entry: LivingWage) -> bool:
+    """Whether the figure is in a currency of its own country, whose prices the country's
+    index measures (a USD figure for Kenya is not brought forward by Kenyan inflation)."""
+    return entry.currency in LOCAL_CURRENCIES.get(entry.country, frozenset())
 
 
 def _benchmark_info(benchmark: LivingWage, matched: str | None) -> BenchmarkInfo:
@@ -198,11 +222,16 @@ def conversion(
         return None
     if found.dated is not None:
         days = (setting.date - found.dated).days
+        said = f"{location.place}: the currency rate {currency} -> {yardstick.currency} is of "
         if days > setting.max_rate_age_days:
             work.caveats.append(
-                f"{location.place}: the currency rate {currency} -> {yardstick.currency} is of "
-                f"{found.dated.isoformat()}, {days} days before the assessment "
+                f"{said}{found.dated.isoformat()}, {days} days before the assessment "
                 f"(the limit is {setting.max_rate_age_days})"
+            )
+        elif days < 0:
+            work.caveats.append(
+                f"{said}{found.dated.isoformat()}, after the assessment date "
+                f"({setting.date.isoformat()}): check the rate's date, or the assessment date"
             )
     return found
 
@@ -217,4 +246,6 @@ def rate_age_note(found: Conversion, setting: Setting) -> str:
             f"{found.dated.isoformat()}: {days} days old, "
             f"older than {setting.max_rate_age_days} days"
         )
+    if days < 0:
+        return f"{found.dated.isoformat()}: after the assessment date"
     return found.dated.isoformat()

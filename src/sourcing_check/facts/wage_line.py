@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.facts.money import HUNDRED, ONE, divisor, fixed, money, percent
+from sourcing_check.facts.money import HUNDRED, ONE, divisor, fixed, money, multiplier, percent
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_basis import basis_step, gross_asked
 from sourcing_check.facts.wage_benchmark import (
@@ -219,11 +219,12 @@ def _in_currency(
     """The effective pay in the benchmark's currency, the rate's date (and age) shown."""
     converted = effective * found.factor
     if found.factor != ONE:
+        shown = money(converted, measure.currency)
         work.step(
             f"In {measure.currency}",
-            f"x {fixed(found.factor, _FOUR_PLACES)} "
+            f"x {multiplier(effective, found.factor, measure.currency, shown)} "
             f"({found.citation}, {rate_age_note(found, setting)})",
-            money(converted, measure.currency),
+            shown,
         )
     return converted
 

@@ -25,6 +25,7 @@ def read_csv_rows(path: Path, *, name: str | None = None, max_bytes: int = MAX_B
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [cell.strip() for cell in next(reader, [])]
+        _one_column_each(header, label)
         rows: list[dict[str, Any]] = []
         positions: dict[str, tuple[int, int]] = {"": (1, 1)}
         for record in reader:
@@ -55,3 +56,15 @@ def read_csv_rows(path: Path, *, name: str | None = None, max_bytes: int = MAX_B
         problem = Problem(label, f"CSV error: {exc}", reader.line_num, 1, code="I104")
         raise InputError([problem]) from None
     return Document(path, label, rows, positions, hashlib.sha256(raw).hexdigest())
+
+
+def _one_column_each(header: list[str], label: str) -> None:
+    """Refuse a column named twice: the later cell would silently win over the earlier."""
+    for index, name in enumerate(header):
+        if name and name in header[:index]:
+            first = header.index(name) + 1
+            message = (
+                f"column {name!r} appears twice in the header (columns {first} and "
+                f"{index + 1}): rename or remove one, so that each value is read from one place"
+            )
+            raise InputError([Problem(label, message, 1, index + 1, code="I107")])

@@ -16,10 +16,10 @@ from sourcing_check.load.validation import INPUT_CODES, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.reference import merge
 from sourcing_check.reference.lookup import Reference
+from sourcing_check.reference.price_index import PriceIndexTable
 from sourcing_check.reference.tables import (
     LivingWageTable,
     MinimumWageTable,
-    PriceIndexTable,
     RateTable,
 )
 from sourcing_check.resources import display_path
@@ -62,6 +62,17 @@ _KINDS: dict[str, tuple[type[Any], Callable[[Any, Any], Any]]] = {
 }
 
 
+def _not_csv(path: Path, name: str) -> Problem:
+    """A CSV file given for a table that is read from YAML or JSON only."""
+    option = "--" + name.replace("_", "-")
+    message = (
+        f"{option} reads a YAML or JSON table, not CSV (a CSV export is read back for "
+        "living wages only)"
+    )
+    hint = "write the rows as YAML in the bundled table's format (see docs/reference-data.md)"
+    return Problem(display_path(path), message, 1, 1, hint=hint, code="I306")
+
+
 def load_tables(files: TableFiles) -> Reference:
     """Load and merge every table; raise InputError with every located problem."""
     problems: list[Problem] = []
@@ -69,6 +80,9 @@ def load_tables(files: TableFiles) -> Reference:
     tables: dict[str, Any] = {}
     for name, (model, combine) in _KINDS.items():
         for path in getattr(files, name):
+            if model is not LivingWageTable and path.suffix.lower() == ".csv":
+                problems.append(_not_csv(path, name))
+                continue
             try:
                 document = (
                     _csv_table(path)
@@ -80,6 +94,9 @@ def load_tables(files: TableFiles) -> Reference:
                 hashes.append((display_path(path), document.sha256))
             except InputError as exc:
                 problems.extend(exc.problems)
+            except merge.RowClash as exc:  # merging: a row that replaces two
+                reason = f"cannot be added to the table: {exc}"
+                problems.append(document.problem(exc.at, reason, code="I305"))
             except ValueError as exc:  # merging: another base currency, colliding rows
                 reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
                 problems.append(

@@ -54,6 +54,11 @@ def _problem(
         loc = _first_required_answer(model_class, loc, document.cells)
     pointer = _pointer(loc)
     hint = ""
+    at = (error.get("ctx") or {}).get("at")
+    if isinstance(at, str):
+        # a rule across a list's items, located at the item it refuses
+        code, message = codes.invalid, str(error["msg"])
+        return document.problem(pointer + at, message, hint, code=code)
     if kind == "extra_forbidden":
         field = str(loc[-1])
         allowed = fields_at(model_class, loc[:-1])
@@ -149,7 +154,8 @@ def _schema_hint(model_class: type[BaseModel]) -> str:
 
 
 def _pointer(loc: tuple[str | int, ...]) -> str:
-    return "".join(f"/{escape_pointer_token(part)}" for part in loc)
+    # a mapping's key that is refused is located at the key: pydantic's "[key]" is dropped
+    return "".join(f"/{escape_pointer_token(part)}" for part in loc if part != "[key]")
 
 
 def _first_required_answer(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from sourcing_check.models.common import Strict
 
@@ -133,6 +133,41 @@ class Parameter(Strict):
     choices: list[str] | None = Field(
         None, description="The values a text parameter may take, where they are few."
     )
+    minimum: int | Decimal | None = Field(None, description="The least value a number may take.")
+    maximum: int | Decimal | None = Field(None, description="The greatest value a number may take.")
+
+    @model_validator(mode="after")
+    def _default_fits(self) -> Parameter:
+        wrong = self.refusal(self.default)
+        if wrong:
+            raise ValueError(f"the default does not fit: {wrong}")
+        return self
+
+    def refusal(self, value: Any) -> str | None:
+        """Why ``value`` does not fit (the default's kind, the choices or the bounds)."""
+        default = self.default
+        if isinstance(default, bool):
+            fits = isinstance(value, bool)
+        elif isinstance(default, int | Decimal):
+            fits = isinstance(value, int | Decimal) and not isinstance(value, bool)
+        elif isinstance(default, str):
+            fits = isinstance(value, str)
+        else:
+            fits = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if not fits:
+            kind = {bool: "true or false", str: "a text", list: "a list of texts"}
+            expected = kind.get(type(default), "a number")
+            shown = repr(default) if isinstance(default, str) else written(default)
+            return f"expected {expected} like the default {shown}"
+        if self.choices and value not in self.choices:
+            return f"{value!r} is not one of " + ", ".join(self.choices)
+        if not isinstance(value, int | Decimal) or isinstance(value, bool):
+            return None
+        if self.minimum is not None and value < self.minimum:
+            return f"expected at least {written(self.minimum)}, not {written(value)}"
+        if self.maximum is not None and value > self.maximum:
+            return f"expected at most {written(self.maximum)}, not {written(value)}"
+        return None
 
 
 def written(value: Any) -> str:

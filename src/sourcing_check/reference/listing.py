@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.reference.lookup import Reference
-from sourcing_check.reference.tables import LivingWage, MinimumWage, NoneFound, PriceSeries, Rate
+from sourcing_check.reference.price_index import PriceSeries
+from sourcing_check.reference.tables import LivingWage, MinimumWage, NoneFound
 
 #: The tables, by the name the command line uses.
 TABLES = ("living-wages", "minimum-wages", "rates", "price-index")
@@ -58,10 +59,7 @@ def _rates(reference: Reference, country: str | None) -> list[tuple[str, Decimal
     for code, value in sorted(table.rates.items()):
         if wanted is not None and code not in wanted:
             continue
-        if isinstance(value, Rate):
-            found.append((code, value.rate, str(value.as_of), value.source, value.source_url))
-        else:
-            found.append((code, value, str(table.as_of), table.source, table.source_url))
+        found.append((code, value.rate, str(value.as_of), value.source, value.source_url))
     return found
 
 

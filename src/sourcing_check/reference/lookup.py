@@ -7,15 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sourcing_check.reference.price_index import PriceIndexTable, PriceSeries
 from sourcing_check.reference.tables import (
     LivingWage,
     LivingWageTable,
     MinimumWage,
     MinimumWageTable,
     NoneFound,
-    PriceIndexTable,
-    PriceSeries,
-    Rate,
     RateTable,
 )
 
@@ -118,19 +116,18 @@ class Reference:
         table = self.rates
         if source == target:
             return Conversion(source, target, Decimal(1), str(table.as_of), "same currency", "")
-        rates = {table.base: Decimal(1)}
-        cited = {table.base: (table.as_of, table.source, table.source_url)}
-        for code, value in table.rates.items():
-            if isinstance(value, Rate):
-                rates[code] = value.rate
-                cited[code] = (value.as_of, value.source, value.source_url)
-            else:
-                rates[code] = value
-                cited[code] = (table.as_of, table.source, table.source_url)
-        if source not in rates or target not in rates or not rates[source]:
+        # the base currency is 1 per 1 on any day: only the other rate's date counts
+        given = {code: rate for code, rate in table.rates.items() if code != table.base}
+        if any(code != table.base and code not in given for code in (source, target)):
             return None
-        as_of, citation, url = cited[target] if target != table.base else cited[source]
-        dated = min(cited[source][0], cited[target][0])
-        factor = rates[target] / rates[source]
+        ends = (given.get(source), given.get(target))
+        factor = (ends[1].rate if ends[1] else Decimal(1)) / (ends[0].rate if ends[0] else 1)
+        cited = ends[1] or ends[0]
+        if cited is None:  # not reached: source != target, so one of them is not the base
+            return None
+        dated = min(rate.as_of for rate in ends if rate is not None)
         # a citation is quoted inside other sentences: its own closing full stop is dropped
-        return Conversion(source, target, factor, str(as_of), citation.rstrip("."), url, dated)
+        citation = cited.source.rstrip(".")
+        return Conversion(
+            source, target, factor, str(cited.as_of), citation, cited.source_url, dated
+        )

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from sourcing_check.reference.price_index import PriceIndexTable
 from sourcing_check.reference.tables import (
     LivingWage,
     LivingWageTable,
     MinimumWage,
     MinimumWageTable,
     NoneFound,
-    PriceIndexTable,
     RateTable,
 )
 
@@ -33,8 +33,31 @@ def _places(row: LivingWage | MinimumWage | NoneFound) -> set[tuple[str, str | N
     return {(row.country, name.casefold()) for name in names}
 
 
+class RowClash(ValueError):
+    """An added row that would replace two rows at once; ``at`` points at it in its file."""
+
+    def __init__(self, message: str, at: str) -> None:
+        super().__init__(message)
+        self.at = at
+
+
+def _one_each(base: Sequence[Row], added: Sequence[Row]) -> None:
+    """Refuse an added row that matches two base rows (one by id, another by place): it
+    would silently remove one of them."""
+    for index, new in enumerate(added):
+        hits = [row for row in base if new.id == row.id or _places(new) & _places(row)]
+        if len(hits) > 1:
+            names = " and ".join(repr(row.id) for row in hits)
+            raise RowClash(
+                f"row {new.id!r} would replace {len(hits)} rows at once, {names} (by id "
+                "or by place): give it its own id, or the place of the row it replaces",
+                f"/entries/{index}",
+            )
+
+
 def _rows(base: Sequence[Row], added: Sequence[Row]) -> list[Row]:
     """The base rows, each replaced by an added row with its id or geography, then the rest."""
+    _one_each(base, added)
     merged: list[Row] = []
     used: set[int] = set()
     for row in base:

@@ -1,4 +1,5 @@
-"""Reference tables (living wages, minimum wages, price index, currency rates): the models.
+"""Reference tables (living wages, minimum wages, currency rates): the models (the price index
+is in ``price_index``).
 
 Every row carries its provenance. The validators here are the table lint: a row without a
 source URL, a year, a household basis or an hours basis is refused, and so is a blank one.
@@ -6,22 +7,47 @@ source URL, a year, a household basis or an hours basis is refused, and so is a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.common import (
     Country,
     Currency,
     Hours,
     IsoDate,
-    Number,
     Positive,
     Strict,
 )
 
 BenchmarkPeriod = Literal["hour", "day", "week", "month", "year"]
+
+#: The most hours one period holds (a 31-day month, a leap year).
+_HOURS_IN = {"day": 24, "week": 168, "month": 744, "year": 8784}
+
+
+def _hours_fit(period: str, hours: Decimal) -> None:
+    """Refuse hours per period that the period cannot hold: the amount would be misread."""
+    shown = f"{hours.normalize():f}"
+    if period == "hour" and hours != 1:
+        raise ValueError(
+            f"an amount per hour is for 1 hour, but hours_per_period is {shown}: "
+            "write 1, or give the period the amount is for (month, week, ...)"
+        )
+    most = _HOURS_IN.get(period)
+    if most is not None and hours > most:
+        held = (
+            f"a {period} has {most} hours"
+            if period in ("day", "week")
+            else (f"a {period} has at most {most} hours")
+        )
+        raise ValueError(
+            f"hours_per_period {shown} cannot be worked in one {period} ({held}): "
+            "give the hours of one period, or the period the hours are for"
+        )
 
 
 def _not_blank(value: str) -> str:
@@ -74,6 +100,11 @@ class LivingWage(Strict):
     source_url: Url = Field(description="Where a reader can check it.")
     note: str | None = Field(None, description="Ranges and caveats.")
 
+    @model_validator(mode="after")
+    def _hours(self) -> LivingWage:
+        _hours_fit(self.period, self.hours_per_period)
+        return self
+
     @property
     def hourly(self) -> Decimal:
         """The benchmark per hour of work."""
@@ -116,8 +147,8 @@ class Rate(Strict):
 
     rate: Positive
     as_of: IsoDate = Field(description="The day the rate is for (YYYY-MM-DD).")
-    source: str
-    source_url: str
+    source: Text
+    source_url: Url
 
 
 class RateTable(Strict):
@@ -127,10 +158,35 @@ class RateTable(Strict):
     schema_version: Literal[1]
     base: Currency
     as_of: IsoDate = Field(description="The day of the rates given as bare numbers.")
-    source: str
-    source_url: str
+    source: Text
+    source_url: Url
     note: str | None = None
-    rates: dict[str, Positive | Rate]
+    rates: dict[Currency, Rate] = Field(
+        description="Units of each currency per one base unit: a number (of the table's date "
+        "and source) or a rate with its own."
+    )
+
+    @field_validator("rates", mode="before")
+    @classmethod
+    def _written_out(cls, rates: Any, info: ValidationInfo) -> Any:
+        """A bare number is a rate of the table's own date and source: written out here, so
+        that it keeps them when merged into a table of another date."""
+        if not isinstance(rates, dict):
+            return rates
+        table = {
+            key: info.data[key] for key in ("as_of", "source", "source_url") if key in info.data
+        }
+        return {
+            code: value if isinstance(value, dict | Rate) else {"rate": value, **table}
+            for code, value in rates.items()
+        }
+
+    @model_validator(mode="after")
+    def _base_is_one(self) -> RateTable:
+        given = self.rates.get(self.base)
+        if given is not None and given.rate != 1:
+            raise ValueError(f"{self.base} is the base: its rate is 1, or leave it out")
+        return self
 
 
 class MinimumWage(Strict):
@@ -162,6 +218,11 @@ class MinimumWage(Strict):
     source_url: Url = Field(description="Where a reader can check it.")
     note: str | None = Field(None, description="Caveats: other grades, regions, later changes.")
 
+    @model_validator(mode="after")
+    def _hours(self) -> MinimumWage:
+        _hours_fit(self.period, self.hours_per_period)
+        return self
+
     @property
     def hourly(self) -> Decimal:
         """The minimum wage per hour of work."""
@@ -186,108 +247,25 @@ class MinimumWageTable(Strict):
         return self
 
 
-class PricePoint(Strict):
-    """One year of a country's consumer-price series."""
-
-    year: Year
-    value: Number = Field(gt=-100, description="Annual average consumer-price inflation, percent.")
-    projection: bool = Field(False, description="True when the value is a forecast.")
-    publisher: Text | None = Field(
-        None, description="Who published this year's figure, when not the series' publisher."
-    )
-    source_url: Url | None = Field(None, description="Where this year's figure can be checked.")
-    note: str | None = Field(None, description="What this year's figure is, if it differs.")
-
-    @model_validator(mode="after")
-    def _cited(self) -> PricePoint:
-        if (self.publisher is None) != (self.source_url is None):
-            raise ValueError(
-                f"{self.year}: a figure from another source needs publisher and source_url"
-            )
-        return self
-
-
-class PriceSeries(Strict):
-    """Annual consumer-price inflation for one country, from one cited source."""
-
-    country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
-    publisher: Text = Field(description="Who published the series.")
-    indicator: Text = Field(description="The series' own name or code.")
-    source_title: Text = Field(description="Title of the publication or database.")
-    source_url: Url = Field(description="Where a reader can check the figures.")
-    retrieved: Text = Field(description="The copy the figures were read from, and its date.")
-    values: list[PricePoint] = Field(min_length=1)
-    note: str | None = None
-
-    @model_validator(mode="after")
-    def _years(self) -> PriceSeries:
-        years = [point.year for point in self.values]
-        if len(set(years)) != len(years):
-            raise ValueError(f"a year appears twice in the series for {self.country}")
-        return self
-
-    def publishers(self, base_year: int, target_year: int) -> str:
-        """Who published the figures after ``base_year`` up to ``target_year``, in words."""
-        others = [
-            f"{point.year}: {point.publisher}"
-            for point in self.values
-            if point.publisher and base_year < point.year <= target_year
-        ]
-        return "; ".join([self.publisher, *others])
-
-    def factor(self, base_year: int, target_year: int) -> Decimal | None:
-        """Price level of ``target_year`` over that of ``base_year``, if every year is known."""
-        rates = {point.year: point.value for point in self.values}
-        factor = Decimal(1)
-        for year in range(base_year + 1, target_year + 1):
-            if year not in rates:
-                return None
-            factor *= 1 + rates[year] / 100
-        return factor
-
-
-class Gap(Strict):
-    """Years of a country's series that are not in the table, and where we looked."""
-
-    country: Country
-    years: list[Year] = Field(min_length=1)
-    looked: Text
-
-
-class PriceIndexTable(Strict):
-    """Annual consumer-price inflation per country and year, each series cited."""
-
-    kind: Literal["price-index-table"]
-    schema_version: Literal[1]
-    title: str
-    description: str | None = None
-    measure: Literal["annual_average_inflation_percent"]
-    series: list[PriceSeries]
-    not_available: list[Gap] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _unique(self) -> PriceIndexTable:
-        countries = [series.country for series in self.series]
-        for country in set(countries):
-            if countries.count(country) > 1:
-                raise ValueError(f"two series for {country}")
-        return self
-
-    def for_country(self, country: str) -> PriceSeries | None:
-        """The series for ``country``, if the table has one."""
-        return next((series for series in self.series if series.country == country), None)
-
-
-def _unique_rows(entries: list[LivingWage] | list[MinimumWage]) -> None:
-    """Refuse two rows with one id, or two rows for one geography (a region or its alias)."""
-    ids: set[str] = set()
-    seen: set[tuple[str, str | None]] = set()
-    for entry in entries:
+def _unique_rows(entries: Sequence[LivingWage | MinimumWage]) -> None:
+    """Refuse two rows with one id, or two rows for one geography (a region or its alias),
+    located at the second row ("at", read by the loader) and naming the first."""
+    ids: dict[str, int] = {}
+    seen: dict[tuple[str, str | None], int] = {}
+    for index, entry in enumerate(entries):
         names = [entry.region, *entry.aliases] if entry.region else [None]
         keys = {(entry.country, name.casefold() if name else None) for name in names}
-        if entry.id in ids:
-            raise ValueError(f"two entries with id {entry.id!r}")
-        if keys & seen:
-            raise ValueError(f"two entries for {entry.country} {entry.region or '(national)'}")
-        ids.add(entry.id)
-        seen |= keys
+        first = ids.get(entry.id, min((seen[key] for key in keys if key in seen), default=None))
+        if first is not None:
+            what = (
+                f"with id {entry.id!r}"
+                if entry.id in ids
+                else f"for {entry.country} {entry.region or '(national)'}"
+            )
+            message = (
+                f"two entries {what}: this one and {entries[first].id!r}; keep one, or give "
+                "this one its own id and place"
+            )
+            raise PydanticCustomError("row_twice", message, {"at": f"/entries/{index}"})
+        ids[entry.id] = index
+        seen |= dict.fromkeys(keys, index)

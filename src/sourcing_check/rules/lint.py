@@ -181,7 +181,11 @@ def _undeclared_parameter(t: Target) -> Iterator[Flag]:
                 yield Flag(
                     f"/{where}",
                     f"parameter {name!r} is not declared",
-                    "declare it under 'parameters' in framework.yaml",
+                    "declare it under 'parameters' in framework.yaml"
+                    if t.declares == "framework.yaml"
+                    else "a profile sets the framework's parameters but declares none: write "
+                    "the value itself, or use one declared: "
+                    + ", ".join(sorted(t.meta.parameters)),
                 )
 
 
