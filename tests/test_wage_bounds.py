@@ -93,10 +93,12 @@ def _hourly_plan(
     }
 
 
-def _bundled_finding(plan: dict[str, Any], requirement: str = "PAI-1.1") -> Finding:
+def _bundled_finding(
+    plan: dict[str, Any], requirement: str = "PAI-1.1", date: dt.date = DATE
+) -> Finding:
     framework, reference = _bundled()
     data = {"kind": "project-plan", "schema_version": 1, "project": {"name": "Case"}, **plan}
-    assessment = assess(subject_from_data(None, data), framework, reference, DATE)
+    assessment = assess(subject_from_data(None, data), framework, reference, date)
     return next(f for f in assessment.findings if f.requirement == requirement)
 
 
@@ -220,6 +222,35 @@ def test_a_german_worker_above_the_old_benchmark_but_below_the_minimum_wage_fail
     assert finding.status == "fail"
     assert "below the statutory minimum wage of EUR 13.90 per hour for DE" in finding.message
     assert "(EUR 9.22)" in finding.message
+
+
+def test_a_minimum_wage_not_yet_in_force_on_the_assessment_date_is_not_applied() -> None:
+    # the same EUR 12/h assessed on 2025-06-01, before Germany's EUR 13.90 took effect
+    # (2026-01-01): no law then said 13.90, so it proves no shortfall
+    plan = _hourly_plan(12, "EUR", "DE")
+    assert "statutory minimum" not in _bundled_finding(plan, date=dt.date(2025, 6, 1)).message
+
+
+def test_a_floor_not_yet_in_force_is_named_in_the_working(tmp_path: Path) -> None:
+    # VE has no living wage; its test floor (VES 10/h) takes effect after the test date, so
+    # VES 5/h is not shown below it, and the working says why the floor is left out
+    table = tmp_path / "minimum.yaml"
+    text = (DATA / "minimum-wages.yaml").read_text(encoding="utf-8")
+    table.write_text(
+        text.replace("    year: 2025\n", '    year: 2025\n    effective_date: "2099-01-01"\n')
+    )
+    tables = load_reference(
+        DATA / "living-wages.yaml", DATA / "currency-rates.yaml", minimum_wages=table
+    )
+    pay = {"model": "hourly", "rate": {"amount": 5, "currency": "VES", "period": "hour"}}
+    plan = project(pay=pay, workers={"locations": [{"country": "VE"}]}, rejection=PAID)
+    fact = facts(plan, tables=tables).project_wage
+    assert fact is not None and fact.shortfalls == []
+    (line,) = fact.locations
+    assert line.floor is None
+    (step,) = [s for s in line.steps if s.label == "Statutory minimum wage (not applied)"]
+    assert step.formula.startswith("VES 1,730.00 per month takes effect on 2099-01-01, after")
+    assert step.value == "not yet in force"
 
 
 def test_a_minimum_that_binds_only_some_employers_proves_no_shortfall() -> None:

@@ -178,11 +178,21 @@ def _benchmark_info(benchmark: LivingWage, matched: str | None) -> BenchmarkInfo
 
 
 def minimum_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:
-    """The statutory minimum wage of a location without a living wage: a fail-only floor."""
+    """The statutory minimum wage of a location: a fail-only floor; None when it binds only
+    some employers, or is not yet in force on the assessment date (a step then says so)."""
     match = setting.reference.minimum_wage(location.country, location.region)
     entry = match.entry
     if not isinstance(entry, MinimumWage) or not entry.binds_all:
         return None  # a rate that binds only some employers proves no shortfall
+    if entry.effective_date is not None and entry.effective_date > setting.date:
+        # not yet law on the assessment date; the table holds no earlier rate to use instead
+        work.step(
+            "Statutory minimum wage (not applied)",
+            f"{money(entry.amount, entry.currency)} per {entry.period} takes effect on "
+            f"{entry.effective_date}, after the assessment date ({setting.date})",
+            "not yet in force",
+        )
+        return None
     hourly = entry.hourly
     work.step(
         "Statutory minimum wage per hour (a floor: it can show a fail, never a pass)",
