@@ -230,3 +230,14 @@ def test_a_fact_a_finding_reads_is_shown_with_its_value(
     (review,) = [f for f in plan.findings if f.requirement == "PAI-3.6"]
     shown = {a["pointer"]: a["value"] for a in review.answers}
     assert shown["/facts/worker_risk/vulnerable"] is True
+
+
+def test_a_long_answer_is_cut_in_json_spelling_not_python() -> None:
+    # a list of pay rates quoted in a finding was cut as Python's repr: [{'paid': True, ...
+    from sourcing_check.rules.answers import shown
+
+    rates = [{"country": "KE", "paid": True, "region": None, "note": "x" * 40}] * 20
+    text = shown(rates)
+    assert isinstance(text, str) and text.endswith("...")
+    assert text.startswith('[{"country": "KE", "paid": true, "region": null, "note": "xxx')
+    assert shown(rates[:1]) == rates[:1]  # a short structure stays as it is

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -92,13 +93,14 @@ def plain_json(value: Any, *, numbers: bool = False) -> Any:
 
 
 def shown(value: Any) -> Any:
-    """An answer for display; large structures are cut to a short text."""
+    """An answer for display; a large structure is cut to the start of its JSON text (so
+    that a reader sees true, null and "quotes", as in the input, never Python's spelling)."""
     if type(value) in _AS_THEY_ARE:
         return value
     if isinstance(value, str | bool | int | float | Decimal | dt.date):
         return plain_json(value, numbers=True)
     result = plain_json(value, numbers=True)
-    text = repr(result)
+    text = json.dumps(result, ensure_ascii=False)  # JSON's spelling, as the JSON output's
     if len(text) > _MAX_SHOWN:
         return text[: _MAX_SHOWN - 3] + "..."
     return result
