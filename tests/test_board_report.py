@@ -112,3 +112,20 @@ def test_each_requirement_an_answer_decides_starts_its_own_line(tmp_path: Path) 
         "PAI-1.8 The vendor pays for rejected work",
         "unless fraud is shown (must)",
     ]
+
+
+def test_page_one_says_which_locations_the_lowest_pay_leaves_out() -> None:
+    # the crowd plan's VE workers have no living wage: the lowest pay named on page 1 is PH's,
+    # and a board reading only page 1 is told that VE's pay is not in it
+    import datetime as dt
+
+    from sourcing_check.render.board import reasons_in_words
+    from sourcing_check.run import Settings, run
+
+    settings = Settings(date=dt.date(2026, 11, 24))
+    (crowd,) = run([EXAMPLES / "crowd-platform-project.yaml"], settings).assessments
+    reasons = reasons_in_words(crowd)
+    lowest = next(i for i, r in enumerate(reasons) if r.startswith("Lowest effective pay"))
+    assert reasons[lowest + 1].startswith("Pay could not be computed for VE, so the lowest pay")
+    (well,) = run([EXAMPLES / "well-run-project.yaml"], settings).assessments
+    assert not any("could not be computed" in r for r in reasons_in_words(well))

@@ -34,6 +34,26 @@ def lowest_line(a: Assessment) -> WageLine | None:
     return min(lines, key=_decisive, default=None)
 
 
+def uncomputed_places(a: Assessment) -> list[str]:
+    """The worker locations whose pay could be neither computed nor shown short (each once)."""
+    return list(
+        dict.fromkeys(
+            line.place
+            for fact in (a.facts.project_wage, a.facts.vendor_wage)
+            if fact is not None
+            for line in fact.locations
+            if line.ratio is None and not decisive(line.shortfall)
+        )
+    )
+
+
+def _listed(places: list[str], shown: int = 4) -> str:
+    """'VE', 'VE and LB', 'A, B, C, D and 2 more'."""
+    if len(places) <= shown:
+        return " and ".join([", ".join(places[:-1]), places[-1]]) if len(places) > 1 else places[0]
+    return f"{', '.join(places[:shown])} and {len(places) - shown} more"
+
+
 def lowest_text(line: WageLine | None) -> str:
     """The lowest pay in a few words: '125.9% in KE (Nairobi)', or what decides it: 'at most
     64.6% in UG (Kampala)', 'observed ...', '... of the minimum wage in ...'."""
@@ -94,6 +114,13 @@ def reasons_in_words(a: Assessment) -> list[str]:
         reasons.append(
             f"Lowest effective pay: {line.effective_hourly_text} an hour in {line.place}, "
             f"{line.ratio_text} of the living wage of {line.living_wage_hourly_text} an hour."
+        )
+    left_out = uncomputed_places(a)
+    if left_out:
+        which = "the lowest pay above leaves it out" if line is not None else "no pay is compared"
+        reasons.append(
+            f"Pay could not be computed for {_listed(left_out)}, so {which} (the pay per "
+            "location says what is missing)."
         )
     shown = line.shortfall if line is not None else None
     for fact in (a.facts.project_wage, a.facts.vendor_wage):
