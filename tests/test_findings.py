@@ -241,3 +241,24 @@ def test_a_long_answer_is_cut_in_json_spelling_not_python() -> None:
     assert isinstance(text, str) and text.endswith("...")
     assert text.startswith('[{"country": "KE", "paid": true, "region": null, "note": "xxx')
     assert shown(rates[:1]) == rates[:1]  # a short structure stays as it is
+
+
+def test_a_finding_on_a_fact_of_a_few_answers_quotes_them_located() -> None:
+    # PAI-2.1 reads the pilot's timing, a fact made from three answers: a board tracing the
+    # finding sees each, with its line, instead of no answer at all
+    import datetime as dt
+
+    from sourcing_check.run import Settings, run
+
+    (a,) = run(
+        [EXAMPLES / "well-run-project.yaml"], Settings(date=dt.date(2026, 11, 24))
+    ).assessments
+    (finding,) = [f for f in a.findings if f.requirement == "PAI-2.1"]
+    quoted = {answer["pointer"]: (answer["value"], answer["line"]) for answer in finding.answers}
+    assert set(quoted) == {
+        "/project/pilot/status",
+        "/project/pilot/date",
+        "/project/project/planned_start",
+    }
+    assert quoted["/project/pilot/status"][0] == "completed"
+    assert all(line is not None for _, line in quoted.values())

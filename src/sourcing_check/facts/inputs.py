@@ -61,6 +61,19 @@ FACT_INPUTS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Facts made from a few answers, which the findings that read them quote (located, like the
+#: answers a check reads); the wage, price and risk facts are traced in the pay table's
+#: working and the worker-risk list instead.
+QUOTED = frozenset({"pilot_timing", "pricing", "languages"})
+
+
+def quoted_inputs(pointer: str) -> tuple[str, ...]:
+    """The answers a finding quotes for a pointer into a fact it reads: those of a fact in
+    ``QUOTED``; () otherwise."""
+    parts = pointer.split("/")
+    return inputs_of(pointer) if len(parts) > 2 and parts[2] in QUOTED else ()
+
+
 def inputs_of(pointer: str) -> tuple[str, ...]:
     """The answers a pointer into the facts (``/facts/vendor_wage/lowest_ratio``) rests on;
     () for a pointer into the answers."""

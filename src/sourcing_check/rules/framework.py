@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.facts.inputs import quoted_inputs
 from sourcing_check.load.documents import read_document
 from sourcing_check.load.validation import ShapeCodes, validate_as
 from sourcing_check.models.document import Document
@@ -39,10 +40,12 @@ class Rule:
 
     @functools.cached_property
     def answer_pointers(self) -> tuple[str, ...]:
-        """The input answers a finding shows: applicability first, then what the check reads."""
+        """The input answers a finding shows: applicability first, then what the check reads
+        (for a fact made from a few answers, such as the pilot's timing, those answers)."""
         pointers = list(self.applies.reads) if self.applies else []
         pointers += list(self.pending.reads) if self.pending else []
-        pointers += [p for p in self.reads if not p.startswith("/facts/")]
+        for read in self.reads:
+            pointers += quoted_inputs(read) if read.startswith("/facts/") else [read]
         return tuple(dict.fromkeys(pointers))
 
     @functools.cached_property
