@@ -7,6 +7,7 @@ point; a figure wider than that is shown in scientific notation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, ROUND_HALF_EVEN, Context, Decimal
 
 ONE = Decimal(1)
@@ -99,6 +100,41 @@ def multiplier(amount: Decimal, factor: Decimal, currency: str, shown: str) -> s
         if money(printed(amount) * Decimal(text), currency) == shown:
             return text
     return fixed(factor, _EXACT)
+
+
+def redone(
+    amount: Decimal,
+    operand: Decimal,
+    apply: Callable[[Decimal, Decimal], Decimal],
+    currency: str,
+    shown: str,
+    least: int = 4,
+) -> tuple[str, str]:
+    """How to print one step of a working, ``apply(amount, operand)`` = ``shown``, so that a
+    reader redoes it from what is printed: the amount to start from ('' when the figure the
+    step above printed serves; else the amount, a bare number, with as many more places as it
+    takes) and the operand (``least`` to twelve places, as few as will do)."""
+    if not (_shown_fixed(amount) and _shown_fixed(operand)):
+        return "", fixed(operand, ONE.scaleb(-least))
+    start = printed(amount)
+    leads = [("", start)] + [
+        (text, Decimal(text))
+        for text in (fixed(amount, ONE.scaleb(-p)) for p in range(_places(start) + 1, 13))
+    ]
+    for lead, base in leads:
+        for places in range(least, _MOST_PLACES + 1):
+            text = fixed(operand, ONE.scaleb(-places))
+            try:
+                if money(apply(base, Decimal(text)), currency) == shown:
+                    return lead, text
+            except ArithmeticError:
+                break
+    return "", fixed(operand, _EXACT)
+
+
+def _places(value: Decimal) -> int:
+    """The decimal places of a printed figure."""
+    return max(0, -int(value.as_tuple().exponent))
 
 
 def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.facts.money import HUNDRED, ONE, divisor, fixed, money, multiplier, percent
+from sourcing_check.facts.money import ONE, divisor, money, percent
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_basis import basis_step, gross_asked
 from sourcing_check.facts.wage_benchmark import (
@@ -25,20 +25,18 @@ from sourcing_check.facts.wage_benchmark import (
     conversion,
     living_wage,
     minimum_wage,
-    rate_age_note,
 )
 from sourcing_check.facts.wage_floor import below_floor
 from sourcing_check.facts.wage_fulltime import full_time
 from sourcing_check.facts.wage_observed import observed
 from sourcing_check.facts.wage_shortfall import Basis, shortfall
+from sourcing_check.facts.wage_take_home import fee_of, in_currency, paid_fraction_of, take_home
 from sourcing_check.facts.wage_time import paid_time
 from sourcing_check.facts.wage_vendor import with_vendor_figure
 from sourcing_check.facts.wage_working import Location, Setting, Shared, Working
 from sourcing_check.models.common import Money
 from sourcing_check.models.facts import ConversionInfo, WageLine
 from sourcing_check.reference.lookup import Conversion
-
-_FOUR_PLACES = Decimal("0.0001")
 
 
 def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
@@ -99,16 +97,16 @@ def _pay(
         rate_text=money(rate.amount, rate.currency) + f" per {rate.period}",
     )
     time = paid_time(location, terms.model, rate, shared, work)
-    fee = _fee(location, shared, work)
+    fee = fee_of(location, shared, work)
     # A salary does not depend on whether work is accepted; per-task and hourly pay can.
-    paid_fraction = ONE if terms.model == "salaried" else _paid_fraction(shared, work)
+    paid_fraction = ONE if terms.model == "salaried" else paid_fraction_of(shared, work)
     found = conversion(rate.currency, measure, location, setting, against) if measure else None
     # the pay's own working: exact, or known but for answers that could only lower it
     exact, bound = not work.missing, work.only_lowering_missing
     if time.gross is None or measure is None or found is None:
         return None
-    effective = _take_home(time.gross, fee, paid_fraction, time.unpaid_ratio, rate.currency, work)
-    effective = _in_currency(effective, found, measure, setting, work)
+    effective = take_home(time.gross, fee, paid_fraction, time.unpaid_ratio, rate.currency, work)
+    effective = in_currency(effective, rate.currency, found, measure, setting, work)
     work.absorb(against)
     basis_step(location, measure, work)
     line["conversion"] = _conversion_info(found)
@@ -134,20 +132,6 @@ def _pay(
     return effective, "computed" if exact else "before_unanswered_deductions"
 
 
-def _fee(location: Location, shared: Shared, work: Working) -> Decimal | None:
-    """The share of pay taken as fees, saying so when a plan takes its vendor's answer."""
-    fee = shared.fee_percent
-    if fee is None:
-        work.lacks(f"{shared.fee_at}: the share of pay taken as fees (0 if none)", lowers=True)
-    elif shared.fee_at.startswith("/vendor/") and location.where.startswith("/project/"):
-        work.step(
-            "Fees (the vendor's answer)",
-            f"the plan states none of its own, so the vendor's is used ({shared.fee_at})",
-            f"{fee.normalize():f}%",
-        )
-    return fee
-
-
 def _unstated(location: Location, work: Working) -> None:
     """Record what a location lacks when its pay model or rate is not stated."""
     if location.terms.model is None:
@@ -165,68 +149,6 @@ def _line(line: dict[str, Any], work: Working) -> WageLine:
 
 def _what(measure: Yardstick) -> str:
     return "living wage" if measure.kind == "living_wage" else "statutory minimum wage"
-
-
-def _paid_fraction(shared: Shared, work: Working) -> Decimal | None:
-    """The share of tasks paid: less than 1 only when rejected work is never paid."""
-    rejection, at = shared.rejection, shared.rejection_at
-    if rejection is None or rejection.rejected_work_paid is None:
-        work.lacks(f"{at}/rejected_work_paid: whether rejected work is paid", lowers=True)
-        return None
-    if rejection.rejected_work_paid != "never":
-        return ONE
-    if rejection.expected_rate_percent is None:
-        work.lacks(f"{at}/expected_rate_percent: the share of work rejected unpaid", lowers=True)
-        return None
-    return ONE - rejection.expected_rate_percent / HUNDRED
-
-
-def _take_home(
-    gross: Decimal,
-    fee_percent: Decimal | None,
-    paid_fraction: Decimal | None,
-    unpaid_ratio: Decimal,
-    currency: str,
-    work: Working,
-) -> Decimal:
-    """Effective pay per hour worked: after the fees, unpaid rejections and unpaid time known."""
-    net = gross
-    if fee_percent:
-        net = gross * (ONE - fee_percent / HUNDRED)
-        share = f"{fee_percent.normalize():f}%"
-        work.step("After fees", f"x (1 - {share}): a fee of {share} of pay", money(net, currency))
-    if paid_fraction is not None and paid_fraction != ONE:
-        net *= paid_fraction
-        work.step(
-            "After unpaid rejections",
-            f"x {paid_fraction.normalize():f} (share of tasks paid)",
-            money(net, currency),
-        )
-    effective = net / (ONE + unpaid_ratio)
-    if unpaid_ratio:
-        work.step(
-            "Counting unpaid time",
-            f"/ (1 + {fixed(unpaid_ratio, _FOUR_PLACES)}): "
-            f"{fixed(unpaid_ratio, _FOUR_PLACES)} h unpaid per paid hour",
-            money(effective, currency),
-        )
-    return effective
-
-
-def _in_currency(
-    effective: Decimal, found: Conversion, measure: Yardstick, setting: Setting, work: Working
-) -> Decimal:
-    """The effective pay in the benchmark's currency, the rate's date (and age) shown."""
-    converted = effective * found.factor
-    if found.factor != ONE:
-        shown = money(converted, measure.currency)
-        work.step(
-            f"In {measure.currency}",
-            f"x {multiplier(effective, found.factor, measure.currency, shown)} "
-            f"({found.citation}, {rate_age_note(found, setting)})",
-            shown,
-        )
-    return converted
 
 
 def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> None:
