@@ -83,8 +83,9 @@ def _problem(
         items = "one item" if least == 1 else f"{least} items"
         code, message = codes.invalid, f"needs at least {items}: an empty list is no answer here"
         hint = _field_help(model_class, loc)
-    elif kind == "value_error" and isinstance(error.get("input"), dict):
-        # a rule across the fields of a section: its own words say what is wrong
+    elif kind == "value_error" and isinstance(error.get("input"), dict | list):
+        # a rule across the fields of a section or the items of a list: its own words say
+        # what is wrong
         code, message = codes.invalid, str(error["msg"]).removeprefix("Value error, ")
     else:
         shown = _shown(error.get("input"))

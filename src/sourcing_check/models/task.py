@@ -30,6 +30,12 @@ class HarmfulContentExposure(Section):
                 f"present is false, but kinds lists harmful content workers will see ({shown}): "
                 "write present: true, or remove kinds"
             )
+        # present: true beside kinds: [] passed PAI-6.1 on a risk assessment of nothing
+        if self.present is True and "kinds" in self.model_fields_set and not self.kinds:
+            raise ValueError(
+                "present is true, but kinds lists none: name the kinds of harmful content "
+                "workers will see (e.g. 'graphic violence'), or write present: false"
+            )
         return self
 
 

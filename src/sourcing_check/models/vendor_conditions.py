@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from sourcing_check.models.common import Communication, NonNegative, Section
 
@@ -99,6 +99,16 @@ class HarmfulContent(Section):
         "leaders, reporting nothing a worker says to management, and never used to judge "
         "performance?",
     )
+
+    @field_validator("exposure_controls")
+    @classmethod
+    def _each_control_once(cls, controls: list[str]) -> list[str]:
+        # [breaks, breaks] passed PAI-6.4 (breaks and at least one further control)
+        twice = sorted({c for c in controls if controls.count(c) > 1})
+        if twice:
+            shown = ", ".join(repr(c) for c in twice)
+            raise ValueError(f"lists {shown} more than once: name each control once")
+        return controls
 
 
 class Representation(Section):

@@ -174,7 +174,13 @@ def _as_answered(title: str, answers: Sequence[Answer]) -> str:
     given = [a for a in answers if a["value"] is not None]
     if not given:
         return f"Not met: {title}."
-    shown = (f"{a['pointer'].split('/', 2)[2]} = {_inline(a['value'])}" for a in given)
+    # answers from the plan and its questionnaire keep their input ('/vendor/...'): both
+    # have a harmful_content section, and a plan's reader looked for the supplier's in the plan
+    whole = len({a["pointer"].split("/", 2)[1] for a in given}) > 1
+    shown = (
+        f"{a['pointer'] if whole else a['pointer'].split('/', 2)[2]} = {_inline(a['value'])}"
+        for a in given
+    )
     return "Not met, as answered: " + "; ".join(shown)
 
 
