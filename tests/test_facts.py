@@ -277,6 +277,7 @@ def test_a_computed_wage_line_in_json() -> None:
         "price",
         "worker_risk",
         "pilot_timing",
+        "ethics_timing",
     ]
     wage = data["project_wage"]
     assert list(wage) == [

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sourcing_check.facts.context import Context, Inputs
+from sourcing_check.facts.ethics_timing import ethics_timing
 from sourcing_check.facts.languages import languages
 from sourcing_check.facts.pilot_timing import pilot_timing
 from sourcing_check.facts.price import price
@@ -35,6 +36,7 @@ FACTS: dict[str, FactFunction] = {
     "worker_risk": worker_risk,
     "unpaid_time": unpaid_time,
     "pilot_timing": pilot_timing,
+    "ethics_timing": ethics_timing,
 }
 
 #: The top-level keys each fact may produce, for linting rule pointers: read from the models.

@@ -53,6 +53,7 @@ FACT_INPUTS: dict[str, tuple[str, ...]] = {
         "/vendor/engagement/models",
     ),
     "unpaid_time": ("/vendor/pay/rates", *_TIME_PAID),
+    "ethics_timing": ("/project/reviews/ethics/date", "/project/project/planned_start"),
     "pilot_timing": (
         "/project/pilot/status",
         "/project/pilot/date",
@@ -64,7 +65,7 @@ FACT_INPUTS: dict[str, tuple[str, ...]] = {
 #: Facts made from a few answers, which the findings that read them quote (located, like the
 #: answers a check reads); the wage, price and risk facts are traced in the pay table's
 #: working and the worker-risk list instead.
-QUOTED = frozenset({"pilot_timing", "pricing", "languages"})
+QUOTED = frozenset({"pilot_timing", "ethics_timing", "pricing", "languages"})
 
 
 def quoted_inputs(pointer: str) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ from sourcing_check.models.wage_facts import (
 __all__ = [
     "BenchmarkInfo",
     "ConversionInfo",
+    "EthicsTimingFact",
     "Fact",
     "Facts",
     "FloorInfo",
@@ -154,6 +155,16 @@ class PilotTimingFact(_Partial):
     text: str | None = Field(None, description="The comparison in words, for the finding.")
 
 
+class EthicsTimingFact(_Partial):
+    """When the ethics review's decision is dated, against the assessment date and the launch."""
+
+    dated_in_future: bool = Field(
+        description="The decision is dated after the assessment date: not yet made."
+    )
+    after_start: bool = Field(description="The decision is dated after the planned launch.")
+    text: str = Field(description="The comparison in words.")
+
+
 class Facts(_Partial):
     """Every fact derived for one subject; a fact that does not apply is absent."""
 
@@ -172,6 +183,9 @@ class Facts(_Partial):
     )
     pilot_timing: PilotTimingFact | None = Field(
         None, description="Whether the pilot comes before the planned launch."
+    )
+    ethics_timing: EthicsTimingFact | None = Field(
+        None, description="The ethics decision's date against the assessment date and launch."
     )
 
     def plain(self) -> dict[str, Any]:
@@ -203,6 +217,7 @@ Fact = (
     | WorkerRiskFact
     | UnpaidTimeFact
     | PilotTimingFact
+    | EthicsTimingFact
 )
 
 
