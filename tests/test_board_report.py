@@ -129,3 +129,17 @@ def test_page_one_says_which_locations_the_lowest_pay_leaves_out() -> None:
     assert reasons[lowest + 1].startswith("Pay could not be computed for VE, so the lowest pay")
     (well,) = run([EXAMPLES / "well-run-project.yaml"], settings).assessments
     assert not any("could not be computed" in r for r in reasons_in_words(well))
+
+
+def test_the_appendix_writes_parameters_as_a_profile_does() -> None:
+    # a board member copying a parameter into a profile reads 'true', never Python's 'True'
+    import datetime as dt
+
+    from sourcing_check.render.html import render_html
+    from sourcing_check.run import Settings, run
+
+    batch = run([EXAMPLES / "well-run-project.yaml"], Settings(date=dt.date(2026, 11, 24)))
+    html = render_html(batch.assessments)
+    assert "index_benchmarks = true;" in html
+    assert "prefer_higher_benchmark = false;" in html
+    assert "= True" not in html and "= False" not in html
