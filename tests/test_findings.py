@@ -148,6 +148,13 @@ def test_a_finding_is_made_with_exactly_its_fields(assessments: tuple[Assessment
             Finding.made(wrong)
 
 
+def test_the_evaluator_gives_every_field_in_order(assessments: tuple[Assessment, ...]) -> None:
+    # it builds findings without the check of ``Finding.made``: its dict literal is checked here
+    for a in assessments:
+        for finding in a.findings:
+            assert tuple(finding.__dict__) == tuple(Finding.model_fields)
+
+
 def test_answers_are_located_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
     located: list[str] = []
     locate = Document.locate

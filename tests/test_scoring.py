@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from sourcing_check.models.guideline import SourceRef
-from sourcing_check.models.results import Finding
+from sourcing_check.models.results import Finding, Score
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
-from sourcing_check.scoring import score, scores, verdict
+from sourcing_check.scoring import built_score, score, scores, verdict
 
 META = load_framework(default_framework_dir()).meta
 
@@ -102,3 +102,14 @@ def test_low_score_alone_gives_conditions() -> None:
     result = verdict(findings, overall, META)
     assert result.value == "approved_with_conditions"
     assert "overall score 10.0 is below 80" in result.reasons
+
+
+def test_a_score_built_without_validation_is_the_validated_one() -> None:
+    findings = [finding("A", "must", "pass", 3), finding("B", "should", "unverified", 2, "workers")]
+    per, overall = scores(findings, META)
+    for made in (*per, overall):
+        values = made.model_dump()
+        assert made == Score.model_validate(values)
+        assert made.model_fields_set == set(Score.model_fields)
+        with pytest.raises(ValueError, match="a score has the fields"):
+            built_score(dict(reversed(values.items())))

@@ -17,7 +17,6 @@ from sourcing_check.models.results import (
 )
 from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
-from sourcing_check.rules.answers import plain_json
 from sourcing_check.rules.evaluate import evaluate
 from sourcing_check.rules.framework import Framework
 from sourcing_check.rules.subject_view import View
@@ -46,8 +45,7 @@ def assess(
         FileRef(role=i.kind, path=i.document.name, sha256=i.document.sha256)
         for i in subject.inputs()
     ]
-    files += [FileRef(role="guidelines", path=p, sha256=h) for p, h in framework.files]
-    files += [FileRef(role="profile", path=p.file, sha256=p.sha256) for p in framework.profiles]
+    files += framework.file_refs
     files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
     return Assessment(
         schema_version=ASSESSMENT_SCHEMA_VERSION,
@@ -58,7 +56,7 @@ def assess(
             "vendor": subject.vendor_model.vendor.name if subject.vendor_model else None,
             "project": subject.project_model.project.name if subject.project_model else None,
         },
-        parameters=plain_json(dict(framework.params), numbers=True),
+        parameters=framework.shown_params,
         profiles=list(framework.profiles),
         files=files,
         facts=facts,

@@ -146,11 +146,13 @@ def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) ->
         return given
     shown = money(amount / hours, currency)
     printed = amount.quantize(_FOUR if amount.copy_abs() < ONE else _CENTS, context=_WIDE)
-    candidates = [given, *(fixed(hours, ONE.scaleb(-places)) for places in range(3, 13))]
-    for text in candidates:
+    text = given
+    for places in range(2, 13):  # the usual text first, then three to twelve places
+        if places > 2:
+            text = fixed(hours, ONE.scaleb(-places))  # made only when the last did not do
         if Decimal(text) and money(printed / Decimal(text), currency) == shown:
             return text
-    return candidates[-1]
+    return text
 
 
 def percent(ratio: Decimal) -> str:

@@ -42,7 +42,7 @@ def evaluate(
     )
     status, message, missing, remediation = outcome
     source = framework.meta.sources[req.source.document]
-    return Finding.made(
+    return Finding.built(
         {
             **rule.static,
             "status": status,

@@ -55,7 +55,11 @@ def _type(kind: Any) -> Validator | None:
 def _const(expected: Any) -> Validator | None:
     if not isinstance(expected, _SCALARS):
         return None
-    return lambda v: _same(v, expected)
+    if isinstance(expected, bool):  # a boolean equals only itself, never 1 or 0
+        return lambda v: v is expected
+    if isinstance(expected, str):
+        return lambda v: isinstance(v, str) and v == expected
+    return lambda v: _is_number(v) and v == expected
 
 
 def _enum(options: Any) -> Validator | None:
@@ -73,13 +77,13 @@ def _bound(keyword: str) -> Callable[[Any], Validator | None]:
     def make(limit: Any) -> Validator | None:
         if not _is_number(limit):
             return None
-        holds: Callable[[Any], bool] = {
-            "minimum": lambda v: v >= limit,
-            "maximum": lambda v: v <= limit,
-            "exclusiveMinimum": lambda v: v > limit,
-            "exclusiveMaximum": lambda v: v < limit,
-        }[keyword]
-        return lambda v: not _is_number(v) or holds(v)
+        tests: dict[str, Validator] = {
+            "minimum": lambda v: not _is_number(v) or v >= limit,
+            "maximum": lambda v: not _is_number(v) or v <= limit,
+            "exclusiveMinimum": lambda v: not _is_number(v) or v > limit,
+            "exclusiveMaximum": lambda v: not _is_number(v) or v < limit,
+        }
+        return tests[keyword]
 
     return make
 
@@ -118,14 +122,15 @@ def _items(schema: Any) -> Validator | None:
     test = fast_validator(schema)
     if test is None:
         return None
-    return lambda v: not isinstance(v, list) or all(test(item) for item in v)
+    # map, not a generator: no frame made per call
+    return lambda v: not isinstance(v, list) or all(map(test, v))
 
 
 def _contains(schema: Any) -> Validator | None:
     test = fast_validator(schema)
     if test is None:
         return None
-    return lambda v: not isinstance(v, list) or any(test(item) for item in v)
+    return lambda v: not isinstance(v, list) or any(map(test, v))
 
 
 def _not(schema: Any) -> Validator | None:
@@ -176,4 +181,7 @@ def fast_validator(schema: Any) -> Validator | None:
     checks: list[Validator] = [test for test in tests if test is not None]
     if len(checks) <= 1:
         return checks[0] if checks else _anything
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
     return lambda v: all(check(v) for check in checks)

@@ -15,7 +15,9 @@ from sourcing_check.load.validation import ShapeCodes, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.models.guideline import FrameworkFile, Requirement, RequirementsFile
 from sourcing_check.models.profile import AppliedProfile
+from sourcing_check.models.results import FileRef
 from sourcing_check.resources import display_path
+from sourcing_check.rules.answers import plain_json
 from sourcing_check.rules.lint import PREDICATES, Target, lint_requirement
 from sourcing_check.rules.predicates import Compiled, compile_predicate, param_names
 
@@ -101,6 +103,19 @@ class Framework:
     files: tuple[tuple[str, str], ...]  # (path, sha256)
     #: The profiles applied, in order, with what each changed.
     profiles: tuple[AppliedProfile, ...] = ()
+
+    @functools.cached_property
+    def shown_params(self) -> dict[str, Any]:
+        """The parameter values as every assessment shows them (plain JSON; made once)."""
+        shown: dict[str, Any] = plain_json(dict(self.params), numbers=True)
+        return shown
+
+    @functools.cached_property
+    def file_refs(self) -> tuple[FileRef, ...]:
+        """The guideline and profile files, as every assessment lists them (made once)."""
+        files = [FileRef(role="guidelines", path=p, sha256=h) for p, h in self.files]
+        files += [FileRef(role="profile", path=p.file, sha256=p.sha256) for p in self.profiles]
+        return tuple(files)
 
     def rule(self, requirement_id: str) -> Rule | None:
         """Return the rule with this id, if any."""

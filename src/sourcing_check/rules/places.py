@@ -34,6 +34,11 @@ def _workbook(
 def placed(item: str, documents: dict[str, LoadedInput | None]) -> str:
     """``item`` (a pointer, then its description) with the pointer's cell after the pointer
     when it is written in a workbook: '/vendor/x at acme.xlsx:Answers!C21 (...)'."""
+    for loaded in documents.values():  # most inputs are text: nothing to look for
+        if loaded is not None and loaded.document.cells:
+            break
+    else:
+        return item
     found = _LEADING.match(item)
     where = _workbook(found.group(0), documents) if found else None
     if found is None or where is None:

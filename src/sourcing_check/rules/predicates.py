@@ -138,9 +138,15 @@ def _combine(parts: list[Compiled], *, any_of: bool) -> Compiled:
         return None if unknown else not deciding
 
     def unknowns(subject: Any) -> list[str]:
-        if decide(subject) is not None:
-            return []
-        return [p for part in parts for p in part.unknowns(subject)]
+        # each part decided once: only the undecided ones have unknowns to name
+        undecided = []
+        for part in parts:
+            result = part.decide(subject)
+            if result is deciding:
+                return []
+            if result is None:
+                undecided.append(part)
+        return [p for part in undecided for p in part.unknowns(subject)]
 
     return Compiled(decide, (), unknowns)
 
