@@ -20,20 +20,14 @@ from sourcing_check.resources import default_framework_dir, reference_dir
 from sourcing_check.rules.framework import Framework, load_framework
 from tests.conftest import DATA
 from tests.helpers import TEST_DATE, facts, project
+from tests.test_wage_benchmarks import GOOD_PAY
 
 HEADER = (
     "id,country,region,amount,currency,period,hours_per_period,hours_basis,"
     "household_basis,gross_or_net,year,publisher,source_title,source_url\n"
 )
 #: USD 0.10 a 2-minute task, nothing deducted: USD 3 = KES 390 an hour.
-PAY = {
-    "model": "per_task",
-    "rate": {"amount": 0.10, "currency": "USD", "period": "task"},
-    "minutes_per_task": 2,
-    "unpaid_minutes_per_task": 0,
-    "fee_share_percent": 0,
-    "evidence": [{"title": "Rate card"}],
-}
+PAY = GOOD_PAY
 INDEX = """kind: price-index-table
 schema_version: 1
 title: Mine

@@ -37,6 +37,7 @@ from sourcing_check.forms.xlsx_cells import (
     put,
     reproducible,
 )
+from sourcing_check.models.document import value_at
 from sourcing_check.models.sheets import (
     ABOUT,
     ANSWER_COLUMNS,
@@ -83,18 +84,6 @@ def render_workbook(
     _evidence(sheets[EVIDENCE], layout, answers, validations[EVIDENCE], ranges["Sections"])
     _about(sheets[ABOUT], layout, tool_version)
     return reproducible(book)
-
-
-def value_at(data: Any, pointer: str) -> Any:
-    """The value at a JSON pointer of plain data, or None (no escaping: our field names)."""
-    for token in pointer.split("/")[1:]:
-        if isinstance(data, dict):
-            data = data.get(token)
-        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
-            data = data[int(token)]
-        else:
-            return None
-    return data
 
 
 def _long_choices(layout: Layout) -> list[tuple[str, tuple[str, ...]]]:

@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.errors import Problem
-from sourcing_check.load.xlsx_values import Grid, at, merged_down, typed
+from sourcing_check.load.xlsx_values import Grid, merged_down, typed
+from sourcing_check.models.document import value_at as at
 from sourcing_check.models.sheets import (
     ANSWER_COLUMNS,
     ANSWERS,

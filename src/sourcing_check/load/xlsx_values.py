@@ -139,15 +139,3 @@ def _number(raw: Any) -> Any:
         number = Decimal(raw.strip())
         return int(number) if number == number.to_integral_value() else number
     return raw.strip() if isinstance(raw, str) else raw
-
-
-def at(data: Any, pointer: str) -> Any:
-    """The value at a pointer of the data being built, or None."""
-    for token in pointer.split("/")[1:]:
-        if isinstance(data, dict):
-            data = data.get(token)
-        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
-            data = data[int(token)]
-        else:
-            return None
-    return data

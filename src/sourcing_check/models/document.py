@@ -61,3 +61,15 @@ class Document:
             return Problem(self.name, message, 0, 0, pointer, hint, code, self.cell(pointer))
         line, column = self.locate(pointer)
         return Problem(self.name, message, line, column, pointer, hint, code)
+
+
+def value_at(data: Any, pointer: str) -> Any:
+    """The value at a JSON pointer of plain data, or None (no escaping: our field names)."""
+    for token in pointer.split("/")[1:]:
+        if isinstance(data, dict):
+            data = data.get(token)
+        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
+            data = data[int(token)]
+        else:
+            return None
+    return data
