@@ -41,7 +41,9 @@ def validating_rest(partial: PartialRead) -> list[Problem]:
     try:
         validate_document(partial.document)
     except InputError as exc:
-        refused = [p.pointer for p in partial.problems if p.pointer]
+        # a value refused at its cell is an answer not read; a value beside the columns or
+        # an added sheet (I112) takes no answer away
+        refused = [p.pointer for p in partial.problems if p.pointer and p.code != "I112"]
         cells = {p.place for p in partial.problems if p.place}
         return [
             p
@@ -52,8 +54,8 @@ def validating_rest(partial: PartialRead) -> list[Problem]:
 
 
 def _related(pointer: str, other: str) -> bool:
-    """Whether one pointer is the other or inside it."""
-    return pointer == other or other.startswith(pointer + "/") or pointer.startswith(other + "/")
+    """Whether ``pointer`` is ``other`` or inside it."""
+    return pointer == other or pointer.startswith(other + "/")
 
 
 def validate_document(document: Document) -> InputModel:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import stat
 from pathlib import Path
 
@@ -33,7 +32,7 @@ class _QuietCache(FileSystemBytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        except Exception:  # any damaged entry is compiled again
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
