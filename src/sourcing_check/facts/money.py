@@ -93,13 +93,11 @@ def printed(amount: Decimal) -> Decimal:
 def multiplier(amount: Decimal, factor: Decimal, currency: str, shown: str) -> str:
     """``factor`` with as many places (four to twelve) as it takes for the printed ``amount``
     times it to give ``shown``: a reader can redo the product printed (else six places)."""
-    if not _shown_fixed(factor) or not _shown_fixed(amount):
-        return fixed(factor, _FOUR)
-    for places in range(4, _MOST_PLACES + 1):
-        text = fixed(factor, ONE.scaleb(-places))
-        if money(printed(amount) * Decimal(text), currency) == shown:
-            return text
-    return fixed(factor, _EXACT)
+    return redone(amount, factor, _times, currency, shown)[1]
+
+
+def _times(amount: Decimal, factor: Decimal) -> Decimal:
+    return amount * factor
 
 
 def redone(
@@ -145,12 +143,12 @@ def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) ->
     if not hours or not _shown_fixed(hours):
         return given
     shown = money(amount / hours, currency)
-    printed = amount.quantize(_FOUR if amount.copy_abs() < ONE else _CENTS, context=_WIDE)
+    start = printed(amount)
     text = given
     for places in range(2, 13):  # the usual text first, then three to twelve places
         if places > 2:
             text = fixed(hours, ONE.scaleb(-places))  # made only when the last did not do
-        if Decimal(text) and money(printed / Decimal(text), currency) == shown:
+        if Decimal(text) and money(start / Decimal(text), currency) == shown:
             return text
     return text
 
