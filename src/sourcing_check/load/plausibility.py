@@ -35,12 +35,12 @@ def warnings_of(subject: Subject) -> list[Problem]:
 
 
 def _document_warnings(document: Document) -> Iterator[Problem]:
-    for pointer, key, value, parent in _walk(document.data, ""):
+    for within, key, value, parent in _walk(document.data, ""):
         if key.endswith("_percent") and _number(value) and 0 < value < 1:
             exact = Decimal(str(value))
             shown, meant = format(exact, "f"), format((exact * 100).normalize(), "f")
             yield document.problem(
-                pointer,
+                join_pointer(within, key),
                 f"{shown} reads as {shown}%; write {meant} for {meant}%",
                 "percentages are written out of 100",
                 code="W201",
@@ -48,27 +48,29 @@ def _document_warnings(document: Document) -> Iterator[Problem]:
         if key == "amount" and "currency" in parent and _thousands(value):
             whole = format(value.normalize(), "f")
             yield document.problem(
-                pointer,
+                join_pointer(within, key),
                 f"{value} reads as {whole}; write {whole}000 if the point separates thousands",
                 "write amounts without thousands separators",
                 code="W204",
             )
         if isinstance(value, dict):
-            yield from _hours(document, pointer, value)
+            yield from _hours(document, join_pointer(within, key), value)
         if key == "locations" and isinstance(value, list):
-            yield from _shares(document, pointer, value)
+            yield from _shares(document, join_pointer(within, key), value)
 
 
 def _walk(data: Any, pointer: str) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
-    """(pointer, key, value, the mapping holding it) of every value in the data."""
+    """(pointer of the mapping, key, value, the mapping) of every value held in a mapping
+    anywhere in the data; a value's own pointer is joined only where a warning needs it."""
     if isinstance(data, dict):
         for key, value in data.items():
-            at = join_pointer(pointer, key)
-            yield at, key, value, data
-            yield from _walk(value, at)
+            yield pointer, key, value, data
+            if isinstance(value, dict | list):
+                yield from _walk(value, join_pointer(pointer, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _walk(value, join_pointer(pointer, index))
+            if isinstance(value, dict | list):
+                yield from _walk(value, join_pointer(pointer, index))
 
 
 def _number(value: Any) -> bool:
