@@ -176,7 +176,7 @@ def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) ->
 def percent(ratio: Decimal) -> str:
     """A ratio as a percentage for display, e.g. 0.468 -> '46.8%'; a ratio just under 1 shows
     as 99.9%, never as the 100.0% that would read as reached."""
-    text = fixed(_WIDE.multiply(ratio, HUNDRED), "0.1")
+    text = fixed(_WIDE.multiply(ratio, HUNDRED), _PLACE[1])
     below = ratio.is_finite() and ratio < 1
     return "99.9%" if below and text == "100.0" else f"{text}%"
 
