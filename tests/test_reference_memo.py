@@ -4,9 +4,13 @@ what a caller does with its working does not reach the next subject."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
 
 from sourcing_check.facts.wage_benchmark import living_wage, minimum_wage
 from sourcing_check.facts.wage_working import Location, Setting, Working
@@ -30,6 +34,20 @@ def test_a_benchmark_worked_out_again_is_the_same_working() -> None:
     first, again = _benchmark(tables), _benchmark(tables)
     assert again == first
     assert again.steps is not first.steps and again.caveats is not first.caveats
+
+
+def test_what_is_kept_cannot_be_changed_by_a_caller() -> None:
+    tables = reference(price_index=True)
+    found = living_wage(NAIROBI, Setting.of(tables, TEST_DATE, {}), Working())
+    rate = tables.convert("USD", "KES")
+    assert found is not None and found.benchmark is not None and rate is not None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.hourly = Decimal(1)  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        found.benchmark.id = "another"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rate.factor = Decimal(1)  # type: ignore[misc]
+    assert living_wage(NAIROBI, Setting.of(tables, TEST_DATE, {}), Working()) is found
 
 
 def test_a_caller_changing_its_working_does_not_change_the_next() -> None:
