@@ -7,7 +7,7 @@ point; a figure wider than that is shown in scientific notation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, ROUND_HALF_EVEN, Context, Decimal
 
 ONE = Decimal(1)
@@ -24,6 +24,8 @@ _MOST_PLACES = 12
 WIDEST = 40
 #: Room for WIDEST digits and any places we round to; traps nothing, so nothing raises.
 _WIDE = Context(prec=WIDEST + 20, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
+#: The quantum of each number of places, 0 to _MOST_PLACES: _PLACE[4] is 1E-4.
+_PLACE = tuple(ONE.scaleb(-places) for places in range(_MOST_PLACES + 1))
 
 
 def _shown_fixed(value: Decimal) -> bool:
@@ -41,10 +43,11 @@ def _other(value: Decimal) -> str:
 
 def fixed(value: Decimal, places: str | Decimal, *, up: bool = False) -> str:
     """``value`` rounded to ``places`` (e.g. '0.0001') as fixed-point text."""
-    if not _shown_fixed(value):
+    if not (value.is_finite() and value.adjusted() <= WIDEST):  # _shown_fixed, inline: hot
         return _other(value)
     rounding = ROUND_CEILING if up else ROUND_HALF_EVEN
-    return f"{value.quantize(Decimal(places), rounding=rounding, context=_WIDE):f}"
+    quantum = places if isinstance(places, Decimal) else Decimal(places)
+    return f"{value.quantize(quantum, rounding=rounding, context=_WIDE):f}"
 
 
 def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
@@ -52,32 +55,31 @@ def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
 
     ``up`` rounds up, so a required figure shown is always enough.
     """
-    if not _shown_fixed(amount):
+    if not (amount.is_finite() and amount.adjusted() <= WIDEST):  # _shown_fixed, inline: hot
         return f"{currency} {_other(amount)}"
-    rounding = ROUND_CEILING if up else ROUND_HALF_EVEN
     if up:  # a remainder of the division far below what is shown is not rounded up
         amount = amount.quantize(_NOISE, rounding=ROUND_HALF_EVEN, context=_WIDE)
-    places = _FOUR if amount.copy_abs() < ONE else _CENTS
-    value = amount.quantize(places, rounding=rounding, context=_WIDE)
-    text = f"{value:,f}"
-    if places is _FOUR:
+        rounding = ROUND_CEILING
+    else:
+        rounding = ROUND_HALF_EVEN
+    if amount.copy_abs() < ONE:
+        text = f"{amount.quantize(_FOUR, rounding=rounding, context=_WIDE):,f}"
         whole, _, fraction = text.partition(".")
-        text = f"{whole}.{fraction.rstrip('0').ljust(2, '0')}"
-    return f"{currency} {text}"
+        return f"{currency} {whole}.{fraction.rstrip('0').ljust(2, '0')}"
+    return f"{currency} {amount.quantize(_CENTS, rounding=rounding, context=_WIDE):,f}"
 
 
 def divisor(amount: Decimal, ratio: Decimal, currency: str, shown: str) -> str:
     """``ratio`` with as many places (four to twelve) as it takes for ``amount`` divided by it,
     rounded up, to give ``shown`` (``money(amount / ratio, currency, up=True)``): a reader
     can redo the division printed."""
-    text = fixed(ratio, _FOUR)
+    if not _shown_fixed(ratio):
+        return _other(ratio)  # what every number of places shows
+    text = ""
     for places in range(4, _MOST_PLACES + 1):
-        text = fixed(ratio, ONE.scaleb(-places))
-        if (
-            _shown_fixed(ratio)
-            and Decimal(text)
-            and money(amount / Decimal(text), currency, up=True) == shown
-        ):
+        text = fixed(ratio, _PLACE[places])
+        value = Decimal(text)
+        if value and money(amount / value, currency, up=True) == shown:
             break
     return text
 
@@ -114,20 +116,38 @@ def redone(
     takes) and the operand (``least`` to twelve places, as few as will do)."""
     if not (_shown_fixed(amount) and _shown_fixed(operand)):
         return "", fixed(operand, ONE.scaleb(-least))
-    start = printed(amount)
-    leads = [("", start)] + [
-        (text, Decimal(text))
-        for text in (fixed(amount, ONE.scaleb(-p)) for p in range(_places(start) + 1, 13))
-    ]
-    for lead, base in leads:
-        for places in range(least, _MOST_PLACES + 1):
-            text = fixed(operand, ONE.scaleb(-places))
+    # each operand text is made once, when first needed, and tried with every lead after
+    operands: list[tuple[str, Decimal]] = []
+    tried = range(least, _MOST_PLACES + 1)
+    for lead, base in _leads(amount):
+        failed: Decimal | None = None  # the last figure from this lead not printed as shown
+        for index, places in enumerate(tried):
+            if index == len(operands):
+                text = fixed(operand, _PLACE[places])
+                operands.append((text, Decimal(text)))
+            text, value = operands[index]
             try:
-                if money(apply(base, Decimal(text)), currency) == shown:
+                result = apply(base, value)
+                # once the operand's own places are all shown, more (0.125 as 0.12500) give
+                # an equal figure, which prints the same when it is not zero: not tried again
+                if result and result == failed:
+                    continue
+                if money(result, currency) == shown:
                     return lead, text
+                failed = result
             except ArithmeticError:
                 break
     return "", fixed(operand, _EXACT)
+
+
+def _leads(amount: Decimal) -> Iterator[tuple[str, Decimal]]:
+    """What a step may start from, in turn: the figure printed ('' says so), then the amount
+    with one more place at a time, to twelve (each made only when the one before did not do)."""
+    start = printed(amount)
+    yield "", start
+    for places in range(_places(start) + 1, _MOST_PLACES + 1):
+        text = fixed(amount, _PLACE[places])
+        yield text, Decimal(text)
 
 
 def _places(value: Decimal) -> int:
@@ -147,7 +167,7 @@ def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) ->
     text = given
     for places in range(2, 13):  # the usual text first, then three to twelve places
         if places > 2:
-            text = fixed(hours, ONE.scaleb(-places))  # made only when the last did not do
+            text = fixed(hours, _PLACE[places])  # made only when the last did not do
         if Decimal(text) and money(start / Decimal(text), currency) == shown:
             return text
     return text
@@ -156,7 +176,7 @@ def hours_divisor(amount: Decimal, hours: Decimal, currency: str, given: str) ->
 def percent(ratio: Decimal) -> str:
     """A ratio as a percentage for display, e.g. 0.468 -> '46.8%'; a ratio just under 1 shows
     as 99.9%, never as the 100.0% that would read as reached."""
-    text = fixed(_WIDE.multiply(ratio, HUNDRED), "0.1")
+    text = fixed(_WIDE.multiply(ratio, HUNDRED), _PLACE[1])
     below = ratio.is_finite() and ratio < 1
     return "99.9%" if below and text == "100.0" else f"{text}%"
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from sourcing_check.facts.money import money, multiplier
 from sourcing_check.facts.money import q as _q
-from sourcing_check.facts.wage_working import Location, Setting, Working
+from sourcing_check.facts.wage_working import Location, Setting, Working, recorded
 from sourcing_check.models.facts import BenchmarkInfo, FloorInfo, VendorBenchmarkInfo
 from sourcing_check.models.iso_codes import LOCAL_CURRENCIES
 from sourcing_check.reference.lookup import Conversion
@@ -41,6 +41,18 @@ class Yardstick:
 
 def living_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:
     """The location's living wage per hour, brought forward where it is old; None if none."""
+    key = (
+        "living_wage",
+        location.country,
+        location.region,
+        setting.date,
+        setting.index_benchmarks,
+        setting.max_benchmark_age_years,
+    )  # everything it reads besides the tables: worked out once a run
+    return recorded(setting, key, lambda own: _living_wage(location, setting, own), work)
+
+
+def _living_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:
     match = setting.reference.living_wage(location.country, location.region)
     entry = match.entry
     if not isinstance(entry, LivingWage):
@@ -180,6 +192,11 @@ def _benchmark_info(benchmark: LivingWage, matched: str | None) -> BenchmarkInfo
 def minimum_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:
     """The statutory minimum wage of a location: a fail-only floor; None when it binds only
     some employers, or is not yet in force on the assessment date (a step then says so)."""
+    key = ("minimum_wage", location.country, location.region, setting.date)
+    return recorded(setting, key, lambda own: _minimum_wage(location, setting, own), work)
+
+
+def _minimum_wage(location: Location, setting: Setting, work: Working) -> Yardstick | None:
     match = setting.reference.minimum_wage(location.country, location.region)
     entry = match.entry
     if not isinstance(entry, MinimumWage) or not entry.binds_all:

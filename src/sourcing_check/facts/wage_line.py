@@ -114,9 +114,9 @@ def _pay(
     if gross_asked(location, measure, ratio, work):
         return None
     if exact and measure.kind == "living_wage":
-        _ratio_steps(ratio, rate, work)
+        shown = _ratio_steps(ratio, rate, work)
         line.update(_figures(time.gross, fee, paid_fraction, time.unpaid_ratio, effective))
-        line.update(_result(ratio, effective, rate, measure))
+        line.update(_result(ratio, effective, rate, measure, shown))
         if ratio < 1:
             line["shortfall"] = shortfall(location.place, measure, effective, rate, "computed", [])
     elif bound:
@@ -151,17 +151,21 @@ def _what(measure: Yardstick) -> str:
     return "living wage" if measure.kind == "living_wage" else "statutory minimum wage"
 
 
-def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> None:
-    """The share of the living wage, and the pay that would make it exactly 1."""
-    work.step("Share of the living wage", "effective / living wage", percent(ratio))
-    if ratio:
-        required = money(rate.amount / ratio, rate.currency, up=True)
-        share = divisor(rate.amount, ratio, rate.currency, required)
-        work.step(
-            "Pay that exactly reaches the living wage",
-            f"{money(rate.amount, rate.currency)} / {share} (pay / its share of the living wage)",
-            required + f" per {rate.period}",
-        )
+def _ratio_steps(ratio: Decimal, rate: Money, work: Working) -> tuple[str, str | None]:
+    """The share of the living wage, and the pay that would make it exactly 1; the texts of
+    both (the pay's None when the share is 0)."""
+    ratio_text = percent(ratio)
+    work.step("Share of the living wage", "effective / living wage", ratio_text)
+    if not ratio:
+        return ratio_text, None
+    required = money(rate.amount / ratio, rate.currency, up=True)
+    share = divisor(rate.amount, ratio, rate.currency, required)
+    work.step(
+        "Pay that exactly reaches the living wage",
+        f"{money(rate.amount, rate.currency)} / {share} (pay / its share of the living wage)",
+        required + f" per {rate.period}",
+    )
+    return ratio_text, required
 
 
 def _figures(
@@ -181,19 +185,26 @@ def _figures(
     }
 
 
-def _result(ratio: Decimal, effective: Decimal, rate: Money, measure: Yardstick) -> dict[str, Any]:
-    """The ratio, the required rate and the texts of a computed line."""
+def _result(
+    ratio: Decimal,
+    effective: Decimal,
+    rate: Money,
+    measure: Yardstick,
+    shown: tuple[str, str | None],
+) -> dict[str, Any]:
+    """The ratio, the required rate and the texts of a computed line (``shown``: the ratio's
+    and the required rate's, as the steps print them)."""
     required = rate.amount / ratio if ratio else None
-    per = f" per {rate.period}"
+    ratio_text, required_text = shown
     return {
         "effective_hourly_text": money(effective, measure.currency),
         "living_wage_hourly": _q(measure.hourly),
         "living_wage_hourly_text": measure.hourly_text,
         "ratio": _q(ratio),
-        "ratio_text": percent(ratio),
+        "ratio_text": ratio_text,
         "required_rate": _q(required) if required is not None else None,
         "required_rate_text": (
-            money(required, rate.currency, up=True) + per if required is not None else None
+            f"{required_text} per {rate.period}" if required_text is not None else None
         ),
     }
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sourcing_check.models.common import Rejection
 from sourcing_check.models.facts import WageStep
@@ -15,6 +15,7 @@ from sourcing_check.models.vendor import Benchmark, BenchmarkFigure, TimePaid
 from sourcing_check.reference.lookup import Reference
 
 ZERO = Decimal(0)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -142,3 +143,40 @@ class Working:
     def only_lowering_missing(self) -> bool:
         """True when everything missing could only lower the pay (a bound can be shown)."""
         return all(item in self.lowering for item in self.missing)
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a working recorded (missing, lowering, steps, caveats), kept to be replayed."""
+
+    missing: tuple[str, ...]
+    lowering: tuple[str, ...]
+    steps: tuple[WageStep, ...]
+    caveats: tuple[str, ...]
+
+    def replay(self, work: Working) -> None:
+        """Add the record to ``work``, as the working that made it would have."""
+        work.missing.extend(self.missing)
+        work.lowering.extend(self.lowering)
+        work.steps.extend(self.steps)
+        work.caveats.extend(self.caveats)
+
+
+def recorded(
+    setting: Setting, key: tuple[Hashable, ...], compute: Callable[[Working], T], work: Working
+) -> T:
+    """``compute(work)`` for a result that depends on the run's tables and ``key`` alone (a
+    location's benchmark): worked out once per run and replayed into ``work`` after that. The
+    result must be immutable; ``compute`` may only add to the working it is given."""
+
+    def make() -> tuple[T, Record]:
+        own = Working()
+        result = compute(own)
+        record = Record(
+            tuple(own.missing), tuple(own.lowering), tuple(own.steps), tuple(own.caveats)
+        )
+        return result, record
+
+    result, record = setting.reference.memo(key, make)
+    record.replay(work)
+    return result

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar, cast
 
 from sourcing_check.reference.price_index import PriceIndexTable, PriceSeries
 from sourcing_check.reference.tables import (
@@ -16,6 +17,11 @@ from sourcing_check.reference.tables import (
     NoneFound,
     RateTable,
 )
+
+T = TypeVar("T")
+
+#: The most results a run's ``Reference.memo`` keeps; it starts again empty when full.
+MEMO_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,26 @@ class Reference:
     files: tuple[tuple[str, str], ...]  # (name, sha256)
     minimum_wages: MinimumWageTable | None = None
     price_index: PriceIndexTable | None = None
+    #: Results worked out from these tables, by what else they depend on (see ``memo``).
+    _memo: dict[Hashable, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, worked out once for these tables and kept by ``key``: a run assesses
+        every subject against the same tables. ``key`` names the computation and every other
+        input it depends on (its arguments, the date, the parameters it reads), with values of
+        the type it always gets them in; the result must be immutable, as it is shared. Kept
+        for at most ``MEMO_SIZE`` keys; a forked worker process goes on with its own copy."""
+        try:
+            return cast(T, self._memo[key])
+        except KeyError:
+            pass
+        value = make()
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
 
     def benchmark(self, country: str, region: str | None) -> LivingWage | None:
         """Return the regional benchmark where one matches, else the national one."""
@@ -113,6 +139,9 @@ class Reference:
 
     def convert(self, source: str, target: str) -> Conversion | None:
         """Return the factor that turns ``source`` amounts into ``target``, if both are known."""
+        return self.memo(("convert", source, target), lambda: self._convert(source, target))
+
+    def _convert(self, source: str, target: str) -> Conversion | None:
         table = self.rates
         if source == target:
             return Conversion(source, target, Decimal(1), str(table.as_of), "same currency", "")
