@@ -187,17 +187,23 @@ class Finding(_Frozen):
         """``made`` without checking the fields: for the evaluator, whose one dict literal
         gives them in order (a test checks every finding it makes). Every finding shares one
         set of fields set: pydantic copies it before changing it (``model_copy``)."""
-        finding = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(finding, "__dict__", values)
-        _set(finding, "__pydantic_fields_set__", _FINDING_FIELD_SET)
-        _set(finding, "__pydantic_extra__", None)
-        _set(finding, "__pydantic_private__", None)
+        finding = _new(cls)
+        _set_dict(finding, values)
+        _set_fields_set(finding, _FINDING_FIELD_SET)
+        _set_extra(finding, None)
+        _set_private(finding, None)
         return finding
 
 
 _FINDING_FIELDS = tuple(Finding.model_fields)
 _FINDING_FIELD_SET = set(_FINDING_FIELDS)
+#: The slots of a model, set directly (what ``object.__setattr__`` does, without its lookup):
+#: a hundred findings an assessment.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Score(_Frozen):

@@ -18,7 +18,7 @@ from sourcing_check.rules.answers import answers as located_answers
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
 from sourcing_check.rules.places import evidence_place, placed
-from sourcing_check.rules.subject_view import ABSENT, resolve
+from sourcing_check.rules.subject_view import ABSENT, resolve, resolver
 
 #: A decided outcome: status, message, what must be answered to decide it, and what to do.
 Outcome = tuple[str, str, list[str], str | None]
@@ -34,31 +34,29 @@ def evaluate(
     and located only when read."""
     req = rule.requirement
     answers = located_answers(rule.answer_pointers, data, documents)
-    evidence, evidence_missing = _evidence(rule, data, documents)
-    outcome = (
-        _applicability(rule, data, documents)
-        or _pending(rule, data, documents)
-        or _judge(rule, data, documents, framework, answers, evidence_missing)
-    )
+    evidence, evidence_missing = _evidence(rule, data, documents) if req.evidence else ([], [])
+    outcome = None
+    if rule.applies is not None:
+        outcome = _applicability(rule, data, documents)
+    if outcome is None and rule.pending is not None:
+        outcome = _pending(rule, data, documents)
+    if outcome is None:
+        outcome = _judge(rule, data, documents, framework, answers, evidence_missing)
     status, message, missing, remediation = outcome
     source = framework.meta.sources[req.source.document]
-    return Finding.built(
-        {
-            **rule.static,
-            "status": status,
-            "message": message,
-            "answers": answers,
-            "facts": list(rule.facts),
-            "missing": list(dict.fromkeys(missing)),
-            "evidence": evidence,
-            "evidence_missing": evidence_missing if status != "not_applicable" else [],
-            "remediation": remediation,
-            "source": req.source,
-            "source_title": source.title,
-            "source_url": req.source.url or source.url,
-            "waived_from": None,
-        }
-    )
+    values = rule.template.copy()  # the fields in order, those of the requirement set
+    values["status"] = status
+    values["message"] = message
+    values["answers"] = answers
+    values["facts"] = list(rule.facts)
+    values["missing"] = list(dict.fromkeys(missing)) if missing else []
+    values["evidence"] = evidence
+    values["evidence_missing"] = evidence_missing if status != "not_applicable" else []
+    values["remediation"] = remediation
+    values["source"] = req.source
+    values["source_title"] = source.title
+    values["source_url"] = req.source.url or source.url
+    return Finding.built(values)
 
 
 def _applicability(
@@ -69,11 +67,9 @@ def _applicability(
         return None
     applies = rule.applies.decide(data)
     if applies is None:
-        facts: dict[str, Any] = data.get("facts", {})
         unknown = dict.fromkeys(rule.applies.unknowns(data))
-        missing = [m for p in unknown for m in _needed(p, facts, documents)]
-        message = "Cannot tell whether this applies: not answered: " + "; ".join(missing)
-        return "unanswered", message, missing, _to_answer("To tell whether it applies", missing)
+        missing = [m for p in unknown for m in _needed(p, data, documents)]
+        return ("unanswered", *_asked(_APPLIES, tuple(missing)))
     if not applies:
         reason = rule.requirement.not_applicable_reason or "Does not apply to this subject."
         return "not_applicable", reason, [], None
@@ -86,7 +82,8 @@ def _pending(
     """The outcome when the answers say the matter is still to be decided; else None."""
     if rule.pending is None or rule.pending.decide(data) is not True:
         return None
-    unknown = [p for p in rule.reads if resolve(data, p) is ABSENT]
+    at = resolver(data)
+    unknown = [p for p in rule.reads if at(p) is ABSENT]
     awaited = [p for p in (*rule.pending.reads, *unknown) if not p.startswith("/facts/")]
     missing = [_describe(p, documents) for p in dict.fromkeys(awaited)]
     reason = rule.requirement.pending_reason or "Still to be decided."
@@ -103,18 +100,16 @@ def _judge(
 ) -> Outcome:
     """Run the check of an applicable rule: fail, unanswered, unverified or pass."""
     req = rule.requirement
-    facts: dict[str, Any] = data.get("facts", {})
-    missing: list[str] = []
     verdict = rule.check.decide(data)
-    unknown = [p for p in rule.reads if resolve(data, p) is ABSENT]
+    at = resolver(data)
+    unknown = [p for p in rule.reads if at(p) is ABSENT]
     if verdict is None:
         unknown += rule.check.unknowns(data)
-    for pointer in dict.fromkeys(unknown):
-        missing.extend(_needed(pointer, facts, documents))
+    missing: list[str] = []
+    for pointer in dict.fromkeys(unknown) if unknown else ():
+        missing.extend(_needed(pointer, data, documents))
     if missing and verdict is not False:
-        missing = list(dict.fromkeys(missing))
-        message = "Not answered: " + "; ".join(missing)
-        return "unanswered", message, missing, _to_answer("To decide it", missing)
+        return ("unanswered", *_asked(_DECIDE, tuple(dict.fromkeys(missing))))
     if verdict is not True:
         # decided by what is answered, whatever the rest says
         # Only text the guideline author wrote is filled; quoted answers stay as written.
@@ -122,25 +117,26 @@ def _judge(
         if req.messages.fail:
             return "fail", _fill(req.messages.fail, data, framework), [], fix
         return "fail", _as_answered(req.title, answers), [], fix
-    partial: list[str] = []
-    if rule.facts:  # only a rule that reads a fact can rest on a partial one
-        fact_reads = (p for p in rule.reads if p.startswith("/facts/"))
-        needed = (placed(m, documents) for p in fact_reads for m in _fact_missing(p, facts))
-        partial = list(dict.fromkeys(needed))
+    # only a rule that reads a fact can rest on a partial one
+    partial = _partial(rule.fact_reads, data, documents) if rule.fact_reads else None
     if partial:
-        message = "The answers given meet it so far, but it cannot be confirmed: "
-        return (
-            "unanswered",
-            message + "; ".join(partial),
-            partial,
-            _to_answer("To confirm it", partial),
-        )
-    unconfirmed = _unconfirmed(rule, data, framework, evidence_missing)
-    if unconfirmed is not None:
-        return unconfirmed
+        return ("unanswered", *_asked(_CONFIRM, tuple(partial)))
+    if rule.unverified is not None or evidence_missing:
+        unconfirmed = _unconfirmed(rule, data, framework, evidence_missing)
+        if unconfirmed is not None:
+            return unconfirmed
     if req.messages.pass_:
         return "pass", _fill(req.messages.pass_, data, framework), [], None
-    return "pass", f"Met: {req.title}.", [], None
+    return "pass", rule.met, [], None
+
+
+def _partial(
+    fact_reads: tuple[str, ...], data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> list[str]:
+    """What the facts a passing rule reads still lack, each item once, placed."""
+    facts: dict[str, Any] = data.get("facts", {})
+    lacking = [m for p in fact_reads for m in _fact_missing(p, facts)]
+    return list(dict.fromkeys(placed(m, documents) for m in lacking)) if lacking else []
 
 
 def _unconfirmed(
@@ -164,6 +160,21 @@ def _unconfirmed(
     return "unverified", " ".join(messages), [], " ".join(fixes)
 
 
+#: What an unanswered finding says, before the answers it lacks, and what it asks for them.
+_APPLIES = ("Cannot tell whether this applies: not answered: ", "To tell whether it applies")
+_DECIDE = ("Not answered: ", "To decide it")
+_CONFIRM = ("The answers given meet it so far, but it cannot be confirmed: ", "To confirm it")
+
+
+@functools.lru_cache(maxsize=4096)
+def _asked(kind: tuple[str, str], missing: tuple[str, ...]) -> tuple[str, list[str], str]:
+    """The message, the missing answers and the remediation of a finding unanswered for want
+    of ``missing`` (worded once for every subject that leaves the same answers out; the
+    evaluator copies the list into each finding)."""
+    said, lead = kind
+    return said + "; ".join(missing), list(missing), _to_answer(lead, list(missing))
+
+
 def _to_answer(lead: str, missing: list[str]) -> str:
     """The remediation of an unanswered finding: what to answer, and nothing else."""
     return _sentence(f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)))
@@ -185,10 +196,11 @@ def _as_answered(title: str, answers: Sequence[Answer]) -> str:
 
 
 def _needed(
-    pointer: str, facts: dict[str, Any], documents: dict[str, LoadedInput | None]
+    pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]
 ) -> list[str]:
     """What must be answered for a pointer a rule reads: a fact's own missing inputs, or the
     answer itself; each with its cell when it is written in a workbook."""
+    facts: dict[str, Any] = data.get("facts", {})
     missing = _fact_missing(pointer, facts) or [_describe(pointer, documents)]
     return [placed(item, documents) for item in missing]
 

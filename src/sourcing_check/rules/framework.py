@@ -15,7 +15,7 @@ from sourcing_check.load.validation import ShapeCodes, validate_as
 from sourcing_check.models.document import Document
 from sourcing_check.models.guideline import FrameworkFile, Requirement, RequirementsFile
 from sourcing_check.models.profile import AppliedProfile
-from sourcing_check.models.results import FileRef
+from sourcing_check.models.results import FileRef, Finding
 from sourcing_check.resources import display_path
 from sourcing_check.rules.answers import plain_json
 from sourcing_check.rules.lint import PREDICATES, Target, lint_requirement
@@ -63,6 +63,24 @@ class Rule:
             "weight": req.weight,
             "scope": req.scope,
         }
+
+    @functools.cached_property
+    def template(self) -> dict[str, Any]:
+        """A finding's fields in order, those that do not depend on the subject filled in (the
+        evaluator copies it and sets the rest)."""
+        template: dict[str, Any] = dict.fromkeys(Finding.model_fields)  # in their order
+        template.update(self.static)
+        return template
+
+    @functools.cached_property
+    def fact_reads(self) -> tuple[str, ...]:
+        """The pointers it reads that are facts."""
+        return tuple(p for p in self.reads if p.startswith("/facts/"))
+
+    @functools.cached_property
+    def met(self) -> str:
+        """The message of a pass when the author wrote none."""
+        return f"Met: {self.requirement.title}."
 
     @functools.cached_property
     def facts(self) -> tuple[str, ...]:

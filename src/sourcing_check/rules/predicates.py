@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sourcing_check.rules.fast_schema import Validator, fast_validator
-from sourcing_check.rules.subject_view import ABSENT, resolve
+from sourcing_check.rules.subject_view import ABSENT, View, resolve
 
 COMBINATORS = ("any_of", "all_of", "not")
 
@@ -165,7 +165,8 @@ def _pointer_test(pointer: str, schema: Any, where: str) -> Compiled:
     is_valid = fast_validator(schema) or _jsonschema_validator(schema, where)
 
     def decide(subject: Any) -> Truth:
-        value = resolve(subject, pointer)
+        # a View's memo inline: this is the innermost call of every rule
+        value = subject.cache[pointer] if type(subject) is View else resolve(subject, pointer)
         return None if value is ABSENT else is_valid(value)
 
     def unknowns(subject: Any) -> list[str]:
