@@ -3,13 +3,16 @@ way of a report (an unusable cache is compiled around), off on request."""
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 import pytest
+from jinja2.bccache import Bucket
 
 from sourcing_check.render.template_cache import NO_CACHE, bytecode_cache, cache_dir
 
@@ -36,6 +39,14 @@ def test_a_compiled_template_is_kept_in_a_private_directory(cache_home: Path) ->
     assert cache_dir() == directory
     assert len(list(directory.iterdir())) == 1
     assert stat.S_IMODE(directory.stat().st_mode) == stat.S_IRWXU
+
+
+def test_a_relative_xdg_cache_home_is_ignored(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(cache_home / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache_dir() == cache_home / "home" / ".cache" / "sourcing-check" / "templates"
 
 
 def test_a_changed_template_is_compiled_again(cache_home: Path) -> None:
@@ -80,3 +91,68 @@ def test_reports_are_the_same_bytes_with_and_without_compiled_templates(tmp_path
         made.append(out.read_bytes())
     assert made[0] == made[1] == made[2]
     assert any((tmp_path / "cache" / "sourcing-check" / "templates").iterdir())
+
+
+HELLO = "Hello {{ name }}"
+OTHERS: list[tuple[Callable[[Path], None], str]] = [
+    (lambda path: path.chmod(0o770), "writable by its group"),
+    (lambda path: path.chmod(0o707), "writable by others"),
+    (lambda path: os.chown(path, 65534, -1), "owned by another user"),
+]
+
+
+def _planted(cache_home: Path) -> tuple[jinja2.BytecodeCache | None, Path]:
+    """A cache whose one entry, for ``HELLO``, holds other compiled code (as someone else
+    could have put there), shown to be used while the cache is private."""
+    cache = bytecode_cache(SETTINGS)
+    _render(HELLO, cache)
+    (entry,) = (cache_home / "sourcing-check" / "templates").iterdir()
+    env = jinja2.Environment()
+    bucket = Bucket(env, "", jinja2.BytecodeCache().get_source_checksum(HELLO))
+    bucket.code = env.compile("Planted {{ name }}", "t.html")
+    entry.write_bytes(bucket.bytecode_to_string())
+    assert _render(HELLO, cache) == "Planted Ñiño"
+    return cache, entry
+
+
+def _needs_root(change: str) -> None:
+    if "another user" in change and os.getuid() != 0:
+        pytest.skip("only root can give a file to another user")
+
+
+@pytest.mark.parametrize(("make", "change"), OTHERS, ids=[c for _, c in OTHERS])
+def test_an_entry_anyone_else_could_write_is_compiled_again(
+    cache_home: Path, make: Callable[[Path], None], change: str
+) -> None:
+    _needs_root(change)
+    cache, entry = _planted(cache_home)
+    make(entry)
+    assert _render(HELLO, cache) == "Hello Ñiño"
+
+
+@pytest.mark.parametrize(("make", "change"), OTHERS, ids=[c for _, c in OTHERS])
+def test_a_directory_that_became_unsafe_is_no_longer_used(
+    cache_home: Path, make: Callable[[Path], None], change: str
+) -> None:
+    """Checked on every use, not only when the directory is made: a cache already in use
+    neither reads nor writes there, and a new one is not given."""
+    _needs_root(change)
+    cache, entry = _planted(cache_home)
+    make(entry.parent)
+    assert _render(HELLO, cache) == "Hello Ñiño"
+    assert _render("Bye {{ name }}", cache) == "Bye Ñiño"
+    assert list(entry.parent.iterdir()) == [entry]
+    assert bytecode_cache(SETTINGS) is None
+
+
+def test_an_entry_or_a_directory_behind_a_symlink_is_not_used(cache_home: Path) -> None:
+    cache, entry = _planted(cache_home)
+    moved = entry.rename(cache_home / "elsewhere.cache")
+    entry.symlink_to(moved)
+    assert _render(HELLO, cache) == "Hello Ñiño"
+    entry.unlink()
+    moved.rename(entry)
+    directory = entry.parent.rename(cache_home / "elsewhere")
+    entry.parent.symlink_to(directory)
+    assert _render(HELLO, cache) == "Hello Ñiño"
+    assert bytecode_cache(SETTINGS) is None

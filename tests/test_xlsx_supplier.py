@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from sourcing_check.cli import main
@@ -116,6 +117,35 @@ def test_the_checklist_of_a_workbook_names_the_cell_of_each_answer_and_document(
     as_yaml = runner.invoke(main, ["check", str(source), "--format", "checklist-md", *TEST_TABLES])
     assert "Answers!" not in as_yaml.output
     assert "/vendor/rejection/rejected_work_paid (" in as_yaml.output
+
+
+def test_the_wage_table_names_the_cell_of_a_pay_input_left_empty(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # the wage working, like the findings, tells a spreadsheet user which cell to fill
+    source = EXAMPLES / "moderation-vendor.yaml"
+    book = tmp_path / "vendor.xlsx"
+    assert runner.invoke(main, ["convert", str(source), "-o", str(book)]).exit_code == 0
+    filled = open_book(book)
+    rates = filled["Pay rates"]
+    headings = {cell.value: cell.column_letter for cell in rates[1]}
+    rates[f"{headings['Contracted hours per period']}2"] = None
+    filled.save(book)
+    cell = f"'Pay rates'!{headings['Contracted hours']}2"
+    hours = f"/vendor/pay/rates/0/contracted_hours at {book}:{cell}: "
+    text = runner.invoke(main, ["check", str(book), *TEST_TABLES]).output
+    assert f"KE (Nairobi)           not computed: {hours}the hours" in text
+    md = runner.invoke(main, ["check", str(book), "--format", "md", *TEST_TABLES]).output
+    assert f"| Not computed | {hours}the hours" in md
+    assert f"Not answered: KE (Nairobi): {hours}the hours" in md  # PAI-1.2's finding
+    # the same answers as YAML are named by pointer, as before
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    del data["pay"]["rates"][0]["contracted_hours_per_period"]
+    plain = tmp_path / "vendor.yaml"
+    plain.write_text(yaml.safe_dump(data), encoding="utf-8")
+    text = runner.invoke(main, ["check", str(plain), *TEST_TABLES]).output
+    assert "not computed: /vendor/pay/rates/0/contracted_hours: the hours" in text
+    assert "xlsx" not in text
 
 
 def test_an_answer_typed_beside_the_answers_sheet_columns_is_refused(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
 from sourcing_check.rules.evaluate import evaluate
 from sourcing_check.rules.framework import Framework
+from sourcing_check.rules.places import placed_facts
 from sourcing_check.rules.subject_view import View
 from sourcing_check.scoring import scores, verdict
 
@@ -59,7 +60,7 @@ def assess(
         parameters=framework.shown_params,
         profiles=list(framework.profiles),
         files=files,
-        facts=facts,
+        facts=placed_facts(facts, documents),  # the facts' missing inputs by cell too
         findings=findings,
         scores=per_guideline,
         overall=overall,

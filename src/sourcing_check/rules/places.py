@@ -2,17 +2,26 @@
 
 A supplier who works only in the spreadsheet cannot see the hidden pointer column, so what
 to answer and where a document goes name the cell (``acme.xlsx:Answers!C21``) as well as the
-pointer. A YAML or JSON input is named by its pointer alone, as before.
+pointer, in the findings and in the facts' working (the wage table's inputs still missing); a
+group split over columns (``contracted_hours``) is named by its first column. A YAML or JSON
+input is named by its pointer alone, as before.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
+from sourcing_check.models.facts import Facts
 from sourcing_check.models.subject import LoadedInput
 
-#: An input pointer at the start of an item still needed (up to a space, colon or bracket).
-_LEADING = re.compile(r"/(?:vendor|project)(?:/[^\s:(]+)*")
+_Model = TypeVar("_Model", bound=BaseModel)
+
+#: An input pointer at the start of an item still needed (up to a space, colon or bracket),
+#: after the worker location it concerns, if any ('KE (Nairobi): /vendor/pay/rates/0/...').
+_LEADING = re.compile(r"(?:[^:/]*: )?(/(?:vendor|project)(?:/[^\s:(]+)*)")
 
 
 def _workbook(
@@ -27,7 +36,10 @@ def _workbook(
     inner = "/" + rest if rest else ""
     if exact and inner not in loaded.document.cells:
         return None
-    cell = loaded.document.cell(inner)
+    cells = loaded.document.cells
+    # a group split over columns ('contracted_hours': hours, per) is at its first column
+    first = next((c for p, c in cells.items() if p.startswith(inner + "/")), "") if inner else ""
+    cell = cells.get(inner) or first or loaded.document.cell(inner)
     return (loaded.document.name, cell) if "!" in cell else None
 
 
@@ -40,10 +52,10 @@ def placed(item: str, documents: dict[str, LoadedInput | None]) -> str:
     else:
         return item
     found = _LEADING.match(item)
-    where = _workbook(found.group(0), documents) if found else None
+    where = _workbook(found.group(1), documents) if found else None
     if found is None or where is None:
         return item
-    return f"{found.group(0)} at {where[0]}:{where[1]}{item[found.end() :]}"
+    return f"{item[: found.end()]} at {where[0]}:{where[1]}{item[found.end() :]}"
 
 
 def evidence_place(section: str, documents: dict[str, LoadedInput | None]) -> str:
@@ -53,3 +65,28 @@ def evidence_place(section: str, documents: dict[str, LoadedInput | None]) -> st
     if where is None:
         return ""
     return f", in {where[0]}:{where[1]} or on the Evidence sheet"
+
+
+def placed_facts(facts: Facts, documents: dict[str, LoadedInput | None]) -> Facts:
+    """The facts with each input they lack ('missing', 'missing_for') named by its cell as
+    well when it is written in a workbook (as ``placed``), so that the wage table names the
+    cell as the findings do; the same facts for other inputs."""
+    if not any(loaded is not None and loaded.document.cells for loaded in documents.values()):
+        return facts
+    return _placed_model(facts, documents)
+
+
+def _placed_model(model: _Model, documents: dict[str, LoadedInput | None]) -> _Model:
+    """A fact model (or a part of one) with its missing inputs placed, at any depth."""
+    update: dict[str, Any] = {}
+    for name in model.model_fields_set:
+        value = getattr(model, name)
+        if name == "missing" and value:
+            update[name] = [placed(item, documents) for item in value]
+        elif name == "missing_for" and value:
+            update[name] = {k: [placed(i, documents) for i in v] for k, v in value.items()}
+        elif isinstance(value, BaseModel):
+            update[name] = _placed_model(value, documents)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            update[name] = [_placed_model(part, documents) for part in value]
+    return model.model_copy(update=update) if update else model
