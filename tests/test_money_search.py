@@ -28,6 +28,8 @@ def _plain_redone(
     for lead, base in leads:
         for places in range(least, 13):
             text = m.fixed(operand, m.ONE.scaleb(-places))
+            if not Decimal(text) and operand:
+                continue
             try:
                 if m.money(apply(base, Decimal(text)), currency) == shown:
                     return lead, text
@@ -122,3 +124,16 @@ def test_a_factor_with_few_places_is_shown_with_the_fewest_that_do() -> None:
     assert shown == "KES 187.97"
     assert m.redone(amount, factor, _times, "KES", shown) == ("1.4549", "129.2000")
     assert _plain_redone(amount, factor, _times, "KES", shown) == ("1.4549", "129.2000")
+
+
+def test_a_tiny_factor_is_never_printed_as_zero() -> None:
+    # VND 0.50 at 0.0000393 is USD 0.00; "x 0.0000" would redo to 0.00 as well, but it tells
+    # a reader the currency is worth nothing: the factor keeps the places that show it
+    shown = m.money(Decimal("0.5") * Decimal("0.0000393"), "USD")
+    lead, factor = m.redone(Decimal("0.5"), Decimal("0.0000393"), _times, "USD", shown)
+    assert (lead, factor) == ("", "0.00004")
+    assert m.money(m.printed(Decimal("0.5")) * Decimal(factor), "USD") == shown == "USD 0.00"
+
+
+def _times(amount: Decimal, factor: Decimal) -> Decimal:
+    return amount * factor

@@ -126,6 +126,8 @@ def redone(
                 text = fixed(operand, _PLACE[places])
                 operands.append((text, Decimal(text)))
             text, value = operands[index]
+            if not value and operand:  # a factor is never printed as 0.0000 when it is not 0
+                continue
             try:
                 result = apply(base, value)
                 # once the operand's own places are all shown, more (0.125 as 0.12500) give
