@@ -25,6 +25,11 @@ def _problems(path: Path) -> dict[str, str]:
     return {p.place: f"{p.code} {p.message}" for p in caught.value.problems}
 
 
+def _as_workbook(runner: CliRunner, source: Path, book: Path) -> None:
+    """Write the answers of ``source`` (YAML) as the workbook ``book``, as a supplier gets it."""
+    assert runner.invoke(main, ["convert", str(source), "-o", str(book)]).exit_code == 0
+
+
 def test_an_answer_merged_down_over_the_rows_below_is_refused_where_it_is(
     tmp_path: Path,
 ) -> None:
@@ -103,7 +108,7 @@ def test_the_checklist_of_a_workbook_names_the_cell_of_each_answer_and_document(
     # evidence goes, without knowing the hidden pointer column
     book = tmp_path / "lumen.xlsx"
     source = EXAMPLES / "self-assessment-vendor.yaml"
-    assert runner.invoke(main, ["convert", str(source), "-o", str(book)]).exit_code == 0
+    _as_workbook(runner, source, book)
     sheet = open_book(book)["Answers"]
     todo = tmp_path / "todo.md"
     args = ["check", str(book), "--format", "checklist-md", "-o", str(todo), *TEST_TABLES]
@@ -125,7 +130,7 @@ def test_the_wage_table_names_the_cell_of_a_pay_input_left_empty(
     # the wage working, like the findings, tells a spreadsheet user which cell to fill
     source = EXAMPLES / "moderation-vendor.yaml"
     book = tmp_path / "vendor.xlsx"
-    assert runner.invoke(main, ["convert", str(source), "-o", str(book)]).exit_code == 0
+    _as_workbook(runner, source, book)
     filled = open_book(book)
     rates = filled["Pay rates"]
     headings = {cell.value: cell.column_letter for cell in rates[1]}
