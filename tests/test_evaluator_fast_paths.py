@@ -1,4 +1,5 @@
-"""The evaluator's quick ways to show an answer give what the straightforward ways give."""
+"""The evaluator's quick ways (answers shown from its memo, what is still needed worded once
+for many subjects) give what the straightforward ways give."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sourcing_check.facts import Context, Inputs, derive
 from sourcing_check.load.subject import load_subject
 from sourcing_check.models.subject import Subject
 from sourcing_check.rules.answers import _answer, _answers, _shown, shown
+from sourcing_check.rules.needed import needed, needed_for
 from sourcing_check.rules.subject_view import View
 from sourcing_check.run import Settings, framework_for, load_context
 from tests.conftest import EXAMPLES
@@ -54,12 +56,17 @@ def _workbooks(tmp_path: Path) -> list[Path]:
     return made
 
 
+def _inputs(tmp_path: Path) -> list[Path]:
+    """Every example and revised example, as YAML and as workbooks."""
+    inputs = sorted(EXAMPLES.glob("*.yaml")) + sorted((EXAMPLES / "revised").glob("*.yaml"))
+    return inputs + _workbooks(tmp_path)
+
+
 def test_answers_made_from_the_memo_are_those_located_the_straightforward_way(
     tmp_path: Path,
 ) -> None:
-    inputs = sorted(EXAMPLES.glob("*.yaml")) + sorted((EXAMPLES / "revised").glob("*.yaml"))
     checked = 0
-    for path in inputs + _workbooks(tmp_path):
+    for path in _inputs(tmp_path):
         data, documents, pointers = _subject_data(load_subject(path))
         view = View(data)
         quick = _answers(tuple(dict.fromkeys(pointers)), view, documents)
@@ -95,3 +102,19 @@ def test_answers_made_from_the_memo_are_those_located_the_straightforward_way(
 def test_a_short_list_of_texts_is_shown_as_the_general_way_shows_it(value: list[Any]) -> None:
     assert shown(value) == _shown(value)
     assert type(shown(value)) is type(_shown(value))
+
+
+def test_what_is_needed_is_worded_as_each_pointer_alone_words_it(tmp_path: Path) -> None:
+    # questionnaires alone and with plans, text and workbooks, in turn: words remembered for
+    # one subject are never given to another whose inputs differ
+    subjects = [load_subject(path) for path in _inputs(tmp_path)]
+    worded = 0
+    for subject in subjects + subjects[::-1]:
+        data, documents, pointers = _subject_data(subject)
+        pointers += ["/facts/vendor_wage/lowest_ratio", "/facts/project_wage/oldest/age"]
+        for start in range(0, len(pointers), 3):
+            unknown = pointers[start : start + 4] + pointers[start : start + 1]  # one twice
+            expected = tuple(m for p in dict.fromkeys(unknown) for m in needed(p, data, documents))
+            assert needed_for(unknown, data, documents) == expected
+            worded += len(expected)
+    assert worded > 10000
