@@ -34,43 +34,57 @@ def warnings_of(subject: Subject) -> list[Problem]:
     return found
 
 
-def _document_warnings(document: Document) -> Iterator[Problem]:
-    for within, key, value, parent in _walk(document.data, ""):
+def _document_warnings(document: Document) -> list[Problem]:
+    """The warnings of one document's answers, in document order."""
+    found: list[Problem] = []
+    _visit(document, document.data, "", found)
+    return found
+
+
+def _visit(document: Document, data: Any, pointer: str, found: list[Problem]) -> None:
+    """Add the warnings of every value held in a mapping anywhere in ``data`` (at
+    ``pointer``), each value's own before those of the values it holds (one recursive call a
+    mapping or list, where a generator for each level cost more than the checks)."""
+    if isinstance(data, list):
+        for index, value in enumerate(data):
+            if isinstance(value, dict | list):
+                _visit(document, value, join_pointer(pointer, index), found)
+        return
+    if not isinstance(data, dict):
+        return
+    for key, value in data.items():
         if key.endswith("_percent") and _number(value) and 0 < value < 1:
             exact = Decimal(str(value))
             shown, meant = format(exact, "f"), format((exact * 100).normalize(), "f")
-            yield document.problem(
-                join_pointer(within, key),
-                f"{shown} reads as {shown}%; write {meant} for {meant}%",
-                "percentages are written out of 100",
-                code="W201",
+            found.append(
+                document.problem(
+                    join_pointer(pointer, key),
+                    f"{shown} reads as {shown}%; write {meant} for {meant}%",
+                    "percentages are written out of 100",
+                    code="W201",
+                )
             )
-        if key == "amount" and "currency" in parent and _thousands(value):
+        if key == "amount" and "currency" in data and _thousands(value):
             whole = format(value.normalize(), "f")
-            yield document.problem(
-                join_pointer(within, key),
-                f"{value} reads as {whole}; write {whole}000 if the point separates thousands",
-                "write amounts without thousands separators",
-                code="W204",
+            found.append(
+                document.problem(
+                    join_pointer(pointer, key),
+                    f"{value} reads as {whole}; write {whole}000 if the point separates thousands",
+                    "write amounts without thousands separators",
+                    code="W204",
+                )
             )
-        if isinstance(value, dict):
-            yield from _hours(document, join_pointer(within, key), value)
-        if key == "locations" and isinstance(value, list):
-            yield from _shares(document, join_pointer(within, key), value)
+        if isinstance(value, dict | list):
+            at = join_pointer(pointer, key)
+            if isinstance(value, dict) and _HOURS_KEYS & value.keys():
+                found.extend(_hours(document, at, value))
+            if key == "locations" and isinstance(value, list):
+                found.extend(_shares(document, at, value))
+            _visit(document, value, at, found)
 
 
-def _walk(data: Any, pointer: str) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
-    """(pointer of the mapping, key, value, the mapping) of every value held in a mapping
-    anywhere in the data; a value's own pointer is joined only where a warning needs it."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield pointer, key, value, data
-            if isinstance(value, dict | list):
-                yield from _walk(value, join_pointer(pointer, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            if isinstance(value, dict | list):
-                yield from _walk(value, join_pointer(pointer, index))
+#: The keys of terms whose hours ``_hours`` checks (terms without either have none).
+_HOURS_KEYS = frozenset({"contracted_hours", "contracted_hours_per_period"})
 
 
 def _number(value: Any) -> bool:

@@ -39,12 +39,14 @@ class Document:
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Return (line, column) of ``pointer`` or of its nearest located ancestor."""
+        positions = self.positions
         while True:
-            if pointer in self.positions:
-                return self.positions[pointer]
+            found = positions.get(pointer)
+            if found is not None:
+                return found
             if not pointer:
                 return (0, 0)
-            pointer = pointer.rsplit("/", 1)[0]
+            pointer = pointer[: pointer.rfind("/")]
 
     def cell(self, pointer: str) -> str:
         """Return the cell of ``pointer`` or of its nearest placed ancestor ('' when none)."""

@@ -32,17 +32,21 @@ def answers(
 def _answers(
     pointers: tuple[str, ...], data: dict[str, Any], documents: dict[str, LoadedInput | None]
 ) -> list[Answer]:
-    memo: dict[str, Answer] = data.shown if type(data) is View else {}
+    if type(data) is not View:
+        return [_answer(pointer, data, documents) for pointer in pointers]
+    memo: dict[str, Answer] = data.shown  # one answer a pointer, however many findings show it
     made = []
     for pointer in pointers:
         answer = memo.get(pointer)
         if answer is None:
-            answer = memo[pointer] = _answer(pointer, data, documents)
+            answer = memo[pointer] = _located(pointer, data.cache[pointer], documents)
         made.append(answer)
     return made
 
 
 def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]) -> Answer:
+    """The answer at ``pointer``, shown and located: the straightforward way, which
+    ``_located`` (the evaluator's, given the value a View resolved) must equal."""
     root, inner = _split(pointer)
     loaded = documents.get(root)
     if loaded is None:
@@ -63,6 +67,38 @@ def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput
     return {
         "pointer": pointer,
         "value": None if value is ABSENT else shown(value),
+        "file": document.name,
+        "line": line or None,
+        "column": column or None,
+        "place": (document.cell(inner) or None) if document.cells else None,
+    }
+
+
+def _located(pointer: str, value: Any, documents: dict[str, LoadedInput | None]) -> Answer:
+    """``_answer`` for the ``value`` at ``pointer`` already resolved (the evaluator's memo
+    holds it), with the common cases inline: about twice as fast, the same answer."""
+    root, inner = _split(pointer)
+    loaded = documents.get(root)
+    if value is ABSENT:
+        value = None
+    elif type(value) not in _AS_THEY_ARE:
+        value = shown(value)
+    if loaded is None:
+        if root != "facts":
+            value = None  # an input not given has no answers
+        return {
+            "pointer": pointer,
+            "value": value,
+            "file": "",
+            "line": None,
+            "column": None,
+            "place": None,
+        }
+    document = loaded.document
+    line, column = document.locate(inner)
+    return {
+        "pointer": pointer,
+        "value": value,
         "file": document.name,
         "line": line or None,
         "column": column or None,
@@ -97,6 +133,13 @@ def shown(value: Any) -> Any:
     that a reader sees true, null and "quotes", as in the input, never Python's spelling)."""
     if type(value) in _AS_THEY_ARE:
         return value
+    if type(value) is list and _short_texts(value):
+        return list(value)  # what ``_shown`` gives, without writing the JSON
+    return _shown(value)
+
+
+def _shown(value: Any) -> Any:
+    """``shown`` the general way."""
     if isinstance(value, str | bool | int | float | Decimal | dt.date):
         return plain_json(value, numbers=True)
     result = plain_json(value, numbers=True)
@@ -104,3 +147,17 @@ def shown(value: Any) -> Any:
     if len(text) > _MAX_SHOWN:
         return text[: _MAX_SHOWN - 3] + "..."
     return result
+
+
+def _short_texts(value: list[Any]) -> bool:
+    """True when ``value`` is a list of texts whose JSON is surely within ``_MAX_SHOWN``: a
+    character is written as at most six (``\\u001f``), each text adds its quotes and a comma
+    and a space, the list its brackets."""
+    room = _MAX_SHOWN - 2
+    for item in value:
+        if type(item) is not str:
+            return False
+        room -= 6 * len(item) + 4
+        if room < 0:
+            return False
+    return True

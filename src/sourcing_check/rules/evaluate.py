@@ -8,15 +8,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
-
 from sourcing_check.models.guideline import written
-from sourcing_check.models.introspect import walk
 from sourcing_check.models.results import Answer, Finding
 from sourcing_check.models.subject import LoadedInput
 from sourcing_check.rules.answers import answers as located_answers
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
+from sourcing_check.rules.needed import describe, fact_missing, needed_for
 from sourcing_check.rules.places import evidence_place, placed
 from sourcing_check.rules.subject_view import ABSENT, resolve, resolver
 
@@ -67,9 +65,8 @@ def _applicability(
         return None
     applies = rule.applies.decide(data)
     if applies is None:
-        unknown = dict.fromkeys(rule.applies.unknowns(data))
-        missing = [m for p in unknown for m in _needed(p, data, documents)]
-        return ("unanswered", *_asked(_APPLIES, tuple(missing)))
+        missing = needed_for(rule.applies.unknowns(data), data, documents)
+        return ("unanswered", *_asked(_APPLIES, missing))
     if not applies:
         reason = rule.requirement.not_applicable_reason or "Does not apply to this subject."
         return "not_applicable", reason, [], None
@@ -85,7 +82,7 @@ def _pending(
     at = resolver(data)
     unknown = [p for p in rule.reads if at(p) is ABSENT]
     awaited = [p for p in (*rule.pending.reads, *unknown) if not p.startswith("/facts/")]
-    missing = [_describe(p, documents) for p in dict.fromkeys(awaited)]
+    missing = [describe(p, documents) for p in dict.fromkeys(awaited)]
     reason = rule.requirement.pending_reason or "Still to be decided."
     return "unanswered", reason, missing, _to_answer("Once it is decided", missing)
 
@@ -105,10 +102,8 @@ def _judge(
     unknown = [p for p in rule.reads if at(p) is ABSENT]
     if verdict is None:
         unknown += rule.check.unknowns(data)
-    missing: list[str] = []
-    for pointer in dict.fromkeys(unknown) if unknown else ():
-        missing.extend(_needed(pointer, data, documents))
-    if missing and verdict is not False:
+    missing = needed_for(unknown, data, documents) if unknown and verdict is not False else ()
+    if missing:
         return ("unanswered", *_asked(_DECIDE, tuple(dict.fromkeys(missing))))
     if verdict is not True:
         # decided by what is answered, whatever the rest says
@@ -135,7 +130,7 @@ def _partial(
 ) -> list[str]:
     """What the facts a passing rule reads still lack, each item once, placed."""
     facts: dict[str, Any] = data.get("facts", {})
-    lacking = [m for p in fact_reads for m in _fact_missing(p, facts)]
+    lacking = [m for p in fact_reads for m in fact_missing(p, facts)]
     return list(dict.fromkeys(placed(m, documents) for m in lacking)) if lacking else []
 
 
@@ -195,52 +190,9 @@ def _as_answered(title: str, answers: Sequence[Answer]) -> str:
     return "Not met, as answered: " + "; ".join(shown)
 
 
-def _needed(
-    pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]
-) -> list[str]:
-    """What must be answered for a pointer a rule reads: a fact's own missing inputs, or the
-    answer itself; each with its cell when it is written in a workbook."""
-    facts: dict[str, Any] = data.get("facts", {})
-    missing = _fact_missing(pointer, facts) or [_describe(pointer, documents)]
-    return [placed(item, documents) for item in missing]
-
-
-def _describe(pointer: str, documents: dict[str, LoadedInput | None]) -> str:
-    root = pointer[1:].partition("/")[0]
-    loaded = documents.get(root)
-    if loaded is None:
-        return f"{pointer} (no {root} input was given)"
-    return _described(type(loaded.model), pointer)
-
-
-@functools.cache
-def _described(model: type[BaseModel], pointer: str) -> str:
-    """A pointer with the description of its field, e.g. '/project/pay/rate (Gross pay...)'."""
-    rest = pointer[1:].partition("/")[2]
-    info = walk(model, tuple(rest.split("/")))
-    description = getattr(info, "description", None)
-    if not description:
-        return pointer
-    # in parentheses inside a sentence, a description ends without its own full stop
-    return f"{pointer} ({description.strip().removesuffix('.')})"
-
-
 def _sentence(text: str) -> str:
     """``text`` ended by one full stop (none added after a question or a full stop)."""
     return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def _fact_missing(pointer: str, facts: dict[str, Any]) -> list[str]:
-    """What a fact lacks for the key a pointer reads: its own list in 'missing_for' when the
-    key needs less than the whole fact (a benchmark's age), else the fact's 'missing'."""
-    if not pointer.startswith("/facts/"):
-        return []
-    parts = pointer.split("/")
-    fact = facts.get(parts[2], {})
-    own = fact.get("missing_for", {})
-    if len(parts) > 3 and parts[3] in own:
-        return list(own[parts[3]])
-    return list(fact.get("missing", []))
 
 
 def _evidence(
