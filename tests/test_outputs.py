@@ -109,7 +109,33 @@ def test_identifiers_break_only_after_underscore_slash_or_dot() -> None:
     shown = str(breakable("/project/pay/fee_share_percent <b> is 0.55. Done."))
     assert shown == ("/project/<wbr>pay/<wbr>fee_<wbr>share_<wbr>percent &lt;b&gt; is 0.55. Done.")
     shown = str(breakable("examples/crowd-platform-project.yaml"))
-    assert shown == "examples/<wbr>crowd-\u2060platform-\u2060project.<wbr>yaml"
+    assert shown == "examples/<wbr>crowd-\u2060platform-\u2060project.yaml"
+
+
+def _pdf_text(html: str) -> str:
+    import weasyprint
+
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_a_file_name_is_never_broken_after_the_dot_of_its_extension() -> None:
+    """'vendor.' at the end of a line and 'xlsx' on the next read as two words: a workbook's
+    cell, as the wage table and the answers name it, breaks at a '/' or '_' instead."""
+    from sourcing_check.render.templating import breakable, stylesheet
+
+    folder = "/srv/suppliers/savanna-trust-and-safety/questionnaires_2026/"
+    missing = f"/vendor/pay/rates/0/contracted_hours at {folder}vendor.xlsx:'Pay rates'!K2"
+    cell = breakable(f"not computed: {missing}: the hours the monthly pay covers")
+    style = f"<style>{stylesheet('report.css')}</style>"
+    for width in range(120, 330, 6):
+        html = f"{style}<table class='wage' style='width: {width}pt'><tr><td>{cell}</td></tr>"
+        shown = _pdf_text(html + "</table>")
+        assert "vendor.xlsx:'Pay" in shown, (width, shown)
+        assert "questionnaires_2026/" in shown  # still free to break at its slashes
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")

@@ -11,15 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from click.testing import CliRunner
 from pydantic import ValidationError
 
+from sourcing_check.cli import main
 from sourcing_check.load.reference import load_reference
 from sourcing_check.models.facts import WageFact, WageLine
 from sourcing_check.run import Settings, run
-from tests.conftest import DATA, EXAMPLES
+from tests.conftest import DATA, EXAMPLES, TEST_TABLES
 from tests.helpers import facts, project, vendor
 
 PAID = {"rejected_work_paid": "always"}
+_UNPAID = {"unpaid_hours_per_period": 8}
 KE = {"locations": [{"country": "KE"}]}
 
 
@@ -70,6 +74,39 @@ def test_daily_hours_on_a_monthly_salary_cannot_be_converted() -> None:
     line = _line(_salary(41600, contracted_hours={"hours": 8, "per": "day"}))
     assert line.ratio is None
     assert any("hours per day cannot be turned into hours per month" in m for m in line.missing)
+
+
+def _listed(missing: list[str], answer: str) -> list[str]:
+    return [item for item in missing if item.startswith(f"{answer}: ")]
+
+
+def test_a_salary_s_missing_hours_are_asked_for_once_with_one_wording() -> None:
+    # the hours are needed for the pay per hour and again to weigh the unpaid hours: the
+    # supplier is asked once, in the first step's words, not twice under two wordings
+    line = _line({**_salary(41600), "unpaid_hours_per_period": 8})
+    hours = "/project/pay/contracted_hours"
+    assert _listed(line.missing, hours) == [
+        f"{hours}: the hours the monthly pay covers, e.g. {{hours: 40, per: week}}"
+    ]
+    daily = _line({**_salary(41600, contracted_hours={"hours": 8, "per": "day"}), **_UNPAID})
+    (said,) = _listed(daily.missing, hours)
+    assert "hours per day cannot be turned into hours per month" in said
+
+
+def test_the_report_s_formats_list_a_missing_pay_input_once(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    data = yaml.safe_load((EXAMPLES / "moderation-vendor.yaml").read_text(encoding="utf-8"))
+    del data["pay"]["rates"][0]["contracted_hours_per_period"]  # 8 unpaid hours stay
+    path = tmp_path / "vendor.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    hours = "/vendor/pay/rates/0/contracted_hours"
+    for form in ("md", "checklist-md", "text"):
+        shown = runner.invoke(main, ["check", str(path), "--format", form, *TEST_TABLES]).output
+        assert "the hours the monthly pay covers" in shown, form
+        assert "needed to weigh unpaid hours" not in shown, form
+        for line in shown.splitlines():
+            assert line.count(hours) <= 1, (form, line)
 
 
 def test_unpaid_hours_count_per_the_period_of_the_hours() -> None:

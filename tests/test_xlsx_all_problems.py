@@ -3,6 +3,7 @@ at its cell, whether it is read on its own or through the plan that names it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,33 @@ def test_a_plan_names_the_cells_of_its_workbook_questionnaire(
     for place in ("Notes", fee, share):
         assert f"{path}:{place}: " in shown, shown
     assert "I301" not in shown
+
+
+def test_a_filled_workbook_s_problems_are_listed_top_to_bottom(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # a supplier fixes a filled workbook from the first tab down: its problems come in the
+    # form's order (sheet, row, column), not in the order of the questionnaire's fields
+    book = tmp_path / "vendor.xlsx"
+    source = EXAMPLES / "moderation-vendor.yaml"
+    assert runner.invoke(main, ["convert", str(source), "-o", str(book)]).exit_code == 0
+    filled = open_book(book)
+    rates = filled["Pay rates"]
+    headings = {cell.value: cell.column_letter for cell in rates[1]}
+    rates[f"{headings['Minutes per task']}2"] = "-3"
+    rates[f"{headings['Country']}2"] = "Kenya"
+    typed = [
+        answer(filled, "/communication/response_target_hours", "soon"),
+        answer(filled, "/rejection/reasons_given", "maybe"),
+        answer(filled, "/pay/fee_share_percent", "=1+1"),  # a formula never saved: on reading
+        answer(filled, "/engagement/models", "telepathy"),
+    ]
+    filled.save(book)
+    answers = sorted(typed, key=lambda place: int(place.removeprefix("Answers!C")))
+    expected = [*answers, "'Pay rates'!A2", f"'Pay rates'!{headings['Minutes per task']}2"]
+    assert answers != typed  # the fields' order is not the sheet's
+    shown = runner.invoke(main, ["validate", str(book)]).output
+    listed = [line.split(": ")[0] for line in shown.splitlines() if line.startswith(str(book))]
+    assert listed == [f"{book}:{place}" for place in expected], shown
+    as_json = json.loads(runner.invoke(main, ["validate", str(book), "--format", "json"]).stdout)
+    assert [p["place"] for p in as_json["files"][0]["problems"]] == expected

@@ -126,7 +126,16 @@ class Working:
         self.steps.append(WageStep(label=label, formula=formula, value=value))
 
     def lacks(self, what: str, *, lowers: bool = False) -> None:
-        """Record a missing answer; ``lowers`` when answering it could only lower the pay."""
+        """Record a missing answer, ``what`` being 'ANSWER: why it is needed'; ``lowers`` when
+        answering it could only lower the pay. An answer already recorded keeps its first
+        wording (a salary's contracted hours are asked for once, not again to weigh unpaid
+        hours), and no longer counts as lowering once a step needs it to compute the pay."""
+        answer = what.partition(": ")[0]
+        for listed in self.missing:
+            if listed.partition(": ")[0] == answer:
+                if not lowers and listed in self.lowering:
+                    self.lowering.remove(listed)
+                return
         self.missing.append(what)
         if lowers:
             self.lowering.append(what)

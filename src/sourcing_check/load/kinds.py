@@ -12,6 +12,7 @@ from sourcing_check.load.documents import PartialRead, read_document
 from sourcing_check.load.profile import PROFILE_CODES
 from sourcing_check.load.subject import KINDS, subject_of, validate_document, validating_rest
 from sourcing_check.load.validation import validate_as
+from sourcing_check.load.xlsx_order import in_form_order
 from sourcing_check.models.decision import DECISION_KIND, DecisionFile, LoadedDecision
 from sourcing_check.models.profile import PROFILE_KIND, LoadedProfile, ProfileFile
 from sourcing_check.models.subject import LoadedInput, Subject
@@ -28,7 +29,8 @@ def load_any(
     try:
         document = read_document(path)
     except PartialRead as partial:  # only inputs are read in part (workbooks)
-        raise InputError(partial.problems + validating_rest(partial)) from None
+        problems = partial.problems + validating_rest(partial)
+        raise InputError(in_form_order(partial.document, problems)) from None
     data = document.data
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind == PROFILE_KIND:

@@ -10,6 +10,7 @@ from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.documents import PartialRead, read_document
 from sourcing_check.load.paths import named_path
 from sourcing_check.load.validation import INPUT_CODES, validate_as
+from sourcing_check.load.xlsx_order import in_form_order
 from sourcing_check.models.document import Document
 from sourcing_check.models.project import ProjectPlan
 from sourcing_check.models.subject import InputModel, LoadedInput, Subject
@@ -31,7 +32,8 @@ def load_input(path: Path, *, name: str | None = None, regular_only: bool = Fals
     try:
         document = read_document(path, name=name, regular_only=regular_only)
     except PartialRead as partial:
-        raise InputError(partial.problems + validating_rest(partial)) from None
+        problems = partial.problems + validating_rest(partial)
+        raise InputError(in_form_order(partial.document, problems)) from None
     return LoadedInput(document, validate_document(document))
 
 

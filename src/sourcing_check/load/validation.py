@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from sourcing_check.errors import InputError, Problem
+from sourcing_check.load.xlsx_order import in_form_order
 from sourcing_check.models.document import Document, escape_pointer_token
 from sourcing_check.models.introspect import fields_at, model_in, walk
 
@@ -39,9 +40,8 @@ def validate_as(document: Document, model_class: type[M], codes: ShapeCodes) -> 
     try:
         return model_class.model_validate(document.data)
     except ValidationError as exc:
-        raise InputError(
-            [_problem(document, model_class, error, codes) for error in exc.errors()]
-        ) from None
+        problems = [_problem(document, model_class, error, codes) for error in exc.errors()]
+        raise InputError(in_form_order(document, problems)) from None
 
 
 def _problem(

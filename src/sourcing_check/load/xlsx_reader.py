@@ -97,7 +97,8 @@ def read_workbook(
     data = {"kind": kind[1], "schema_version": version[1], **data}
     cells.update({"": ANSWERS, "/kind": about.ref(kind[0], 2)})
     cells["/schema_version"] = about.ref(version[0], 2)
-    document = Document(path, label, data, {}, hashlib.sha256(raw).hexdigest(), cells)
+    digest = hashlib.sha256(raw).hexdigest()
+    document = Document(path, label, data, {}, digest, cells, tuple(opened.grids))
     if problems:  # the rest is still validated, so that every problem is listed at once
         raise PartialRead(problems, document)
     return document

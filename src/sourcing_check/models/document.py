@@ -36,6 +36,8 @@ class Document:
     positions: dict[str, tuple[int, int]] = field(repr=False)
     sha256: str
     cells: dict[str, str] = field(default_factory=dict, repr=False)
+    #: A workbook's sheets in the order of its tabs (the order its problems are listed in).
+    sheets: tuple[str, ...] = ()
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """Return (line, column) of ``pointer`` or of its nearest located ancestor."""

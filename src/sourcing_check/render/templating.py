@@ -42,7 +42,10 @@ def stylesheet(name: str) -> str:
     return (templates_dir() / name).read_text(encoding="utf-8")
 
 
-_JOINT = re.compile(r"(?<=[A-Za-z0-9])([_/.])(?=[A-Za-z])")
+#: A file name's extension (``vendor.xlsx``) stays with its stem: no break at its dot
+#: ('vendor.' / 'xlsx' read as two words); the line breaks at a ``/`` or ``_`` instead.
+_EXTENSION = r"(?i:xlsx|yaml|yml|jsonl|json|csv|md|pdf|html|txt)(?![A-Za-z0-9_])"
+_JOINT = re.compile(rf"(?<=[A-Za-z0-9])([_/]|\.(?!{_EXTENSION}))(?=[A-Za-z])")
 #: A hyphenated part of an identifier (``crowd-platform-project``), kept on one line; longer
 #: runs may still wrap anywhere rather than overflow their cell.
 _HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
@@ -63,7 +66,8 @@ def _unbroken(found: re.Match[str]) -> str:
 def breakable(text: Any) -> Markup:
     """Escaped text in which identifiers may break only after ``_``, ``/`` and ``.``
     (``fee_share_percent`` never breaks mid-word, ``crowd-platform`` not at its hyphen),
-    by HTML word-break opportunities."""
+    a file name never at the dot of its extension (``vendor.xlsx``), by HTML word-break
+    opportunities."""
     joints = _JOINT.sub(r"\1<wbr>", str(escape(str(text))))
     return Markup(_HYPHENATED.sub(_unbroken, joints))
 
