@@ -31,8 +31,12 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 #: The characters a number can start with: any other text is neither int nor Decimal.
 _NUMBER_START = frozenset("0123456789+-.")
-#: The first characters (or none) of every text that plain_scalar does not leave as it is.
-_TYPED_START = _NUMBER_START | {"", "~", "n", "N", "t", "T", "f", "F"}
+#: The plain words that type as null or a boolean, and their values (one lookup in the loop).
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
 _INT = re.compile(r"[-+]?[0-9]+")
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -58,6 +62,11 @@ def plain_scalar(text: str) -> Any:
         return False
     if text[0] not in _NUMBER_START:
         return text
+    return _number(text)
+
+
+def _number(text: str) -> Any:
+    """Type a plain scalar that starts like a number: int, exact Decimal, else the text."""
     if _INT.fullmatch(text) and len(text) <= MAX_INT_DIGITS:
         return int(text)
     if _DECIMAL.fullmatch(text):
@@ -119,7 +128,7 @@ def build(events: Iterable[Any], label: str) -> tuple[Any, Positions]:
     key: str | None = None  # a key read in the open dict, waiting for its value
     wants_key = False  # the open container is a dict and the next scalar is a key
     anchor: str | None = None  # the open container's anchor
-    scalar, mapping_start, sequence_start = _SCALAR, _MAPPING_START, _SEQUENCE_START
+    scalar, mapping_start, sequence_start, words = _SCALAR, _MAPPING_START, _SEQUENCE_START, _WORDS
     for event in events:
         kind = type(event)
         if kind is scalar:
@@ -136,10 +145,10 @@ def build(events: Iterable[Any], label: str) -> tuple[Any, Positions]:
                     text = escape_pointer_token(text)
                 positions[f"{pointer}/{text}"] = (mark.line + 1, mark.column + 1)
                 continue
-            if event.style or tag is not None or text[:1] not in _TYPED_START:
-                value = text  # quoted, tagged, or a word that plain_scalar leaves as it is
-            else:
-                value = plain_scalar(text)
+            if event.style or tag is not None:
+                value = text  # quoted or tagged: the text as written
+            elif (value := words.get(text, text)) is text and text[0] in _NUMBER_START:
+                value = _number(text)  # else null, a boolean or a word left as it is
             if key is not None:
                 container[key] = value
                 key, wants_key = None, True
@@ -177,7 +186,11 @@ def _open(
     if event.tag is not None and event.tag not in _TAGS:
         _bad_tag(run, event, pointer)
     new: Any = {} if type(event) is _MAPPING_START else []
-    inner = _place(run, event, container, pointer, key, new)
+    if key is not None:  # the common case, a mapping's value: _place inlined
+        container[key] = new
+        inner = f"{pointer}/{escape_pointer_token(key) if '/' in key or '~' in key else key}"
+    else:
+        inner = _place(run, event, container, pointer, key, new)
     if depth >= MAX_DEPTH:
         _too_deep(run, event, pointer)
     return new, inner
