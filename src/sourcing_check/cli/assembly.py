@@ -31,6 +31,8 @@ SPOOL_BYTES = 8 * 1024 * 1024
 CHUNK_BYTES = 1024 * 1024
 #: What copying a range in the kernel can fail with where the files do not allow it.
 _UNSUPPORTED = {errno.EXDEV, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EBADF}
+#: Files are bytes, not text, also where the system tells them apart.
+_BINARY = getattr(os, "O_BINARY", 0)
 
 #: Where a piece is: a worker's file, the offset in it, and its length in bytes.
 Where = tuple[str, int, int]
@@ -61,7 +63,8 @@ class WorkerFile:
             os.close(self.handle)
         self.serial += 1
         self.name = f"{self.stem}.{os.getpid()}-{self.serial}{TEMP_SUFFIX}"
-        self.handle = os.open(self.name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY
+        self.handle = os.open(self.name, flags, 0o600)
         self.size = 0
 
 
@@ -157,7 +160,7 @@ class Assembly:
 
     def _source(self, name: str) -> int:
         if name not in self.sources:
-            self.sources[name] = os.open(name, os.O_RDONLY)
+            self.sources[name] = os.open(name, os.O_RDONLY | _BINARY)
         return self.sources[name]
 
     def _drop(self, name: str) -> None:
@@ -176,7 +179,8 @@ def copy_range(
     while offset < end:
         done = _in_kernel(source, offset, end - offset, target)
         if not done:
-            data = os.pread(source, min(end - offset, CHUNK_BYTES), offset)
+            os.lseek(source, offset, os.SEEK_SET)
+            data = os.read(source, min(end - offset, CHUNK_BYTES))
             if not data:
                 raise OSError(errno.EIO, f"a worker's file ended early at byte {offset}")
             _write(data, target, stream)
