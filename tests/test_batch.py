@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from sourcing_check.cli import assembly, main
-from sourcing_check.cli.assembly import copy_range
+from sourcing_check.cli.assembly import Assembly, WorkerFile, copy_range
 from sourcing_check.cli.batch import POOL_FROM
+from sourcing_check.cli.files import STALE_SECONDS, remove_stale
 from sourcing_check.render import RENDERERS
 from sourcing_check.run import Settings, run
 from tests.conftest import DATA, EXAMPLES, ROOT, TEST_TABLES
@@ -102,6 +103,18 @@ def test_standard_output_of_a_command_is_copied_whole(tmp_path: Path) -> None:
     assert piped == expected
     assert appended.read_bytes() == b"before\n" + expected
     assert list((tmp_path / "spool").iterdir()) == []
+
+
+def test_a_killed_batchs_worker_files_are_removed_by_a_later_write(tmp_path: Path) -> None:
+    killed = Assembly(tmp_path / "all.json")  # a run killed before it could clean up
+    assert killed.temporary is not None
+    name, _, _ = WorkerFile(killed.stem()).add(b"piece")
+    killed.file.close()
+    old = os.stat(name).st_mtime - STALE_SECONDS - 1
+    for left in (name, killed.temporary):
+        os.utime(left, (old, old))
+    assert sorted(remove_stale(tmp_path)) == sorted([Path(name), Path(killed.temporary)])
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_range_is_copied_to_any_kind_of_target(tmp_path: Path) -> None:
