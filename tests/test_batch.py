@@ -117,6 +117,21 @@ def test_a_killed_batchs_worker_files_are_removed_by_a_later_write(tmp_path: Pat
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_piece_for_standard_output_survives_a_sweep_of_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """A batch to stdout copies its pieces out at the end; another run's stale-file sweep may
+    remove a worker's file first (an hour-long batch): the piece is still written."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    out = Assembly(None)
+    name, offset, length = WorkerFile(out.stem()).add(b"the first assessment")
+    out.copy((name, offset, length))
+    os.remove(name)  # what a sweep by another run does
+    out.finish()
+    out.discard()
+    assert capfdbinary.readouterr().out == b"the first assessment"
+
+
 def test_a_range_is_copied_to_any_kind_of_target(tmp_path: Path) -> None:
     source = tmp_path / "source"
     source.write_bytes(bytes(range(256)) * 5000)

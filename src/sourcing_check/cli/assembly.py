@@ -108,6 +108,7 @@ class Assembly:
     def copy(self, where: Where) -> None:
         """Add a worker's piece: copied now into the staged file, or at the end to stdout."""
         if self.parts is not None:
+            self._source(where[0])  # held open: a stale-file sweep cannot take it from us
             self.parts.append(where)
             return
         name = where[0]
