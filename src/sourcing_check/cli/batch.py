@@ -1,34 +1,29 @@
 """'check' over many files: assessed in worker processes, written as they are made, all or none.
 
 Each worker loads the framework and tables once, then reads, assesses and renders one file at
-a time; the parent writes the pieces in input order to a temporary file and keeps only a small
-summary of each. When every file was good the temporary file becomes the output (or is copied
-to standard output); when any was not, it is removed and every problem is listed (exit 2).
+a time into files of its own (see assembly.py), sending the parent only where each piece is and
+a small summary; the parent copies the pieces in input order into a temporary file. When every
+file was good the temporary file becomes the output (or the pieces are copied to standard
+output); when any was not, all is removed and every problem is listed (exit 2).
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import signal
 import sys
-import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 
-from sourcing_check.cli.files import (
-    cannot_write,
-    discard,
-    finish_staged,
-    open_staged,
-    overwritten_inputs,
-)
+from sourcing_check.cli.assembly import Assembly, Where, WorkerFile
+from sourcing_check.cli.files import cannot_write, overwritten_inputs
 from sourcing_check.cli.hints import hints_for, table_gaps
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
@@ -41,15 +36,14 @@ from sourcing_check.run import Settings, assess_file, load_context
 POOL_FROM = 32
 #: Show a progress bar (on a terminal) once a batch has run this long, in seconds.
 PROGRESS_AFTER = 1.0
-#: Standard output is held in memory up to this size, then in a temporary file.
-SPOOL_BYTES = 8 * 1024 * 1024
 
 _WORKER: dict[str, Any] = {}
 
 
 @dataclass(frozen=True)
 class Piece:
-    """What assessing one file gives the parent: output (UTF-8) or problems, and a summary."""
+    """What assessing one file gives the parent: output (UTF-8, or where a worker wrote it) or
+    problems, and a summary."""
 
     data: bytes
     problems: list[Problem]
@@ -58,14 +52,16 @@ class Piece:
     gaps: list[tuple[str, str]] = field(default_factory=list)
     assessment: Assessment | None = None  # kept only for formats that are not streamed
     warnings: list[Problem] = field(default_factory=list)
+    where: Where | None = None
 
 
-def _start(settings: Settings, fmt: str, count: int) -> None:
+def _start(settings: Settings, fmt: str, count: int, stem: str) -> None:
     """Set up a worker: the framework and tables loaded once, then kept out of the collector.
     Ctrl-C is left to the parent, which stops the workers and removes what was written (a
     worker that died of it could hold the pool's lock and hang the parent)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(settings=settings, fmt=fmt, count=count, context=load_context(settings))
+    context = load_context(settings)
+    _WORKER.update(settings=settings, fmt=fmt, count=count, context=context, file=WorkerFile(stem))
     gc.freeze()
 
 
@@ -79,7 +75,11 @@ def _assess(job: tuple[int, Path]) -> Piece:
     stream = STREAMS.get(_WORKER["fmt"])
     data = stream.item(a, index, _WORKER["count"]) if stream else b""
     kept = None if stream else a
-    return Piece(data, [], done.inputs, Summary.of(a), table_gaps(a), kept, done.warnings)
+    worker_file = _WORKER.get("file")
+    where = worker_file.add(data) if worker_file is not None and data else None
+    data = b"" if where is not None else data
+    summary = Summary.of(a)
+    return Piece(data, [], done.inputs, summary, table_gaps(a), kept, done.warnings, where)
 
 
 def check_files(
@@ -98,23 +98,19 @@ def check_files(
         context = load_context(settings)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
-    sink, temporary = _open_sink(output)
+    assembly = _open(output)
     try:
-        written = _write_all(files, settings, fmt, jobs, context, sink)
+        written = _write_all(files, settings, fmt, jobs, context, assembly)
         summaries, gaps, problems, inputs, warnings = written
         problems = problems or overwritten_inputs([output] if output else [], inputs)
         if problems:
-            sink.close()
             stop(problems, "nothing written: fix the problems above")
         if strict and warnings:
-            sink.close()
             stop(warnings, "nothing written: --strict treats these warnings as problems")
         print_problems(warnings)
-        _publish(sink, temporary, output)
-    finally:
-        sink.close()
-        if temporary is not None:
-            discard(temporary)
+        _publish(assembly, output)
+    finally:  # the workers have stopped: every file they or this process made is removed
+        assembly.discard()
     for hint in hints_for(gaps):
         click.echo(hint, err=True)
     return [s.verdict for s in summaries]
@@ -126,7 +122,7 @@ def _write_all(
     fmt: str,
     jobs: int,
     context: Any,
-    sink: IO[bytes],
+    sink: Assembly,
 ) -> tuple[list[Summary], list[tuple[str, str]], list[Problem], list[Path], list[Problem]]:
     """Assess every file in order, writing each piece as it comes while all are good."""
     stream = STREAMS.get(fmt)
@@ -144,8 +140,9 @@ def _write_all(
     kept: list[Assessment] = []
     if stream is not None:
         sink.write(stream.head(len(files)).encode("utf-8"))
-    with _Progress(len(files)) as progress:
-        for piece in _pieces(files, settings, fmt, jobs, context):
+    pieces = _pieces(files, settings, fmt, jobs, context, sink)
+    with _Progress(len(files)) as progress, closing(pieces):  # closing stops the workers
+        for piece in pieces:
             progress.step()
             problems += piece.problems
             inputs += piece.inputs
@@ -153,6 +150,8 @@ def _write_all(
             if problems or piece.summary is None:
                 continue
             sink.write(piece.data)
+            if piece.where is not None:
+                sink.copy(piece.where)
             summaries.append(piece.summary)
             gaps += piece.gaps
             kept += [piece.assessment] if piece.assessment is not None else []
@@ -163,49 +162,41 @@ def _write_all(
 
 
 def _pieces(
-    files: Sequence[Path], settings: Settings, fmt: str, jobs: int, context: Any
-) -> Iterator[Piece]:
+    files: Sequence[Path], settings: Settings, fmt: str, jobs: int, context: Any, sink: Assembly
+) -> Generator[Piece, None, None]:
     """Each file's piece, in input order: from worker processes for a large batch."""
     jobs = max(1, min(jobs, len(files)))
     numbered = list(enumerate(files))
     if jobs == 1 or len(files) < POOL_FROM:
-        _WORKER.update(settings=settings, fmt=fmt, count=len(files), context=context)
+        _WORKER.update(settings=settings, fmt=fmt, count=len(files), context=context, file=None)
         yield from map(_assess, numbered)
         return
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with multiprocessing.get_context().Pool(
-        jobs, initializer=_start, initargs=(settings, fmt, len(files))
+        jobs, initializer=_start, initargs=(settings, fmt, len(files), sink.stem())
     ) as pool:
         yield from pool.imap(_assess, numbered, chunksize=chunk)
 
 
-def _open_sink(output: Path | None) -> tuple[IO[bytes], str | None]:
-    """Where the output is written until it is known to be whole."""
-    if output is None:
-        return tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES), None
+def _open(output: Path | None) -> Assembly:
+    """Where the output is assembled until it is known to be whole."""
     try:
-        if output.is_dir():  # found before the batch runs, not after
+        if output is not None and output.is_dir():  # found before the batch runs, not after
             raise IsADirectoryError(output)
-        return open_staged(output)
+        return Assembly(output)
     except OSError as exc:
+        assert output is not None
         stop([cannot_write(output, exc)], "nothing written: fix the problems above")
 
 
-def _publish(sink: IO[bytes], temporary: str | None, output: Path | None) -> None:
+def _publish(assembly: Assembly, output: Path | None) -> None:
     """Put the finished output in place: rename the staged file, or copy it to stdout."""
-    if temporary is None or output is None:
-        sink.seek(0)
-        sys.stdout.flush()
-        stdout = sys.stdout.buffer
-        while chunk := sink.read(1024 * 1024):
-            stdout.write(chunk)
-        stdout.flush()
-        return
-    finish_staged(sink, temporary)
-    try:
-        os.replace(temporary, output)
-    except OSError as exc:
-        stop([cannot_write(output, exc)], "nothing written: fix the problems above")
+    assembly.finish()
+    if output is not None:
+        try:
+            assembly.rename(output)
+        except OSError as exc:
+            stop([cannot_write(output, exc)], "nothing written: fix the problems above")
 
 
 class _Progress:
