@@ -9,7 +9,6 @@ to standard output); when any was not, it is removed and every problem is listed
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import signal
 import sys
@@ -172,6 +171,8 @@ def _pieces(
         _WORKER.update(settings=settings, fmt=fmt, count=len(files), context=context)
         yield from map(_assess, numbered)
         return
+    import multiprocessing  # here: a small batch (the usual) does not pay for importing it
+
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with multiprocessing.get_context().Pool(
         jobs, initializer=_start, initargs=(settings, fmt, len(files))
