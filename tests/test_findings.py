@@ -134,6 +134,27 @@ def test_findings_built_without_validation_read_back_the_same(
         assert again.model_dump_json() == text
 
 
+def test_an_assessment_constructed_is_the_one_validation_gives(
+    assessments: tuple[Assessment, ...],
+) -> None:
+    # assess() constructs the assessment from parts that are already models, unvalidated
+    for a in assessments:
+        validated = Assessment.model_validate(
+            {name: getattr(a, name) for name in a.model_fields_set}
+        )
+        assert validated == a and validated.model_fields_set == a.model_fields_set
+        assert validated.model_dump_json(indent=2) == a.model_dump_json(indent=2)
+        assert list(validated.__dict__) == list(a.__dict__)
+        for name in Assessment.model_fields:
+            assert type(getattr(validated, name)) is type(getattr(a, name)), name
+        standing = a.without_waivers
+        assert type(standing).model_validate(dict(standing)) == standing
+        assert standing.scores is not a.scores  # each its own list, as validation gives
+    both = run([EXAMPLES / "well-run-project.yaml"] * 2, Settings(date=DATE)).assessments
+    assert both[0].parameters == both[1].parameters
+    assert both[0].parameters is not both[1].parameters  # one framework, a dict each
+
+
 def test_a_finding_is_made_with_exactly_its_fields(assessments: tuple[Assessment, ...]) -> None:
     finding = assessments[0].findings[0]
     values = {name: getattr(finding, name) for name in Finding.model_fields}

@@ -1,6 +1,9 @@
 """Assess one subject: derive facts, evaluate every rule in scope, score, decide the verdict.
 
-A pure function of its arguments: it reads no file and prints nothing.
+A pure function of its arguments: it reads no file and prints nothing. The assessment is put
+together from parts that are already models of the right types (findings, scores, facts), so
+it is constructed, not validated: a run whose output is text never builds the assessment's
+validator (tests check that validating the same fields gives the same assessment).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import datetime as dt
 
 from sourcing_check import __version__
 from sourcing_check.facts import Context, Inputs, derive
+from sourcing_check.models.numbers import points
 from sourcing_check.models.results import (
     ASSESSMENT_SCHEMA_VERSION,
     Assessment,
@@ -48,7 +52,7 @@ def assess(
     ]
     files += framework.file_refs
     files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
-    return Assessment(
+    return Assessment.model_construct(
         schema_version=ASSESSMENT_SCHEMA_VERSION,
         tool={"name": "sourcing-check", "version": __version__},
         framework={"id": meta.id, "title": meta.title, "version": meta.version},
@@ -57,15 +61,17 @@ def assess(
             "vendor": subject.vendor_model.vendor.name if subject.vendor_model else None,
             "project": subject.project_model.project.name if subject.project_model else None,
         },
-        parameters=framework.shown_params,
+        parameters=dict(framework.shown_params),  # each its own, as validating copies it
         profiles=list(framework.profiles),
         files=files,
         facts=placed_facts(facts, documents),  # the facts' missing inputs by cell too
         findings=findings,
         scores=per_guideline,
         overall=overall,
-        unverified_credit=meta.scoring.unverified_credit,
+        unverified_credit=points(meta.scoring.unverified_credit),
         conditions_below_score=meta.verdict.conditions_below_score,
         verdict=decided,
-        without_waivers=Standing(scores=per_guideline, overall=overall, verdict=decided),
+        without_waivers=Standing.model_construct(
+            scores=list(per_guideline), overall=overall, verdict=decided
+        ),
     )

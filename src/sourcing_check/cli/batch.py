@@ -10,7 +10,6 @@ output); when any was not, all is removed and every problem is listed (exit 2).
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import signal
 import sys
 import time
@@ -171,6 +170,8 @@ def _pieces(
         _WORKER.update(settings=settings, fmt=fmt, count=len(files), context=context, file=None)
         yield from map(_assess, numbered)
         return
+    import multiprocessing  # here: a small batch (the usual) does not pay for importing it
+
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with multiprocessing.get_context().Pool(
         jobs, initializer=_start, initargs=(settings, fmt, len(files), sink.stem())

@@ -13,7 +13,7 @@ Movement = Literal["newly_failing", "newly_passing", "changed"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Side(_Frozen):

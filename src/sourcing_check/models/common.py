@@ -136,7 +136,7 @@ Period = Literal["task", "hour", "day", "week", "month", "year"]
 class Strict(BaseModel):
     """Base for every input model: unknown fields are errors, types are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Evidence(Strict):

@@ -11,7 +11,7 @@ from sourcing_check.models.results import Status, VerdictValue
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class ComparedSubject(_Frozen):

@@ -140,7 +140,7 @@ class LoadedDecision:
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class AppliedWaiver(_Record):

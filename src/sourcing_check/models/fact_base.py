@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 class Result(BaseModel):
     """A frozen result model; unknown fields are errors; dumped as the fields that were set."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     def model_dump(self, **options: Any) -> dict[str, Any]:
         """As pydantic's, but by default only the fields that were set, under their JSON names."""

@@ -44,7 +44,9 @@ class Messages(Strict):
     pass_: str | None = Field(None, alias="pass", description="Message when the check passes.")
     fail: str | None = Field(None, description="Message when the check fails.")
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, populate_by_name=True, defer_build=True
+    )
 
 
 class Requirement(Strict):

@@ -10,7 +10,7 @@ from sourcing_check.errors import Problem
 class InputWarning(BaseModel):
     """An answer that is valid but probably not what was meant (a W code), where it is."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     code: str = Field(description="The warning's code, e.g. W201.")
     file: str = Field(description="The input file, as given.")

@@ -19,7 +19,7 @@ ParameterValue = int | Decimal | str | bool | list[str]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Deselection(_Strict):
@@ -85,7 +85,7 @@ Operation = Literal["select", "deselect", "level", "weight", "parameter", "verdi
 class ProfileChange(BaseModel):
     """One change a profile made to the framework."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     operation: Operation = Field(description="What kind of change.")
     target: str = Field(description="The requirement id, parameter name or threshold changed.")
@@ -97,7 +97,7 @@ class ProfileChange(BaseModel):
 class AppliedProfile(BaseModel):
     """A profile as applied to an assessment: which file, and every change it made."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: str = Field(description="Profile id.")
     title: str = Field(description="Profile title.")

@@ -121,7 +121,7 @@ class OldestBenchmark(Result):
 class ConversionInfo(Result):
     """The currency conversion from the pay to the benchmark, with its source."""
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True, defer_build=True)
 
     from_: str = Field(alias="from", description="Currency of the pay.")
     to: str = Field(description="Currency of the benchmark.")
