@@ -70,3 +70,24 @@ def test_given_files_are_the_existing_files_but_the_outputs(tmp_path: Path) -> N
     args = ["report", str(a), "--previous", str(b), "-o", str(out), f"--checklist={out}"]
     args += ["--date", "2026-11-24", str(tmp_path), str(a), str(tmp_path / "gone.yaml")]
     assert given_files(args, flags) == [str(a), str(b)]  # no directory, no repeat, none gone
+
+
+def test_a_bug_in_a_batch_names_five_files_and_sums_up_the_rest(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sourcing_check.cli.batch.assess_file", broken)
+    paths = []
+    for index in range(40):  # a batch's command line
+        path = tmp_path / f"p{index:02d}.yaml"
+        path.write_text(f"n: {index}\n")
+        paths.append(path)
+    result = runner.invoke(main, ["check", *map(str, paths), "--jobs", "1"])
+    assert result.exit_code == 3
+    (line,) = result.stderr.splitlines()
+    for path in paths[:5]:
+        assert f"{path} sha256 {sha256(path)}" in line
+    assert str(paths[5]) not in line
+    rest = "".join(f"{p} sha256 {sha256(p)}\n" for p in paths[5:])
+    digest = hashlib.sha256(rest.encode("utf-8")).hexdigest()
+    assert f"and 35 more, whose lines 'PATH sha256 HASH' hash to {digest}" in line
+    assert len(line) < 1200

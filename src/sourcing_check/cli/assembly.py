@@ -16,6 +16,7 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -34,8 +35,32 @@ _UNSUPPORTED = {errno.EXDEV, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno
 #: Files are bytes, not text, also where the system tells them apart.
 _BINARY = getattr(os, "O_BINARY", 0)
 
+#: The name of standard output in messages.
+STDOUT = "standard output"
 #: Where a piece is: a worker's file, the offset in it, and its length in bytes.
 Where = tuple[str, int, int]
+
+
+class OutputFailed(Exception):
+    """Writing the output, or a file it is assembled from, failed (a full disk, a quota, a
+    read-only file system): not a bug, a problem for the user. Picklable, so that it crosses
+    from a worker to the parent."""
+
+    def __init__(self, name: str, code: int, reason: str) -> None:
+        super().__init__(name, code, reason)
+        self.name = name
+        self.error = OSError(code, reason)
+
+
+@contextlib.contextmanager
+def _writing(name: str) -> Iterator[None]:
+    """Turn a failed write of ``name`` into OutputFailed (a closed pipe stays what it is)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputFailed(name, exc.errno or errno.EIO, exc.strerror or str(exc)) from exc
 
 
 class WorkerFile:
@@ -50,11 +75,12 @@ class WorkerFile:
 
     def add(self, data: bytes) -> Where:
         """Write ``data`` (whole, not buffered) and say where it is."""
-        if self.handle < 0 or self.size >= FILE_BYTES:
-            self._next()
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self.handle, view) :]
+        with _writing(self.name or self.stem):
+            if self.handle < 0 or self.size >= FILE_BYTES:
+                self._next()
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self.handle, view) :]
         offset, self.size = self.size, self.size + len(data)
         return self.name, offset, len(data)
 
@@ -96,6 +122,10 @@ class Assembly:
 
     def write(self, data: bytes) -> None:
         """Add bytes made here."""
+        with _writing(self._name()):
+            self._write(data)
+
+    def _write(self, data: bytes) -> None:
         if self.parts is not None and data:
             start = self.file.tell()
             last = self.parts[-1] if self.parts else None
@@ -107,6 +137,10 @@ class Assembly:
 
     def copy(self, where: Where) -> None:
         """Add a worker's piece: copied now into the staged file, or at the end to stdout."""
+        with _writing(self._name()):
+            self._copy(where)
+
+    def _copy(self, where: Where) -> None:
         if self.parts is not None:
             self._source(where[0])  # held open: a stale-file sweep cannot take it from us
             self.parts.append(where)
@@ -121,6 +155,13 @@ class Assembly:
 
     def finish(self) -> None:
         """Sync the staged file, or copy the parts to standard output."""
+        with _writing(self._name()):
+            self._finish()
+
+    def _name(self) -> str:
+        return self.temporary or STDOUT
+
+    def _finish(self) -> None:
         if self.temporary is not None:
             finish_staged(self.file, self.temporary)
             return
@@ -148,7 +189,8 @@ class Assembly:
     def discard(self) -> None:
         """Remove every file made for this output that is still there (the workers' too:
         call this once they have stopped)."""
-        self.file.close()
+        with contextlib.suppress(OSError):  # closing flushes: on a full disk that fails too
+            self.file.close()
         for name in list(self.sources):
             self._drop(name)
         if self.base is not None:

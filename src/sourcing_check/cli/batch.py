@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from sourcing_check.cli.assembly import Assembly, Where, WorkerFile
+from sourcing_check.cli.assembly import STDOUT, Assembly, OutputFailed, Where, WorkerFile
 from sourcing_check.cli.files import cannot_write, overwritten_inputs
 from sourcing_check.cli.hints import hints_for, table_gaps
 from sourcing_check.cli.problems import print_problems, stop
@@ -108,6 +108,10 @@ def check_files(
             stop(warnings, "nothing written: --strict treats these warnings as problems")
         print_problems(warnings)
         _publish(assembly, output)
+    except OutputFailed as exc:  # a full disk, a quota: the user's to fix, not a bug
+        partly = output is None and exc.name == STDOUT  # what went out cannot be taken back
+        end = "standard output is incomplete" if partly else "nothing written"
+        stop([_failed(exc, output)], f"{end}: fix the problems above")
     finally:  # the workers have stopped: every file they or this process made is removed
         assembly.discard()
     for hint in hints_for(gaps):
@@ -188,6 +192,19 @@ def _open(output: Path | None) -> Assembly:
     except OSError as exc:
         assert output is not None
         stop([cannot_write(output, exc)], "nothing written: fix the problems above")
+
+
+def _failed(exc: OutputFailed, output: Path | None) -> Problem:
+    """The problem a failed write is: the output named, or where a batch to stdout is held."""
+    if output is not None:
+        return cannot_write(output, exc.error)
+    if exc.name == STDOUT:
+        return Problem(STDOUT, f"cannot write: {exc.error.strerror}")
+    return Problem(
+        str(Path(exc.name).parent),
+        f"cannot write the batch's temporary files there: {exc.error.strerror}",
+        hint="free some space there, or set TMPDIR to a directory with room",
+    )
 
 
 def _publish(assembly: Assembly, output: Path | None) -> None:

@@ -15,6 +15,8 @@ from sourcing_check import __version__
 #: The parameters that name files a command writes: never hashed (they are not inputs).
 OUTPUT_PARAMS = ("output", "checklist")
 _CHUNK = 1 << 20
+#: Files named one by one in the line; those after them are summed up in one digest.
+SHOWN_FILES = 5
 
 
 def output_flags(group: click.Group) -> set[str]:
@@ -65,7 +67,14 @@ def report_line(command: str, error: BaseException, files: Iterable[str]) -> str
     and what a bug report should carry."""
     from sourcing_check.models.text import printable
 
-    hashes = "; ".join(f"{path} sha256 {sha256_of(path)}" for path in files)
+    named = [f"{path} sha256 {sha256_of(path)}" for path in files]
+    hashes = "; ".join(named[:SHOWN_FILES])
+    if len(named) > SHOWN_FILES:  # a batch: one line stays readable, the rest in one digest
+        rest = hashlib.sha256("".join(f"{n}\n" for n in named[SHOWN_FILES:]).encode("utf-8"))
+        hashes += (
+            f"; and {len(named) - SHOWN_FILES} more, whose lines 'PATH sha256 HASH' hash to "
+            f"{rest.hexdigest()}"
+        )
     inputs = f", and the SHA-256 of its input files ({hashes})" if hashes else ""
     line = (
         f"sourcing-check {command}: internal error ({type(error).__name__}: {error}); this is "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -48,10 +49,19 @@ def cannot_write(path: Path, error: OSError) -> Problem:
         hint = "give the name of the file to write, not of its directory"
         return Problem(str(path), "is a directory, not a file that can be written", hint=hint)
     return Problem(
-        str(path),
-        f"cannot write the file: {error.strerror or error}",
-        hint="check that the directory exists and is writable",
+        str(path), f"cannot write the file: {error.strerror or error}", hint=_write_hint(error)
     )
+
+
+def _write_hint(error: OSError) -> str:
+    """What to do about a file that cannot be written, by why."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space there, or write the output to another disk"
+    if error.errno == errno.EFBIG:
+        return "the file is larger than the system allows there: write it to another disk"
+    if error.errno == errno.EROFS:
+        return "the file system is read-only: write the output somewhere else"
+    return "check that the directory exists and is writable"
 
 
 def _stage(path: Path, content: bytes | str) -> str:
@@ -62,7 +72,8 @@ def _stage(path: Path, content: bytes | str) -> str:
         stream.write(data)
         finish_staged(stream, temporary)
     except BaseException:
-        stream.close()
+        with contextlib.suppress(OSError):  # closing flushes: on a full disk that fails too
+            stream.close()
         discard(temporary)
         raise
     return temporary
