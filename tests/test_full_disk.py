@@ -75,3 +75,16 @@ def test_a_full_standard_output_is_a_problem_not_a_bug(tmp_path: Path) -> None:
     assert "standard output is incomplete" in done.stderr
     assert "internal error" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args", [["validate", str(EXAMPLES / "well-run-project.yaml")], ["guidelines", "list"]]
+)
+def test_any_command_whose_standard_output_is_full_says_so_and_exits_2(args: list[str]) -> None:
+    command = [sys.executable, "-m", "sourcing_check", *args]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(command, env=env, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2, done.stderr
+    assert f"sourcing-check {args[0]}: cannot write its output: No space left" in done.stderr
+    assert "internal error" not in done.stderr

@@ -7,6 +7,7 @@ turns an unexpected exception (a bug) into one line and exit code 3.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from typing import Any
@@ -23,6 +24,8 @@ from sourcing_check.cli.guidelines import guidelines
 from sourcing_check.cli.reference import reference
 
 _ARGS = "sourcing_check.args"
+#: Why a write fails when there is no room for it: the user's to fix, not a bug.
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 class _Main(click.Group):
@@ -48,15 +51,29 @@ class _Main(click.Group):
             with contextlib.suppress(OSError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(128 + 13)
+        except OSError as exc:
+            if exc.errno not in _NO_ROOM:
+                self._bug(ctx, exc)
+            # standard output on a full disk (files name themselves where they are written)
+            click.echo(
+                f"sourcing-check {ctx.invoked_subcommand}: cannot write its output: {exc.strerror}",
+                err=True,
+            )
+            click.echo("    hint: free some space there, or write the output elsewhere", err=True)
+            sys.exit(ExitCode.BAD_INPUT)
         except Exception as exc:  # the one place a bug is caught: reported, never hidden
-            if ctx.params.get("debug"):
-                raise
-            from sourcing_check.cli.bug_report import given_files, output_flags, report_line
+            self._bug(ctx, exc)
 
-            name = ctx.invoked_subcommand or ctx.info_name or "sourcing-check"
-            files = given_files(ctx.meta.get(_ARGS, []), output_flags(self))
-            click.echo(report_line(name, exc, files), err=True)
-            sys.exit(ExitCode.INTERNAL)
+    def _bug(self, ctx: click.Context, exc: Exception) -> None:
+        """Report a bug in one line and exit 3 (with --debug, raise it: the traceback)."""
+        if ctx.params.get("debug"):
+            raise exc
+        from sourcing_check.cli.bug_report import given_files, output_flags, report_line
+
+        name = ctx.invoked_subcommand or ctx.info_name or "sourcing-check"
+        files = given_files(ctx.meta.get(_ARGS, []), output_flags(self))
+        click.echo(report_line(name, exc, files), err=True)
+        sys.exit(ExitCode.INTERNAL)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=HELP)
