@@ -20,6 +20,9 @@ from sourcing_check.errors import InputError, Problem
 TEMP_PREFIX = ".sourcing-check."
 TEMP_SUFFIX = ".tmp"
 STALE_SECONDS = 3600
+#: At most this much of the target's name goes into a temporary file's name, so that a target
+#: whose name is near the file system's limit (255 bytes) still gets a temporary file.
+NAME_IN_TEMP = 64
 
 
 def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
@@ -45,9 +48,16 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
 
 def cannot_write(path: Path, error: OSError) -> Problem:
     """Why the output ``path`` cannot be written, and what to do about it."""
-    if path.is_dir():
+    if os.path.isdir(path):  # never raises (a name too long is not a directory)
         hint = "give the name of the file to write, not of its directory"
         return Problem(str(path), "is a directory, not a file that can be written", hint=hint)
+    blocking = _file_in_the_way(path)
+    if blocking is not None:  # mkdir says 'File exists', open 'Not a directory'
+        return Problem(
+            str(path),
+            f"cannot write the file: {blocking} is a file, not a directory",
+            hint="write the output into a directory, or choose another name",
+        )
     return Problem(
         str(path), f"cannot write the file: {error.strerror or error}", hint=_write_hint(error)
     )
@@ -61,7 +71,17 @@ def _write_hint(error: OSError) -> str:
         return "the file is larger than the system allows there: write it to another disk"
     if error.errno == errno.EROFS:
         return "the file system is read-only: write the output somewhere else"
+    if error.errno == errno.ENAMETOOLONG:
+        return "the name is longer than the file system allows: choose a shorter one"
     return "check that the directory exists and is writable"
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The first directory on the way to ``path`` that is a file, or None."""
+    for parent in reversed(path.parents):
+        if os.path.lexists(parent) and not os.path.isdir(parent):
+            return parent
+    return None
 
 
 def _stage(path: Path, content: bytes | str) -> str:
@@ -83,11 +103,23 @@ def open_staged(path: Path) -> tuple[IO[bytes], str]:
     """A new temporary file beside ``path`` (ours that are stale are removed first)."""
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
+    _fits(path, directory)
     remove_stale(directory)
     handle, temporary = tempfile.mkstemp(
-        prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=directory
+        prefix=f"{TEMP_PREFIX}{path.name[:NAME_IN_TEMP]}.", suffix=TEMP_SUFFIX, dir=directory
     )
     return os.fdopen(handle, "wb"), temporary
+
+
+def _fits(path: Path, directory: Path) -> None:
+    """Raise ENAMETOOLONG now if ``path``'s name is too long for its directory: its temporary
+    file's name is shortened, and the rename into place must not be the first to fail."""
+    try:
+        limit = os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # not known here: the rename will say
+        return
+    if len(os.fsencode(path.name)) > limit:
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
 
 
 def finish_staged(stream: IO[bytes], temporary: str) -> None:
@@ -163,7 +195,7 @@ def write_or_stop(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
 
 def refuse_existing(paths: list[Path], force: bool) -> None:
     """Stop (exit 2, nothing written) when an output exists and --force was not given."""
-    existing = [path for path in paths if path.exists() and not force]
+    existing = [path for path in paths if os.path.exists(path) and not force]
     if existing:
         stop([Problem(str(p), "already exists; not overwritten", hint=_hint(p)) for p in existing])
 
