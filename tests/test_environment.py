@@ -122,3 +122,25 @@ def test_running_out_of_memory_says_so_rather_than_blaming_a_bug(
     assert "internal error" not in line
     assert f"{VENDOR} sha256 " in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_run_leaves_no_directory_it_made_for_its_output(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("vendor: [\n")
+    output = tmp_path / "new" / "dir" / "all.json"
+    checked = runner.invoke(main, [*CHECK[:1], str(bad), *CHECK[2:], "-o", str(output)])
+    long_name = "c" * (_name_max(tmp_path) + 1) + ".yaml"
+    started = runner.invoke(main, ["init", "vendor", "-o", str(tmp_path / "made" / long_name)])
+    assert (checked.exit_code, started.exit_code) == (2, 2)
+    assert "nothing written" in checked.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml"]
+
+
+def test_a_directory_made_for_an_output_that_is_written_stays(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    output = tmp_path / "new" / "dir" / "all.json"
+    assert runner.invoke(main, [*CHECK, "-o", str(output)]).exit_code == 0
+    assert output.is_file()

@@ -20,7 +20,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from sourcing_check.cli.files import TEMP_SUFFIX, discard, finish_staged, open_staged
+from sourcing_check.cli.files import (
+    TEMP_SUFFIX,
+    discard,
+    finish_staged,
+    open_staged,
+    remove_empty,
+)
 
 #: A worker starts a new file once its current one holds this much; the parent removes a file
 #: once it has copied all of it, so a batch writing to a file needs little more disk than the
@@ -105,11 +111,12 @@ class Assembly:
         self.parts: list[Where] | None = None  # for stdout; a part named "" is in the spool
         self.sources: dict[str, int] = {}
         self.latest: dict[str, str] = {}
+        self.created: list[Path] = []  # directories made for the output
         if output is None:
             self.file = _spool()
             self.parts = []
         else:
-            self.file, self.temporary = open_staged(output)
+            self.file, self.temporary = open_staged(output, self.created)
         self.base = self.temporary
 
     def stem(self) -> str:
@@ -200,6 +207,7 @@ class Assembly:
         for own in (self.temporary, self.claim):
             if own is not None:
                 discard(own)
+        remove_empty(self.created)  # those that hold the output are not empty
 
     def _source(self, name: str) -> int:
         if name not in self.sources:

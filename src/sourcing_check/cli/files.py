@@ -30,11 +30,12 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
     only when all are staged are they renamed into place; raise InputError naming the file
     that cannot be written. (A rename within one directory does not fail once staging has.)"""
     staged: list[tuple[str, Path]] = []
+    created: list[Path] = []
     current = Path(".")
     try:
         for path, content in outputs:
             current = path
-            staged.append((_stage(path, content), path))
+            staged.append((_stage(path, content, created), path))
         for temporary, path in staged:
             current = path
             os.replace(temporary, path)
@@ -44,6 +45,7 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
     finally:  # after a failure or Ctrl-C, what was staged and not renamed is removed
         for temporary, _ in staged:
             discard(temporary)
+        remove_empty(created)
 
 
 def cannot_write(path: Path, error: OSError) -> Problem:
@@ -84,10 +86,10 @@ def _file_in_the_way(path: Path) -> Path | None:
     return None
 
 
-def _stage(path: Path, content: bytes | str) -> str:
+def _stage(path: Path, content: bytes | str, created: list[Path]) -> str:
     """Write ``content`` to a synced temporary file in ``path``'s directory; return its name."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    stream, temporary = open_staged(path)
+    stream, temporary = open_staged(path, created)
     try:
         stream.write(data)
         finish_staged(stream, temporary)
@@ -99,10 +101,14 @@ def _stage(path: Path, content: bytes | str) -> str:
     return temporary
 
 
-def open_staged(path: Path) -> tuple[IO[bytes], str]:
-    """A new temporary file beside ``path`` (ours that are stale are removed first)."""
+def open_staged(path: Path, created: list[Path] | None = None) -> tuple[IO[bytes], str]:
+    """A new temporary file beside ``path`` (ours that are stale are removed first); the
+    directories made for it are added to ``created``, deepest last."""
     directory = path.parent if str(path.parent) else Path(".")
+    missing = [d for d in (directory, *directory.parents) if not os.path.isdir(d)]
     directory.mkdir(parents=True, exist_ok=True)
+    if created is not None:
+        created.extend(reversed(missing))
     _fits(path, directory)
     remove_stale(directory)
     handle, temporary = tempfile.mkstemp(
@@ -128,6 +134,13 @@ def finish_staged(stream: IO[bytes], temporary: str) -> None:
     os.fsync(stream.fileno())
     stream.close()
     os.chmod(temporary, 0o644)
+
+
+def remove_empty(created: Sequence[Path]) -> None:
+    """Remove the directories made for outputs that are still empty (none was written)."""
+    for directory in reversed(created):
+        with contextlib.suppress(OSError):
+            directory.rmdir()
 
 
 def discard(temporary: str) -> None:
