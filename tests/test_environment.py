@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import resource
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,50 @@ def test_a_directory_made_for_an_output_that_is_written_stays(
     output = tmp_path / "new" / "dir" / "all.json"
     assert runner.invoke(main, [*CHECK, "-o", str(output)]).exit_code == 0
     assert output.is_file()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
+@pytest.mark.parametrize("count", [1, POOL_FROM + 2], ids=["one", "batch"])
+def test_an_output_to_this_process_s_descriptor_writes_through_it(
+    tmp_path: Path, count: int
+) -> None:
+    # '-o /dev/stdout' is such a link: a rename replaced the link (as root, /dev/stdout itself),
+    # and opening it anew wrote from the start of a redirected file, under what was printed
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    files = [str(p) for p in _batch(inputs, count)]
+    work = tmp_path / "work"
+    work.mkdir()
+    link = work / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    command = [sys.executable, "-m", "sourcing_check", *CHECK[:1], *files, *CHECK[2:], "-j", "2"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "TMPDIR": str(work)}
+    for name, args in (("plain", []), ("through", ["-o", str(link)])):
+        with open(tmp_path / name, "wb") as stdout:  # a shell's '> FILE'
+            done = subprocess.run([*command, *args], env=env, stdout=stdout, timeout=300)
+        assert done.returncode == 0
+    plain = (tmp_path / "plain").read_bytes()
+    assert plain.startswith(b"{")
+    assert (tmp_path / "through").read_bytes() == plain + f"wrote {link}\n".encode()
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+    assert [p.name for p in work.iterdir()] == ["stdout"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+@pytest.mark.parametrize(
+    "args", [CHECK, ["convert", str(VENDOR)], ["guidelines", "docs"]], ids=lambda a: a[0]
+)
+def test_an_output_to_a_device_is_written_not_replaced(
+    tmp_path: Path, runner: CliRunner, args: list[str]
+) -> None:
+    # as '-o /dev/null' is: a rename replaced the device node with a regular file
+    node = tmp_path / "null.json"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+        node.write_bytes(b"")
+    except OSError as exc:  # a container may forbid making (or opening) a device
+        pytest.skip(f"no device node here: {exc}")
+    result = runner.invoke(main, [*args, "-o", str(node)])
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(node.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["null.json"]

@@ -24,6 +24,8 @@ from sourcing_check.cli.files import (
     TEMP_SUFFIX,
     discard,
     finish_staged,
+    in_place,
+    open_in_place,
     open_staged,
     remove_empty,
 )
@@ -112,7 +114,8 @@ class Assembly:
         self.sources: dict[str, int] = {}
         self.latest: dict[str, str] = {}
         self.created: list[Path] = []  # directories made for the output
-        if output is None:
+        self.target = output  # None: standard output
+        if output is None or in_place(output):  # a device is written at the end, not renamed
             self.file = _spool()
             self.parts = []
         else:
@@ -166,15 +169,21 @@ class Assembly:
             self._finish()
 
     def _name(self) -> str:
-        return self.temporary or STDOUT
+        return self.temporary or (STDOUT if self.target is None else str(self.target))
 
     def _finish(self) -> None:
         if self.temporary is not None:
             finish_staged(self.file, self.temporary)
             return
+        if self.target is not None:
+            with open_in_place(self.target) as device:
+                self._copy_out(device)
+            return
         sys.stdout.flush()
-        stdout = sys.stdout.buffer
-        stdout.flush()
+        sys.stdout.buffer.flush()
+        self._copy_out(sys.stdout.buffer)
+
+    def _copy_out(self, stdout: IO[bytes]) -> None:
         target = _descriptor(stdout)
         for name, offset, length in self.parts or []:
             if name:

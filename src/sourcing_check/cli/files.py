@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -35,17 +37,57 @@ def write_all(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
     try:
         for path, content in outputs:
             current = path
-            staged.append((_stage(path, content, created), path))
+            if not in_place(path):
+                staged.append((_stage(path, content, created), path))
+        for path, content in outputs:  # once the files are staged: a device takes no rename
+            current = path
+            if in_place(path):
+                _write_in_place(path, content)
         for temporary, path in staged:
             current = path
             os.replace(temporary, path)
         staged = []
+    except BrokenPipeError:  # written in place to a pipe whose reader went away: as stdout
+        raise
     except OSError as exc:
         raise InputError([cannot_write(current, exc)]) from None
     finally:  # after a failure or Ctrl-C, what was staged and not renamed is removed
         for temporary, _ in staged:
             discard(temporary)
         remove_empty(created)
+
+
+def in_place(path: Path) -> bool:
+    """Whether ``path`` is written in place rather than replaced by a rename: an existing file
+    that is not a regular one (a device such as /dev/null, a FIFO), or a descriptor of this
+    process (/dev/stdout, /dev/fd/N, /proc/self/fd/N), which a rename would replace, not write
+    (as root, the device node or the link itself)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    if not stat.S_ISREG(mode):
+        return not stat.S_ISDIR(mode)
+    if os.path.islink(path) and os.readlink(path).startswith("/proc/"):
+        return True
+    return os.path.realpath(os.path.dirname(os.path.abspath(path))).startswith("/proc/")
+
+
+def _write_in_place(path: Path, content: bytes | str) -> None:
+    """Write ``content`` to a device, a FIFO or a descriptor, as a shell's '>' would."""
+    with open_in_place(path) as stream:
+        stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def open_in_place(path: Path) -> IO[bytes]:
+    """``path`` opened for writing in place: a descriptor of this process (/dev/stdout) is
+    written where it stands, after what was printed to it, not from its start again."""
+    sys.stdout.flush()
+    name = os.readlink(path) if os.path.islink(path) else os.path.abspath(path)
+    own = re.fullmatch(r"/(?:proc/self|dev)/fd/(\d+)", name)
+    if own is not None:
+        return os.fdopen(os.dup(int(own.group(1))), "wb")
+    return open(path, "wb")
 
 
 def cannot_write(path: Path, error: OSError) -> Problem:
@@ -208,7 +250,7 @@ def write_or_stop(outputs: Sequence[tuple[Path, bytes | str]]) -> None:
 
 def refuse_existing(paths: list[Path], force: bool) -> None:
     """Stop (exit 2, nothing written) when an output exists and --force was not given."""
-    existing = [path for path in paths if os.path.exists(path) and not force]
+    existing = [p for p in paths if os.path.exists(p) and not in_place(p) and not force]
     if existing:
         stop([Problem(str(p), "already exists; not overwritten", hint=_hint(p)) for p in existing])
 
