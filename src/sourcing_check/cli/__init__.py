@@ -24,8 +24,20 @@ from sourcing_check.cli.guidelines import guidelines
 from sourcing_check.cli.reference import reference
 
 _ARGS = "sourcing_check.args"
-#: Why a write fails when there is no room for it: the user's to fix, not a bug.
-_NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+#: Limits of the system that a command can reach (no room for its output, no more files to
+#: open): the user's to fix, not a bug. What failed, and what to do.
+_NO_ROOM = ("cannot write its output", "free some space there, or write the output elsewhere")
+_NO_FILES = (
+    "cannot open another file",
+    "the limit on open files is reached: raise it ('ulimit -n 1024'), or pass fewer --jobs",
+)
+_LIMITS = {
+    errno.ENOSPC: _NO_ROOM,
+    errno.EDQUOT: _NO_ROOM,
+    errno.EFBIG: _NO_ROOM,
+    errno.EMFILE: _NO_FILES,
+    errno.ENFILE: _NO_FILES,
+}
 
 
 class _Main(click.Group):
@@ -52,14 +64,15 @@ class _Main(click.Group):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(128 + 13)
         except OSError as exc:
-            if exc.errno not in _NO_ROOM:
+            limit = _LIMITS.get(exc.errno or 0)
+            if limit is None:
                 self._bug(ctx, exc)
-            # standard output on a full disk (files name themselves where they are written)
-            click.echo(
-                f"sourcing-check {ctx.invoked_subcommand}: cannot write its output: {exc.strerror}",
-                err=True,
-            )
-            click.echo("    hint: free some space there, or write the output elsewhere", err=True)
+                return None
+            # standard output on a full disk (files name themselves where they are written),
+            # or the limit on open files reached: the user's to fix, not a bug
+            what, hint = limit
+            click.echo(f"sourcing-check {ctx.invoked_subcommand}: {what}: {exc.strerror}", err=True)
+            click.echo(f"    hint: {hint}", err=True)
             sys.exit(ExitCode.BAD_INPUT)
         except Exception as exc:  # the one place a bug is caught: reported, never hidden
             self._bug(ctx, exc)

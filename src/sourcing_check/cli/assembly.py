@@ -20,7 +20,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from sourcing_check.cli.files import TEMP_SUFFIX, discard, finish_staged, open_staged
+from sourcing_check.cli.files import (
+    TEMP_SUFFIX,
+    discard,
+    finish_staged,
+    in_place,
+    open_in_place,
+    open_staged,
+    remove_empty,
+)
 
 #: A worker starts a new file once its current one holds this much; the parent removes a file
 #: once it has copied all of it, so a batch writing to a file needs little more disk than the
@@ -105,11 +113,13 @@ class Assembly:
         self.parts: list[Where] | None = None  # for stdout; a part named "" is in the spool
         self.sources: dict[str, int] = {}
         self.latest: dict[str, str] = {}
-        if output is None:
+        self.created: list[Path] = []  # directories made for the output
+        self.target = output  # None: standard output
+        if output is None or in_place(output):  # a device is written at the end, not renamed
             self.file = _spool()
             self.parts = []
         else:
-            self.file, self.temporary = open_staged(output)
+            self.file, self.temporary = open_staged(output, self.created)
         self.base = self.temporary
 
     def stem(self) -> str:
@@ -159,15 +169,21 @@ class Assembly:
             self._finish()
 
     def _name(self) -> str:
-        return self.temporary or STDOUT
+        return self.temporary or (STDOUT if self.target is None else str(self.target))
 
     def _finish(self) -> None:
         if self.temporary is not None:
             finish_staged(self.file, self.temporary)
             return
+        if self.target is not None:
+            with open_in_place(self.target) as device:
+                self._copy_out(device)
+            return
         sys.stdout.flush()
-        stdout = sys.stdout.buffer
-        stdout.flush()
+        sys.stdout.buffer.flush()
+        self._copy_out(sys.stdout.buffer)
+
+    def _copy_out(self, stdout: IO[bytes]) -> None:
         target = _descriptor(stdout)
         for name, offset, length in self.parts or []:
             if name:
@@ -200,6 +216,7 @@ class Assembly:
         for own in (self.temporary, self.claim):
             if own is not None:
                 discard(own)
+        remove_empty(self.created)  # those that hold the output are not empty
 
     def _source(self, name: str) -> int:
         if name not in self.sources:

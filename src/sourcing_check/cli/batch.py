@@ -10,6 +10,7 @@ output); when any was not, all is removed and every problem is listed (exit 2).
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import sys
 import time
@@ -186,7 +187,7 @@ def _pieces(
 def _open(output: Path | None) -> Assembly:
     """Where the output is assembled until it is known to be whole."""
     try:
-        if output is not None and output.is_dir():  # found before the batch runs, not after
+        if output is not None and os.path.isdir(output):  # found before the batch runs, not after
             raise IsADirectoryError(output)
         return Assembly(output)
     except OSError as exc:

@@ -76,9 +76,15 @@ def report_line(command: str, error: BaseException, files: Iterable[str]) -> str
             f"{rest.hexdigest()}"
         )
     inputs = f", and the SHA-256 of its input files ({hashes})" if hashes else ""
+    if isinstance(error, MemoryError):  # a limit (ulimit -v, the machine) more likely than a bug
+        what = (
+            "ran out of memory: raise the memory limit ('ulimit -v') or give fewer files at "
+            "once; if memory was plentiful, this is a bug"
+        )
+    else:
+        what = f"internal error ({type(error).__name__}: {error}); this is a bug"
     line = (
-        f"sourcing-check {command}: internal error ({type(error).__name__}: {error}); this is "
-        f"a bug: please report it with the command you ran, version {__version__}{inputs} "
-        "(--debug shows the traceback)"
+        f"sourcing-check {command}: {what}: please report it with the command you ran, "
+        f"version {__version__}{inputs} (--debug shows the traceback)"
     )
     return " ".join(printable(line).split())
