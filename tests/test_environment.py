@@ -192,3 +192,20 @@ def test_an_output_to_a_device_is_written_not_replaced(
     assert result.exit_code == 0, result.stderr
     assert stat.S_ISCHR(node.stat().st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["null.json"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_a_template_written_to_a_device_leaves_no_schema_beside_it(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # 'init vendor -o /dev/null' as root wrote vendor-questionnaire.schema.json into /dev
+    node = tmp_path / "null.yaml"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        node.write_bytes(b"")
+    except OSError as exc:
+        pytest.skip(f"no device node here: {exc}")
+    result = runner.invoke(main, ["init", "vendor", "-o", str(node)])
+    assert result.exit_code == 0, result.stderr
+    assert "sourcing-check schema vendor" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["null.yaml"]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sourcing_check import __version__
-from sourcing_check.cli.files import refuse_existing, refuse_overwriting, write_or_stop
+from sourcing_check.cli.files import in_place, refuse_existing, refuse_overwriting, write_or_stop
 from sourcing_check.cli.options import Tables, settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
@@ -191,11 +191,15 @@ def init(
         click.echo(f"wrote {target}")
         return
     schema_path = target.with_name(f"{kind}.schema.json")
+    asked = evidence_asked(_framework(guidelines), name)
+    if in_place(target):  # a device or this process's output: nothing is written beside it
+        write_or_stop([(target, render_template(model, kind, schema_path.name, asked))])
+        click.echo(f"wrote {target} (its schema: 'sourcing-check schema {name}')", err=True)
+        return
     schema_text = _dump_json(input_schema(name))
     # templates in one folder share their schema: the same schema already there is kept
     shared = schema_path.is_file() and schema_path.read_bytes() == schema_text.encode("utf-8")
     refuse_existing([target] if shared else [target, schema_path], force)
-    asked = evidence_asked(_framework(guidelines), name)
     template = (target, render_template(model, kind, schema_path.name, asked))
     write_or_stop([template] if shared else [(schema_path, schema_text), template])
     click.echo(
