@@ -33,6 +33,14 @@ def _batch(directory: Path, count: int) -> list[Path]:
     return paths
 
 
+def _spool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary directory of the test's own: where a batch to stdout makes its pieces."""
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    return spool
+
+
 def _settings() -> Settings:
     import datetime as dt
 
@@ -77,9 +85,7 @@ def test_workers_starting_new_files_change_nothing(
 def test_standard_output_is_the_file_that_would_be_written(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, runner: CliRunner, fmt: str
 ) -> None:
-    spool = tmp_path / "spool"
-    spool.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    spool = _spool(tmp_path, monkeypatch)
     paths = _batch(tmp_path, POOL_FROM + 2)
     args = ["check", *map(str, paths), *TEST_TABLES, "--format", fmt, "--fail-on", "never"]
     result = runner.invoke(main, [*args, "-j", "2"])
@@ -168,9 +174,7 @@ def test_jsonl_is_one_assessment_per_line_in_input_order(tmp_path: Path, runner:
 def test_one_bad_file_writes_nothing_and_lists_every_problem(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, runner: CliRunner, jobs: str
 ) -> None:
-    spool = tmp_path / "spool"
-    spool.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spool))  # where stdout's pieces are made
+    spool = _spool(tmp_path, monkeypatch)
     paths = _batch(tmp_path, POOL_FROM + 2)
     paths[5].write_text(VENDOR + "colour: red\n", encoding="utf-8")
     paths[-1].write_text(VENDOR + "size: 3\n", encoding="utf-8")
