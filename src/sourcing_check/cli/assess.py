@@ -18,7 +18,12 @@ import click
 
 from sourcing_check.cli.diff import with_previous
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
-from sourcing_check.cli.files import overwritten_inputs, refuse_overwriting, write_or_stop
+from sourcing_check.cli.files import (
+    overwritten_inputs,
+    refuse_overwriting,
+    say_written,
+    write_or_stop,
+)
 from sourcing_check.cli.options import (
     Tables,
     allow_outside_option,
@@ -195,9 +200,7 @@ def check(
 
     verdicts = check_files(list(files), settings, fmt, output, jobs, strict=strict)
     if output is not None:  # as report, compare and convert say what they wrote
-        from sourcing_check.models.text import printable
-
-        click.echo(printable(f"wrote {output}"))
+        say_written(output)
     sys.exit(verdict_exit_code(verdicts, fail_on))
 
 
@@ -283,7 +286,7 @@ def report(
     from sourcing_check.render.views import subject_line
 
     for path, _ in outputs:
-        click.echo(printable(f"wrote {path}"))
+        say_written(path)
     for a in assessments:
         click.echo(printable(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})"))
         if a.decision is not None:

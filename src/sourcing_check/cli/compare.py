@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from sourcing_check.cli.assess import assess_or_stop
-from sourcing_check.cli.files import write_or_stop
+from sourcing_check.cli.files import say_written, write_or_stop
 from sourcing_check.cli.options import (
     Tables,
     format_option,
@@ -64,14 +64,7 @@ def compare(
     content = renderer.render_comparison(comparison, only_differences=only_differences)
     if output is not None:
         write_or_stop([(output, content)])
-        click.echo(_printable(f"wrote {output}"))
+        say_written(output)
     else:
         assert isinstance(content, str)
         click.echo(content, nl=False)
-
-
-def _printable(text: str) -> str:
-    """User text made safe for a terminal (imported when a command prints)."""
-    from sourcing_check.models.text import printable
-
-    return printable(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import stat
@@ -71,6 +72,23 @@ def in_place(path: Path) -> bool:
     if os.path.islink(path) and os.readlink(path).startswith("/proc/"):
         return True
     return os.path.realpath(os.path.dirname(os.path.abspath(path))).startswith("/proc/")
+
+
+def say_written(path: Path, note: str = "") -> None:
+    """Print 'wrote PATH' (and ``note``): on standard error when PATH is this process's own
+    output (-o /dev/stdout), so the line never lands inside what was written."""
+    import click
+
+    from sourcing_check.models.text import printable
+
+    click.echo(printable(f"wrote {path}{note}"), err=_own_output(path))
+
+
+def _own_output(path: Path) -> bool:
+    try:
+        return in_place(path) and os.path.samefile(path, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
 
 
 def _write_in_place(path: Path, content: bytes | str) -> None:

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sourcing_check import __version__
-from sourcing_check.cli.files import in_place, refuse_existing, refuse_overwriting, write_or_stop
+from sourcing_check.cli.files import (
+    in_place,
+    refuse_existing,
+    refuse_overwriting,
+    say_written,
+    write_or_stop,
+)
 from sourcing_check.cli.options import Tables, settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
@@ -188,13 +194,13 @@ def init(
         refuse_existing([target], force)
         needs = must_answers(_framework(guidelines), name)
         write_or_stop([(target, render_workbook(model, kind, None, needs, __version__))])
-        click.echo(f"wrote {target}")
+        say_written(target)
         return
     schema_path = target.with_name(f"{kind}.schema.json")
     asked = evidence_asked(_framework(guidelines), name)
     if in_place(target):  # a device or this process's output: nothing is written beside it
         write_or_stop([(target, render_template(model, kind, schema_path.name, asked))])
-        click.echo(f"wrote {target} (its schema: 'sourcing-check schema {name}')", err=True)
+        say_written(target, f" (its schema: 'sourcing-check schema {name}')")
         return
     schema_text = _dump_json(input_schema(name))
     # templates in one folder share their schema: the same schema already there is kept
@@ -202,9 +208,7 @@ def init(
     refuse_existing([target] if shared else [target, schema_path], force)
     template = (target, render_template(model, kind, schema_path.name, asked))
     write_or_stop([template] if shared else [(schema_path, schema_text), template])
-    click.echo(
-        f"wrote {target}" + (f" (beside {schema_path})" if shared else f" and {schema_path}")
-    )
+    say_written(target, f" (beside {schema_path})" if shared else f" and {schema_path}")
 
 
 def _init_decision(
@@ -241,7 +245,7 @@ def _init_decision(
         carried = carry_forward(old, str(previous), requirement_findings(assessment))
     text = render_decision(assessment, f"sourcing-check {__version__}", carried)
     write_or_stop([(target, text)])
-    click.echo(f"wrote {target}")
+    say_written(target)
     if carried is not None:
         conditions = ", ".join(c.id for c in carried.conditions) or "none"
         waivers = ", ".join(w.requirement for w in carried.waivers) or "none"
@@ -281,7 +285,7 @@ def convert(source: Path, output: Path, force: bool, guidelines: Path | None) ->
         stop(exc.problems, "nothing written: fix the problems above")
     refuse_overwriting([output], [source])
     write_or_stop([(output, _converted(loaded, fmt, source, guidelines))])
-    click.echo(f"wrote {output}")
+    say_written(output)
 
 
 def _converted(loaded: LoadedInput, fmt: str, source: Path, guidelines: Path | None) -> str | bytes:
