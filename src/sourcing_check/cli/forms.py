@@ -11,20 +11,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sourcing_check import __version__
-from sourcing_check.cli.files import (
-    in_place,
-    refuse_existing,
-    refuse_overwriting,
-    say_written,
-    write_or_stop,
-)
+from sourcing_check.cli import files
+from sourcing_check.cli.asked import evidence_asked, must_answers
 from sourcing_check.cli.options import Tables, settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.resources import default_framework_dir
 
 if TYPE_CHECKING:
-    from sourcing_check.forms.yaml_template import EvidenceAsked
     from sourcing_check.models.subject import LoadedInput
     from sourcing_check.rules.framework import Framework
     from sourcing_check.run import Settings
@@ -69,41 +63,6 @@ def _framework(guidelines: Path | None) -> Framework:
         return load_framework(guidelines or default_framework_dir())
     except InputError as exc:
         stop(exc.problems)
-
-
-def must_answers(framework: Framework, scope: str) -> dict[str, list[str]]:
-    """Answer pointer (within a ``scope`` document) -> ids of the must requirements reading
-    it, directly or through a fact computed from it (the wage from the pay rates); an
-    answer is read too when a pointer above it is."""
-    from sourcing_check.facts.inputs import inputs_of
-
-    needs: dict[str, list[str]] = {}
-    prefix = f"/{scope}"
-    for rule in framework.rules:
-        if rule.requirement.level != "must":
-            continue
-        reads = [*rule.answer_pointers, *(rule.applies.reads if rule.applies else ()), *rule.reads]
-        answers = [a for p in reads for a in (inputs_of(p) or (p,))]
-        for pointer in dict.fromkeys(answers):
-            if pointer.startswith(prefix + "/"):
-                ids = needs.setdefault(pointer.removeprefix(prefix), [])
-                ids += [rule.requirement.id] if rule.requirement.id not in ids else []
-    return needs
-
-
-def evidence_asked(framework: Framework, root: str) -> EvidenceAsked:
-    """The evidence the framework's requirements ask of one input kind, by section pointer
-    within the document: {"/pay": ["PAI-1.2: Payslips or rate cards ..."], ...}."""
-    asked: dict[str, list[str]] = {}
-    for rule in framework.rules:
-        req = rule.requirement
-        for spec in req.evidence:
-            head, _, rest = spec.at[1:].partition("/")
-            if head != root:
-                continue
-            optional = "" if spec.required else " (optional)"
-            asked.setdefault(f"/{rest}", []).append(f"{req.id}: {spec.description}{optional}")
-    return asked
 
 
 @click.command()
@@ -183,32 +142,40 @@ def init(
         stop([Problem(str(source), f"'init {name}' takes no file; only 'init decision' does")])
     if previous is not None:
         stop([Problem(str(previous), f"'init {name}' takes no --from; only 'init decision' does")])
-    from sourcing_check.forms.schemas import INPUT_SCHEMAS, input_schema
-    from sourcing_check.forms.yaml_template import render_template
+    from sourcing_check.forms.schemas import INPUT_SCHEMAS
 
     model, kind = INPUT_SCHEMAS[name]
     target = output or Path(f"{name}.{fmt}")
     if fmt == "xlsx":
         from sourcing_check.forms.xlsx_template import render_workbook
 
-        refuse_existing([target], force)
+        files.refuse_existing([target], force)
         needs = must_answers(_framework(guidelines), name)
-        write_or_stop([(target, render_workbook(model, kind, None, needs, __version__))])
-        say_written(target)
+        files.write_or_stop([(target, render_workbook(model, kind, None, needs, __version__))])
+        files.say_written(target)
         return
+    _init_yaml(name, target, force, guidelines)
+
+
+def _init_yaml(name: str, target: Path, force: bool, guidelines: Path | None) -> None:
+    """Write the YAML template of ``name`` with its schema beside it (one shared per folder)."""
+    from sourcing_check.forms.schemas import INPUT_SCHEMAS, input_schema
+    from sourcing_check.forms.yaml_template import render_template
+
+    model, kind = INPUT_SCHEMAS[name]
     schema_path = target.with_name(f"{kind}.schema.json")
     asked = evidence_asked(_framework(guidelines), name)
-    if in_place(target):  # a device or this process's output: nothing is written beside it
-        write_or_stop([(target, render_template(model, kind, schema_path.name, asked))])
-        say_written(target, f" (its schema: 'sourcing-check schema {name}')")
+    if files.in_place(target):  # a device or this process's output: nothing is written beside it
+        files.write_or_stop([(target, render_template(model, kind, schema_path.name, asked))])
+        files.say_written(target, f" (its schema: 'sourcing-check schema {name}')")
         return
     schema_text = _dump_json(input_schema(name))
     # templates in one folder share their schema: the same schema already there is kept
     shared = schema_path.is_file() and schema_path.read_bytes() == schema_text.encode("utf-8")
-    refuse_existing([target] if shared else [target, schema_path], force)
+    files.refuse_existing([target] if shared else [target, schema_path], force)
     template = (target, render_template(model, kind, schema_path.name, asked))
-    write_or_stop([template] if shared else [(schema_path, schema_text), template])
-    say_written(target, f" (beside {schema_path})" if shared else f" and {schema_path}")
+    files.write_or_stop([template] if shared else [(schema_path, schema_text), template])
+    files.say_written(target, f" (beside {schema_path})" if shared else f" and {schema_path}")
 
 
 def _init_decision(
@@ -228,13 +195,13 @@ def _init_decision(
     if source is None:
         stop([Problem("(arguments)", "'init decision' needs the assessment: a JSON, PDF or input")])
     target = output or Path("decision.yaml")
-    refuse_existing([target], force)
+    files.refuse_existing([target], force)
     try:
         found = assessments_of(source, settings)
         old = load_decision(previous).model if previous else None
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
-    refuse_overwriting([target], [*found.inputs, *([previous] if previous else [])])
+    files.refuse_overwriting([target], [*found.inputs, *([previous] if previous else [])])
     assessments = found.assessments
     if len(assessments) != 1:
         message = f"holds {len(assessments)} assessments; a decision is about one subject"
@@ -244,8 +211,8 @@ def _init_decision(
     if old is not None and previous is not None:
         carried = carry_forward(old, str(previous), requirement_findings(assessment))
     text = render_decision(assessment, f"sourcing-check {__version__}", carried)
-    write_or_stop([(target, text)])
-    say_written(target)
+    files.write_or_stop([(target, text)])
+    files.say_written(target)
     if carried is not None:
         conditions = ", ".join(c.id for c in carried.conditions) or "none"
         waivers = ", ".join(w.requirement for w in carried.waivers) or "none"
@@ -278,14 +245,14 @@ def convert(source: Path, output: Path, force: bool, guidelines: Path | None) ->
     if fmt is None:
         expected = ", ".join(CONVERT_SUFFIXES)
         stop([Problem(str(output), f"unknown output format; the suffix must be one of {expected}")])
-    refuse_existing([output], force)
+    files.refuse_existing([output], force)
     try:
         loaded = load_one(source)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
-    refuse_overwriting([output], [source])
-    write_or_stop([(output, _converted(loaded, fmt, source, guidelines))])
-    say_written(output)
+    files.refuse_overwriting([output], [source])
+    files.write_or_stop([(output, _converted(loaded, fmt, source, guidelines))])
+    files.say_written(output)
 
 
 def _converted(loaded: LoadedInput, fmt: str, source: Path, guidelines: Path | None) -> str | bytes:
