@@ -349,3 +349,22 @@ def test_a_plan_engaging_directly_and_through_a_supplier_is_refused(
         result.output
     )
     assert "write direct: false, or remove vendor_questionnaire [/sourcing]" in result.output
+
+
+def test_json_lists_the_problems_in_the_order_the_text_prints_them(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # the sections written in another order than the questionnaire's fields: JSON listed the
+    # vendor's problem (line 4) before the workforce's (line 3), the text the other way round
+    path = tmp_path / "order.yaml"
+    path.write_text(
+        "kind: vendor-questionnaire\nschema_version: 1\n"
+        "workforce: {locations: [{country: ke, share_percent: 60}]}\n"
+        "vendor: {name: Out Of Order Ltd, jurisdictions: [KEN]}\n",
+        encoding="utf-8",
+    )
+    as_json = runner.invoke(main, ["validate", str(path), "--format", "json"])
+    as_text = runner.invoke(main, ["validate", str(path)])
+    places = [(p["line"], p["column"]) for p in json.loads(as_json.stdout)["files"][0]["problems"]]
+    printed = [tuple(map(int, m)) for m in re.findall(r"yaml:(\d+):(\d+):", as_text.stderr)]
+    assert places == printed == [(3, 26), (4, 50)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -56,6 +57,12 @@ class Problem:
             "hint": self.hint or None,
             **({"place": self.place} if self.place else {}),
         }
+
+
+def in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems by file, then line and column: the order a reader fixes them in (the order
+    given is kept where these are equal, as for a workbook's cells, already in form order)."""
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column))
 
 
 class InputError(Exception):

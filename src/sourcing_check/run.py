@@ -14,7 +14,7 @@ from pathlib import Path
 from sourcing_check.assess import assess
 from sourcing_check.decisions.decide import apply_decision
 from sourcing_check.decisions.profiles import apply_profile, tailor
-from sourcing_check.errors import InputError, Problem
+from sourcing_check.errors import InputError, Problem, in_reading_order
 from sourcing_check.load.assessment import is_assessment_file, read_assessments
 from sourcing_check.load.decision import load_decision as load_decision
 from sourcing_check.load.kinds import load_any
@@ -99,9 +99,9 @@ class Loaded:
     def as_dict(self) -> dict[str, object]:
         """The JSON form 'validate --format json' lists: file, valid, kind, problems, warnings."""
         if self.problems:
-            problems = [p.as_dict() for p in self.problems]
+            problems = [p.as_dict() for p in in_reading_order(self.problems)]
             return {"file": str(self.path), "valid": False, "problems": problems, "warnings": []}
-        warnings = [w.as_dict() for w in self.warnings]
+        warnings = [w.as_dict() for w in in_reading_order(self.warnings)]
         head = {"file": str(self.path), "valid": True, "kind": self.kind, "problems": []}
         return {**head, "warnings": warnings}
 

@@ -10,7 +10,7 @@ from typing import NoReturn
 import click
 
 from sourcing_check.cli.exit_codes import ExitCode
-from sourcing_check.errors import Problem
+from sourcing_check.errors import Problem, in_reading_order
 
 #: Hints that name a command-line option: the core never names one, the CLI adds them.
 CLI_HINTS = {
@@ -21,7 +21,7 @@ CLI_HINTS = {
 
 def print_problems(problems: Sequence[Problem]) -> None:
     """Print each problem in its canonical form, sorted by file and place."""
-    for problem in sorted(problems, key=lambda p: (p.file, p.line, p.column)):
+    for problem in in_reading_order(problems):
         if problem.code in CLI_HINTS:
             problem = dataclasses.replace(problem, hint=CLI_HINTS[problem.code])
         click.echo(_printable(problem.format()), err=True)
