@@ -84,6 +84,20 @@ def test_strict_makes_a_warning_a_problem(tmp_path: Path) -> None:
     assert code == 2 and "W201" in printed
 
 
+def test_strict_never_calls_a_file_with_warnings_valid(tmp_path: Path) -> None:
+    """Exit 2 beside 'plan.yaml: valid project-plan' read as a contradiction: the file with
+    warnings is not said to be valid, and the last line says why it failed; a clean file
+    beside it still is."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(HEAD + "pay: {fee_share_percent: 0.3}\n")
+    clean = tmp_path / "clean.yaml"
+    clean.write_text(HEAD)
+    result = CliRunner().invoke(main, ["validate", str(plan), str(clean), "--strict"])
+    assert result.exit_code == 2
+    assert result.stdout == f"{clean}: valid project-plan\n"
+    assert result.stderr.splitlines()[-1] == "--strict treats these warnings as problems"
+
+
 def test_plausible_answers_do_not_warn(tmp_path: Path) -> None:
     body = (
         "pay:\n  model: salaried\n  rate: {amount: 72000.50, currency: KES, period: month}\n"
