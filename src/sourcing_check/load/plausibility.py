@@ -128,7 +128,7 @@ def _after(document: Document, pointer: str, key: str, value: Any, on: _When) ->
             else "a document's date"
             if key == "date" and _EVIDENCE_ITEM.search(pointer)
             else "pay observed"
-            if pointer.endswith("/observed_earnings")
+            if key in _DATED and pointer.endswith("/observed_earnings")
             else ""
         )
         day = _day(value) if what else None
