@@ -3,6 +3,7 @@ as FILE:LINE:COL: W... and changing the exit code only with --strict."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,13 @@ def test_strict_never_calls_a_file_with_warnings_valid(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == f"{clean}: valid project-plan\n"
     assert result.stderr.splitlines()[-1] == "--strict treats these warnings as problems"
+    as_json = CliRunner().invoke(
+        main, ["validate", str(plan), str(clean), "--strict", "--format", "json"]
+    )
+    assert as_json.exit_code == 2
+    assert [entry["valid"] for entry in json.loads(as_json.stdout)["files"]] == [False, True]
+    loose = CliRunner().invoke(main, ["validate", str(plan), "--format", "json"])
+    assert loose.exit_code == 0 and json.loads(loose.stdout)["files"][0]["valid"] is True
 
 
 def test_a_date_after_the_assessment_date_warns_where_it_is(tmp_path: Path) -> None:

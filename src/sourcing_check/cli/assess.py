@@ -90,6 +90,8 @@ def validate(
     loaded = validate_all(list(files), allow_outside, guidelines)
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
+        for entry, item in zip(body["files"], loaded, strict=True):  # --strict: not valid
+            entry["valid"] = entry["valid"] and not (strict and item.warnings)
         click.echo(json.dumps(body, indent=2, ensure_ascii=False))
     for item in loaded:
         # with --strict, a file with warnings is not valid: it is never said to be
