@@ -88,3 +88,11 @@ def test_guidelines_show_prints_each_predicate_as_json() -> None:
         "/facts/project_wage/lowest_ratio": {"minimum": 1},
         "/facts/project_wage/shortfalls": {"maxItems": 0},
     }
+
+
+def test_readme_counts_the_bundled_requirements() -> None:
+    """'What is checked' in README.md gives the number 'guidelines list' prints."""
+    count = len(load_framework(default_framework_dir()).rules)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    said = re.findall(r"(\d+) requirements, each with its level", readme.replace("\n", " "))
+    assert said == [str(count)], f"README.md says {said} requirements; the framework has {count}"

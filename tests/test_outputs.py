@@ -196,3 +196,24 @@ def test_a_rate_s_citation_reads_inside_a_sentence() -> None:
     texts += [line["conversion"]["source"] for line in lines if "conversion" in line]
     assert any("exchange-api" in t for t in texts)
     assert not [t for t in texts if ".," in t or t.endswith(".")]
+
+
+def test_the_checklist_never_asks_to_answer_what_the_reference_tables_lack(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A supplier read 'Answer: living-wage benchmark for VE: none in the living-wage table',
+    which no answer of theirs supplies: the checklist says who adds it; answers stay asked."""
+    target = tmp_path / "todo.md"
+    vendor = str(EXAMPLES / "crowd-platform-vendor.yaml")
+    args = ["check", vendor, *TEST_TABLES, "--format", "checklist-md", "-o", str(target)]
+    assert runner.invoke(main, [*args, "--fail-on", "never"]).exit_code == 0
+    todo = [line for line in target.read_text().splitlines() if line.startswith("  - To do:")]
+    gaps = [line for line in todo if "none in the living-wage table" in line]
+    assert len(gaps) == 1, todo
+    assert gaps[0].startswith(
+        "  - To do: No answer supplies this; whoever runs the check adds it to the reference "
+        "tables ('sourcing-check reference list' shows them): living-wage benchmark for VE: "
+        "none in the living-wage table"
+    )
+    asked = "  - To do: Answer: /vendor/conditions/max_hours_per_week (Limit on weekly working "
+    assert asked + "hours, including overtime)" in todo

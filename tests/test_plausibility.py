@@ -3,6 +3,7 @@ as FILE:LINE:COL: W... and changing the exit code only with --strict."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,62 @@ def test_a_misread_answer_warns_where_it_is(tmp_path: Path, body: str, expected:
 def test_strict_makes_a_warning_a_problem(tmp_path: Path) -> None:
     code, printed = _validate(tmp_path, HEAD + "pay: {fee_share_percent: 0.3}\n", "--strict")
     assert code == 2 and "W201" in printed
+
+
+def test_strict_never_calls_a_file_with_warnings_valid(tmp_path: Path) -> None:
+    """Exit 2 beside 'plan.yaml: valid project-plan' read as a contradiction: the file with
+    warnings is not said to be valid, and the last line says why it failed; a clean file
+    beside it still is."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(HEAD + "pay: {fee_share_percent: 0.3}\n")
+    clean = tmp_path / "clean.yaml"
+    clean.write_text(HEAD)
+    result = CliRunner().invoke(main, ["validate", str(plan), str(clean), "--strict"])
+    assert result.exit_code == 2
+    assert result.stdout == f"{clean}: valid project-plan\n"
+    assert result.stderr.splitlines()[-1] == "--strict treats these warnings as problems"
+    as_json = CliRunner().invoke(
+        main, ["validate", str(plan), str(clean), "--strict", "--format", "json"]
+    )
+    assert as_json.exit_code == 2
+    assert [entry["valid"] for entry in json.loads(as_json.stdout)["files"]] == [False, True]
+    loose = CliRunner().invoke(main, ["validate", str(plan), "--format", "json"])
+    assert loose.exit_code == 0 and json.loads(loose.stdout)["files"][0]["valid"] is True
+
+
+def test_a_date_after_the_assessment_date_warns_where_it_is(tmp_path: Path) -> None:
+    """Answers given, a document, a benchmark year after the assessment date: a typed year
+    (2027 for 2026) that would otherwise pass unseen, and a benchmark from 2031 counts as
+    recent. A planned launch after it is what a plan is for, and does not warn."""
+    vendor = tmp_path / "v.yaml"
+    vendor.write_text(
+        "kind: vendor-questionnaire\nschema_version: 1\n"
+        "vendor: {name: V, answered_on: 2027-10-14}\n"
+        "pay:\n  living_wage_benchmark: {kind: living_wage, year: 2031}\n"
+        "  evidence:\n    - {title: Payslips, date: 2026-11-20}\n"
+        "    - {title: Rate card, date: 2028-11-02}\n"
+    )
+    args = ["check", str(vendor), *TEST_TABLES, "--fail-on", "never", "--date", "2026-11-24"]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out.json")])
+    assert result.exit_code == 0
+    warned = [line for line in result.stderr.splitlines() if " W207 " in line]
+    assert warned == [
+        f"{vendor}:3:19: W207 2027-10-14 is after the assessment date, 2026-11-24 "
+        "[/vendor/answered_on]",
+        f"{vendor}:5:46: W207 2031 is after the year of the assessment date, 2026 "
+        "[/pay/living_wage_benchmark/year]",
+        f"{vendor}:8:26: W207 2028-11-02 is after the assessment date, 2026-11-24 "
+        "[/pay/evidence/1/date]",
+    ]
+    assert (
+        "hint: the date the answers were given cannot be later than the assessment date: "
+        "check the year"
+    ) in result.stderr
+    later = CliRunner().invoke(main, [*args[:-1], "2031-01-01", "-o", str(tmp_path / "b.json")])
+    assert "W207" not in later.stderr
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(HEAD.replace("Plausible}", "Plausible, planned_start: 2027-03-01}"))
+    assert "W207" not in CliRunner().invoke(main, ["validate", str(plan)]).stderr
 
 
 def test_plausible_answers_do_not_warn(tmp_path: Path) -> None:

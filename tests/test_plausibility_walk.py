@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -10,11 +11,13 @@ from typing import Any
 
 from sourcing_check.errors import Problem
 from sourcing_check.load.plausibility import (
+    _after,
     _document_warnings,
     _hours,
     _number,
     _shares,
     _thousands,
+    _When,
 )
 from sourcing_check.load.subject import load_subject
 from sourcing_check.models.document import Document, join_pointer
@@ -33,8 +36,14 @@ def _walk(data: Any, pointer: str) -> Iterator[tuple[str, str, Any, dict[str, An
                 yield from _walk(value, join_pointer(pointer, index))
 
 
+#: The assessment date: the revised self-assessment (January 2027) is dated after it.
+_ON = _When(dt.date(2026, 11, 24), "the assessment date")
+
+
 def _straightforward(document: Document) -> Iterator[Problem]:
     for within, key, value, parent in _walk(document.data, ""):
+        if (late := _after(document, within, key, value, _ON)) is not None:
+            yield late
         if key.endswith("_percent") and _number(value) and 0 < value < 1:
             exact = Decimal(str(value))
             shown, meant = format(exact, "f"), format((exact * 100).normalize(), "f")
@@ -91,6 +100,15 @@ _UNLIKELY: list[Any] = [
         "locations": {"share_percent": Decimal("0.1")},
         "contracted_hours_per_period": 400,
         "rate": {"period": "month"},
+        "observed_earnings": {
+            "date": "2027-01-01",
+            "period_to": dt.datetime(2027, 2, 1, 9, 30),
+            "period_from": "2026-01-01",
+            "source": "2030-01-01",
+        },
+        "living_wage_benchmark": {"year": 2031, "figures": [{"year": 2030}, {"year": True}]},
+        "independent_rating": {"year": "2030"},
+        "evidence": [{"date": "2099-12-31"}, {"date": "31/12/2099"}],
     },
     [{"locations": [{"share_percent": 120}]}, [{"amount": Decimal("5.000"), "currency": "U"}]],
     "text",
@@ -107,6 +125,6 @@ def test_one_pass_finds_the_warnings_of_the_straightforward_walk() -> None:
     found = 0
     for document in documents:
         expected = list(_straightforward(document))
-        assert _document_warnings(document) == expected, document.name
+        assert _document_warnings(document, _ON) == expected, document.name
         found += len(expected)
-    assert found >= 18  # every kind of warning, W201 to W205
+    assert found >= 26  # every kind of warning, W201 to W205 and W207

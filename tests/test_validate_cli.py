@@ -193,6 +193,37 @@ def test_a_number_written_with_a_comma_is_explained(tmp_path: Path, runner: CliR
     assert "hint: write 1250000.50, not 1,250,000.50" in result.stderr
 
 
+def test_a_code_or_number_out_of_range_says_what_to_write(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A currency or country code in lower case or misspelt names the code meant; a value out
+    of range, or a code with no close one, gives what the field means and its unit."""
+    path = tmp_path / "v.yaml"
+    path.write_text(
+        "kind: vendor-questionnaire\nschema_version: 1\n"
+        "vendor: {name: X, jurisdictions: [ke, Kenya]}\npay:\n"
+        "  fee_share_percent: 150\n  rates:\n    - country: KE\n      model: salaried\n"
+        "      rate: {amount: 900, currency: EURO, period: month}\n"
+        "  payout: {withdrawal_minimum: {amount: 10, currency: usd, period: month}}\n"
+    )
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+
+    def hint_after(located: str) -> str:
+        index = next(i for i, line in enumerate(lines) if line.startswith(f"{path}:{located}"))
+        return lines[index + 1].strip()
+
+    assert hint_after("3:35: I203") == "hint: did you mean 'KE'?"
+    assert hint_after("3:39: I203").startswith("hint: jurisdictions: Countries where")
+    assert hint_after("5:3: I203 Input should be less than or equal to 100, got 150") == (
+        "hint: fee_share_percent: Share of gross pay taken as fees from workers "
+        "(platform, payout), in %."
+    )
+    assert hint_after("9:27: I203") == "hint: did you mean 'EUR'?"
+    assert hint_after("10:45: I203") == "hint: did you mean 'USD'?"
+
+
 def test_a_rule_across_fields_says_it_in_words(tmp_path: Path, runner: CliRunner) -> None:
     plan = (EXAMPLES / "well-run-project.yaml").read_text(encoding="utf-8")
     assert "  contracted_hours_per_period: 173\n" in plan

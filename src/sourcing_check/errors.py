@@ -173,6 +173,8 @@ CODES: dict[str, str] = {
     "W204": "an amount with three zeros after the point: 72.000 reads as 72",
     "W205": "contracted hours per period on a rate per hour or per task, where they are not used",
     "W206": "migrant workers listed while work permits are said not to be tied to the vendor",
+    "W207": "a date of what has already happened (answers given, a document, pay observed, a "
+    "benchmark or rating year) after the assessment date",
     # W3: files that refer to each other
     "W301": "a plan's workers are in a country its vendor questionnaire does not list",
 }

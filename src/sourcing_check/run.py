@@ -254,7 +254,7 @@ def assess_file(path: Path, settings: Settings, context: Basis) -> Assessed:
         subject = load_subject(path, settings.allow_outside)
     except InputError as exc:
         return Assessed(None, exc.problems, [path])
-    warnings = warnings_of(subject)
+    warnings = warnings_of(subject, settings.date)
     try:
         assessment, read = assess_subject(subject, settings, context, warnings)
     except InputError as exc:

@@ -95,15 +95,20 @@ def validate(
     loaded = validate_all(list(files), allow_outside, guidelines)
     if fmt == "json":
         body = {"files": [item.as_dict() for item in loaded]}
+        for entry, item in zip(body["files"], loaded, strict=True):  # --strict: not valid
+            entry["valid"] = entry["valid"] and not (strict and item.warnings)
         click.echo(json.dumps(body, indent=2, ensure_ascii=False))
     for item in loaded:
-        if fmt == "text" and not item.problems:
+        # with --strict, a file with warnings is not valid: it is never said to be
+        if fmt == "text" and not item.problems and not (strict and item.warnings):
             subject = item.subject
             vendor = subject.vendor if subject and subject.project else None
             names = f" (with {vendor.document.name})" if vendor else ""
             click.echo(printable(f"{item.path}: valid {item.kind}{names}"))
         if fmt == "text":
             print_problems([*item.problems, *item.warnings])
+    if fmt == "text" and strict and any(item.warnings for item in loaded):
+        click.echo("--strict treats these warnings as problems", err=True)
     failed = any(item.problems or (strict and item.warnings) for item in loaded)
     sys.exit(ExitCode.BAD_INPUT if failed else ExitCode.OK)
 

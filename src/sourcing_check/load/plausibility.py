@@ -7,9 +7,11 @@ says what the answer is read as and how to write what was probably meant.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sourcing_check.errors import Problem
 from sourcing_check.models.document import Document, join_pointer
@@ -21,12 +23,21 @@ from sourcing_check.models.vendor import VendorQuestionnaire
 _HOURS: dict[str, tuple[int | None, int | None]] = {"month": (60, 300), "week": (None, 84)}
 
 
-def warnings_of(subject: Subject) -> list[Problem]:
-    """Every plausibility warning of a subject's documents, in document order."""
+class _When(NamedTuple):
+    """The date answers are checked against, and its name in a warning."""
+
+    day: dt.date
+    words: str
+
+
+def warnings_of(subject: Subject, on: dt.date | None = None) -> list[Problem]:
+    """Every plausibility warning of a subject's documents, in document order; ``on`` is the
+    assessment date (today where none is given, as for 'validate')."""
     found: list[Problem] = []
+    when = _When(on, "the assessment date") if on else _When(dt.date.today(), "today")
     for loaded in (subject.vendor, subject.project):
         if loaded is not None:
-            found.extend(_document_warnings(loaded.document))
+            found.extend(_document_warnings(loaded.document, when))
     if subject.vendor is not None:
         found.extend(_tied_permits(subject.vendor.document))
     if subject.vendor is not None and subject.project is not None:
@@ -34,25 +45,27 @@ def warnings_of(subject: Subject) -> list[Problem]:
     return found
 
 
-def _document_warnings(document: Document) -> list[Problem]:
+def _document_warnings(document: Document, on: _When) -> list[Problem]:
     """The warnings of one document's answers, in document order."""
     found: list[Problem] = []
-    _visit(document, document.data, "", found)
+    _visit(document, document.data, "", found, on)
     return found
 
 
-def _visit(document: Document, data: Any, pointer: str, found: list[Problem]) -> None:
+def _visit(document: Document, data: Any, pointer: str, found: list[Problem], on: _When) -> None:
     """Add the warnings of every value held in a mapping anywhere in ``data`` (at
     ``pointer``), each value's own before those of the values it holds (one recursive call a
     mapping or list, where a generator for each level cost more than the checks)."""
     if isinstance(data, list):
         for index, value in enumerate(data):
             if isinstance(value, dict | list):
-                _visit(document, value, join_pointer(pointer, index), found)
+                _visit(document, value, join_pointer(pointer, index), found, on)
         return
     if not isinstance(data, dict):
         return
     for key, value in data.items():
+        if key in _DATED and (late := _after(document, pointer, key, value, on)) is not None:
+            found.append(late)
         if key.endswith("_percent") and _number(value) and 0 < value < 1:
             exact = Decimal(str(value))
             shown, meant = format(exact, "f"), format((exact * 100).normalize(), "f")
@@ -80,7 +93,62 @@ def _visit(document: Document, data: Any, pointer: str, found: list[Problem]) ->
                 found.extend(_hours(document, at, value))
             if key == "locations" and isinstance(value, list):
                 found.extend(_shares(document, at, value))
-            _visit(document, value, at, found)
+            _visit(document, value, at, found, on)
+
+
+#: The keys of answers that date what has already happened: the answers given, a document, pay
+#: observed, a benchmark or rating (``_after`` decides by where they are held).
+_DATED = frozenset({"answered_on", "date", "period_from", "period_to", "year"})
+_EVIDENCE_ITEM = re.compile(r"/evidence/\d+$")
+_BENCHMARK = re.compile(r"/living_wage_benchmark(/figures/\d+)?$")
+
+
+def _after(document: Document, pointer: str, key: str, value: Any, on: _When) -> Problem | None:
+    """A date (or year) of what has already happened that is after the assessment date."""
+    if key == "year":
+        what = (
+            "a benchmark's reference year"
+            if _BENCHMARK.search(pointer)
+            else "a rating's year"
+            if pointer.endswith("/independent_rating")
+            else ""
+        )
+        if (
+            not what
+            or not isinstance(value, int)
+            or isinstance(value, bool)
+            or value <= on.day.year
+        ):
+            return None
+        message = f"{value} is after the year of {on.words}, {on.day.year}"
+    else:
+        what = (
+            "the date the answers were given"
+            if key == "answered_on"
+            else "a document's date"
+            if key == "date" and _EVIDENCE_ITEM.search(pointer)
+            else "pay observed"
+            if key in _DATED and pointer.endswith("/observed_earnings")
+            else ""
+        )
+        day = _day(value) if what else None
+        if day is None or day <= on.day:
+            return None
+        message = f"{day.isoformat()} is after {on.words}, {on.day.isoformat()}"
+    hint = f"{what} cannot be later than {on.words}: check the year"
+    return document.problem(join_pointer(pointer, key), message, hint, code="W207")
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date as answered: a date, a spreadsheet's date and time, or 'YYYY-MM-DD' text."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 #: The keys of terms whose hours ``_hours`` checks (terms without either have none).

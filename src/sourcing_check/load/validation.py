@@ -21,6 +21,12 @@ M = typing.TypeVar("M", bound=BaseModel)
 
 _SHOWN_INPUT_CHARS = 60
 
+#: Refusals whose hint is the field's own description (what it means, in what unit), as for
+#: a wrong type: a value out of range or not one of the allowed ones.
+_HELPED_KINDS = frozenset(
+    {"literal_error", "less_than_equal", "less_than", "greater_than_equal", "greater_than"}
+)
+
 
 class ShapeCodes(NamedTuple):
     """The codes of the three kinds of shape problem, for one family of files."""
@@ -94,7 +100,10 @@ def _problem(
         code, message = codes.invalid, f"{error['msg']}, got {shown}"
         if kind.endswith(("_type", "_parsing")):
             hint = _separated_number(error.get("input"))
-        if not hint and (kind.endswith("_type") or kind == "literal_error"):
+        meant = (error.get("ctx") or {}).get("meant")
+        if not hint and meant:
+            hint = f"did you mean {meant!r}?"
+        if not hint and (kind.endswith(("_type", "_code")) or kind in _HELPED_KINDS):
             hint = _field_help(model_class, loc)
     return document.problem(pointer, message, hint, code=code)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -54,11 +55,25 @@ def _code(kind: str, allowed: frozenset[str]) -> Any:
             raise PydanticCustomError(
                 f"{kind}_code",
                 f"Input should be an {kind} code (upper case, e.g. {{example}})",
-                {"example": "KE" if kind == "ISO 3166-1 alpha-2" else "USD"},
+                {
+                    "example": "KE" if kind == "ISO 3166-1 alpha-2" else "USD",
+                    "meant": _meant_code(value, allowed),
+                },
             )
         return value
 
     return check
+
+
+def _meant_code(value: Any, allowed: frozenset[str]) -> str:
+    """The code a refused answer probably meant ('usd' or 'EURO': 'USD', 'EUR'), or ''."""
+    if not isinstance(value, str):
+        return ""
+    written = value.strip().upper()
+    if written in allowed:
+        return written
+    close = difflib.get_close_matches(written, sorted(allowed), n=1, cutoff=0.75)
+    return close[0] if close else ""
 
 
 def _number_schema(**bounds: float) -> dict[str, Any]:

@@ -16,15 +16,28 @@ from sourcing_check.render.views import (
     checklist_items,
     condition_state,
     conditions_by_requirement,
+    names_an_answer,
     score_text,
     subject_line,
     waiver_state,
 )
 
+#: What a checklist says of a figure the reference tables lack: no answer supplies it.
+_TABLES = (
+    "No answer supplies this; whoever runs the check adds it to the reference tables "
+    "('sourcing-check reference list' shows them): "
+)
+
 
 def _todo(f: Finding) -> str:
     if f.status == "unanswered":
-        return "Answer: " + "; ".join(f.missing)
+        answers = [item for item in f.missing if names_an_answer(item)]
+        tables = [item for item in f.missing if not names_an_answer(item)]
+        return ". ".join(
+            lead + "; ".join(items)
+            for lead, items in (("Answer: ", answers), (_TABLES, tables))
+            if items
+        )
     if f.status == "unverified":
         return "Provide evidence: " + "; ".join(f.evidence_missing)
     return f.remediation or f.title

@@ -34,6 +34,12 @@ def ordered(findings: Sequence[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_LEVEL_ORDER[f.level], _STATUS_ORDER[f.status]))
 
 
+def names_an_answer(item: str) -> bool:
+    """Whether an item a finding lacks is an answer (it names its pointer), not a figure the
+    reference tables lack (a living wage or a currency rate for a place)."""
+    return _POINTER.search(item) is not None
+
+
 def needed_answers(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
     """What is still to be answered, each item once, with the requirements it would decide.
 
