@@ -16,14 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from sourcing_check.cli import files as outputs_io
 from sourcing_check.cli.diff import with_previous
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
-from sourcing_check.cli.files import (
-    overwritten_inputs,
-    refuse_overwriting,
-    say_written,
-    write_or_stop,
-)
 from sourcing_check.cli.options import (
     Tables,
     allow_outside_option,
@@ -129,7 +124,7 @@ def assess_or_stop(
         batch = run(list(files), settings)
     except InputError as exc:
         stop(exc.problems, "nothing written: fix the problems above")
-    problems = batch.problems or overwritten_inputs(
+    problems = batch.problems or outputs_io.overwritten_inputs(
         [path for path in outputs if path is not None], batch.inputs
     )
     if problems:
@@ -205,7 +200,7 @@ def check(
 
     verdicts = check_files(list(files), settings, fmt, output, jobs, strict=strict)
     if output is not None:  # as report, compare and convert say what they wrote
-        say_written(output)
+        outputs_io.say_written(output)
     sys.exit(verdict_exit_code(verdicts, fail_on))
 
 
@@ -277,7 +272,7 @@ def report(
     settings = dataclasses.replace(settings, decision=decision)
     assessments = assess_or_stop(files, settings, [output, checklist, html_path], strict=strict)
     if previous is not None:
-        refuse_overwriting([output, checklist, html_path], [previous])
+        outputs_io.refuse_overwriting([output, checklist, html_path], [previous])
         assessments = with_previous(assessments, files, previous, settings)
     outputs: list[tuple[Path, bytes | str]] = [
         (output, RENDERERS["pdf"].render(assessments, detail=detail))
@@ -286,12 +281,12 @@ def report(
         outputs.append((checklist, checklists[checklist.suffix.lower()].render(assessments)))
     if html_path is not None:
         outputs.append((html_path, RENDERERS["html"].render(assessments, detail=detail)))
-    write_or_stop(outputs)
+    outputs_io.write_or_stop(outputs)
     from sourcing_check.models.text import printable
     from sourcing_check.render.views import subject_line
 
     for path, _ in outputs:
-        say_written(path)
+        outputs_io.say_written(path)
     for a in assessments:
         click.echo(printable(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})"))
         if a.decision is not None:
