@@ -209,3 +209,23 @@ def test_a_template_written_to_a_device_leaves_no_schema_beside_it(
     assert result.exit_code == 0, result.stderr
     assert "sourcing-check schema vendor" in result.output
     assert [p.name for p in tmp_path.iterdir()] == ["null.yaml"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["guidelines", "docs"],
+        ["reference", "export", "rates"],
+        ["diff", str(VENDOR), str(EXAMPLES / "revised" / "well-run-vendor.yaml")],
+    ],
+    ids=lambda a: a[0],
+)
+def test_every_command_that_writes_a_file_says_which(
+    tmp_path: Path, runner: CliRunner, args: list[str]
+) -> None:
+    # these three wrote their file in silence; every other command says 'wrote FILE'
+    target = tmp_path / "out.txt"
+    result = runner.invoke(main, [*args, "-o", str(target)])
+    assert result.exit_code in (0, 1), result.output
+    assert target.is_file()
+    assert f"wrote {target}" in result.output

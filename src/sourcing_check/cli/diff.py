@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sourcing_check.cli.exit_codes import ExitCode
-from sourcing_check.cli.files import refuse_overwriting, write_or_stop
+from sourcing_check.cli.files import refuse_overwriting, say_written, write_or_stop
 from sourcing_check.cli.options import (
     Tables,
     format_option,
@@ -113,6 +113,7 @@ def diff(
     if output is not None:
         refuse_overwriting([output], [*old_read, *new_read])
         write_or_stop([(output, text)])
+        say_written(output)
     else:
         click.echo(text, nl=False)
     sys.exit(ExitCode.VERDICT if found.regressed else ExitCode.OK)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from sourcing_check.cli.exit_codes import ExitCode
-from sourcing_check.cli.files import refuse_overwriting, write_or_stop
+from sourcing_check.cli.files import refuse_overwriting, say_written, write_or_stop
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import CODES, InputError
 from sourcing_check.resources import default_framework_dir
@@ -141,5 +141,6 @@ def guidelines_docs(directory: Path | None, output: Path | None) -> None:
     if output is not None:
         refuse_overwriting([output], [folder / FRAMEWORK_FILE, *requirement_files(folder)])
         write_or_stop([(output, text)])
+        say_written(output)
     else:
         click.echo(text, nl=False)

@@ -80,7 +80,7 @@ def reference_list(table: str | None, country: str | None, tables: Tables) -> No
 def reference_export(table: str, country: str | None, output: Path | None, tables: Tables) -> None:
     """Export TABLE as CSV, every field of every row (a living-wage export can be edited and
     given back with --living-wages)."""
-    from sourcing_check.cli.files import refuse_overwriting, write_or_stop
+    from sourcing_check.cli.files import refuse_overwriting, say_written, write_or_stop
     from sourcing_check.reference.listing import export
 
     loaded, code = _loaded(tables, country)
@@ -90,3 +90,4 @@ def reference_export(table: str, country: str | None, output: Path | None, table
         click.echo(text, nl=False)
     else:
         write_or_stop([(output, text)])
+        say_written(output)
