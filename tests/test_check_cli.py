@@ -239,3 +239,14 @@ def test_a_missing_benchmark_gets_a_cli_hint_and_the_core_names_no_flag(
     assert "'sourcing-check reference list living-wages --country IN'" in result.stderr
     assert "none in the living-wage table" in result.stdout
     assert "--living-wages" not in result.stdout and "--rates" not in result.stdout
+
+
+def test_a_batch_s_table_hint_names_the_file_that_needs_the_row(runner: CliRunner) -> None:
+    # with several files, 'no living-wage benchmark for VE' did not say which of them has VE
+    crowd = EXAMPLES / "crowd-platform-project.yaml"
+    args = ["check", "--date", "2026-11-24", "--fail-on", "never"]
+    batch = runner.invoke(main, [*args, str(EXAMPLES / "well-run-project.yaml"), str(crowd)])
+    (hint,) = [line for line in batch.stderr.splitlines() if "living-wage benchmark" in line]
+    assert f"no living-wage benchmark for VE (in {crowd}):" in hint
+    alone = runner.invoke(main, [*args, str(crowd)])
+    assert "no living-wage benchmark for VE: --living-wages" in alone.stderr

@@ -24,7 +24,7 @@ import click
 
 from sourcing_check.cli.assembly import STDOUT, Assembly, OutputFailed, Where, WorkerFile
 from sourcing_check.cli.files import cannot_write, overwritten_inputs
-from sourcing_check.cli.hints import hints_for, table_gaps
+from sourcing_check.cli.hints import Gap, hints_for, table_gaps
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.models.results import Assessment, VerdictValue
@@ -49,7 +49,7 @@ class Piece:
     problems: list[Problem]
     inputs: list[Path]
     summary: Summary | None = None
-    gaps: list[tuple[str, str]] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
     assessment: Assessment | None = None  # kept only for formats that are not streamed
     warnings: list[Problem] = field(default_factory=list)
     where: Where | None = None
@@ -115,7 +115,7 @@ def check_files(
         stop([_failed(exc, output)], f"{end}: fix the problems above")
     finally:  # the workers have stopped: every file they or this process made is removed
         assembly.discard()
-    for hint in hints_for(gaps):
+    for hint in hints_for(gaps, named=len(files) > 1):
         click.echo(hint, err=True)
     return [s.verdict for s in summaries]
 
@@ -127,11 +127,11 @@ def _write_all(
     jobs: int,
     context: Any,
     sink: Assembly,
-) -> tuple[list[Summary], list[tuple[str, str]], list[Problem], list[Path], list[Problem]]:
+) -> tuple[list[Summary], list[Gap], list[Problem], list[Path], list[Problem]]:
     """Assess every file in order, writing each piece as it comes while all are good."""
     stream = STREAMS.get(fmt)
     summaries: list[Summary] = []
-    gaps: list[tuple[str, str]] = []
+    gaps: list[Gap] = []
     problems: list[Problem] = []
     files_read = settings.table_files()
     inputs: list[Path] = [

@@ -7,31 +7,39 @@ from collections.abc import Sequence
 from sourcing_check.facts.wage_benchmark import NO_BENCHMARK, NO_RATE
 from sourcing_check.models.results import Assessment
 
+#: A gap in the reference tables: its kind, the place, and the input file it was met in.
+Gap = tuple[str, str, str]
 
-def table_gaps(a: Assessment) -> list[tuple[str, str]]:
-    """The gaps in the reference tables that ``a`` met: (kind of gap, place) each."""
+
+def table_gaps(a: Assessment) -> list[Gap]:
+    """The gaps in the reference tables that ``a`` met: (kind of gap, place, file) each."""
     gaps = []
+    met_in = a.files[0].path if a.files else ""  # the file given: the plan, or a questionnaire
     for fact in (a.facts.project_wage, a.facts.vendor_wage):
         for line in fact.locations if fact is not None else []:
             for missing in line.missing:
-                gaps += [(gap, line.place) for gap in (NO_BENCHMARK, NO_RATE) if gap in missing]
+                kinds = [gap for gap in (NO_BENCHMARK, NO_RATE) if gap in missing]
+                gaps += [(gap, line.place, met_in) for gap in kinds]
     return gaps
 
 
 def table_hints(assessments: Sequence[Assessment]) -> list[str]:
     """One hint per kind of gap in the reference tables, naming where it occurs."""
-    return hints_for([gap for a in assessments for gap in table_gaps(a)])
+    gaps = [gap for a in assessments for gap in table_gaps(a)]
+    return hints_for(gaps, named=len(assessments) > 1)
 
 
-def hints_for(gaps: Sequence[tuple[str, str]]) -> list[str]:
-    """One hint per kind of gap, naming each place once, in the order met."""
-    places: dict[str, list[str]] = {NO_BENCHMARK: [], NO_RATE: []}
-    for gap, place in gaps:
-        if place not in places[gap]:
-            places[gap].append(place)
+def hints_for(gaps: Sequence[Gap], *, named: bool = False) -> list[str]:
+    """One hint per kind of gap, naming each place once, in the order met; with ``named`` (a
+    run over several files), each place with the files it was met in."""
+    found: dict[str, dict[str, list[str]]] = {NO_BENCHMARK: {}, NO_RATE: {}}
+    for gap, place, met_in in gaps:
+        files = found[gap].setdefault(place, [])
+        files += [met_in] if met_in and met_in not in files else []
+    places = {gap: [_place(p, f, named) for p, f in found[gap].items()] for gap in found}
     hints = []
     if places[NO_BENCHMARK]:
-        countries = sorted({place.split(" ")[0] for place in places[NO_BENCHMARK]})
+        countries = sorted({place.split(" ")[0] for place in found[NO_BENCHMARK]})
         hints.append(
             f"hint: no living-wage benchmark for {', '.join(places[NO_BENCHMARK])}: "
             "--living-wages FILE adds its rows to the bundled table (a row with the same id or "
@@ -46,3 +54,11 @@ def hints_for(gaps: Sequence[tuple[str, str]]) -> list[str]:
             "(per USD, as the bundled one) and pass it"
         )
     return hints
+
+
+def _place(place: str, files: list[str], named: bool) -> str:
+    """A place, with the files it was met in when the run read several (at most three)."""
+    if not named or not files:
+        return place
+    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    return f"{place} (in {shown})"
