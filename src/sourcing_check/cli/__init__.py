@@ -19,25 +19,17 @@ from sourcing_check.cli.assess import check, report, validate
 from sourcing_check.cli.compare import compare
 from sourcing_check.cli.diff import diff
 from sourcing_check.cli.exit_codes import HELP, ExitCode
+from sourcing_check.cli.files import NO_ROOM, write_hint
 from sourcing_check.cli.forms import convert, init, schema
 from sourcing_check.cli.guidelines import guidelines
 from sourcing_check.cli.reference import reference
 
 _ARGS = "sourcing_check.args"
-#: Limits of the system that a command can reach (no room for its output, no more files to
-#: open): the user's to fix, not a bug. What failed, and what to do.
-_NO_ROOM = ("cannot write its output", "free some space there, or write the output elsewhere")
+#: The limit on open files reached (a batch's workers): the user's to fix, not a bug.
 _NO_FILES = (
     "cannot open another file",
     "the limit on open files is reached: raise it ('ulimit -n 1024'), or pass fewer --jobs",
 )
-_LIMITS = {
-    errno.ENOSPC: _NO_ROOM,
-    errno.EDQUOT: _NO_ROOM,
-    errno.EFBIG: _NO_ROOM,
-    errno.EMFILE: _NO_FILES,
-    errno.ENFILE: _NO_FILES,
-}
 
 
 class _Main(click.Group):
@@ -64,13 +56,15 @@ class _Main(click.Group):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(128 + 13)
         except OSError as exc:
-            limit = _LIMITS.get(exc.errno or 0)
-            if limit is None:
-                self._bug(ctx, exc)
-                return None
             # standard output on a full disk (files name themselves where they are written),
             # or the limit on open files reached: the user's to fix, not a bug
-            what, hint = limit
+            if exc.errno in NO_ROOM:
+                what, hint = "cannot write its output", write_hint(exc)
+            elif exc.errno in (errno.EMFILE, errno.ENFILE):
+                what, hint = _NO_FILES
+            else:
+                self._bug(ctx, exc)
+                return None
             click.echo(f"sourcing-check {ctx.invoked_subcommand}: {what}: {exc.strerror}", err=True)
             click.echo(f"    hint: {hint}", err=True)
             sys.exit(ExitCode.BAD_INPUT)

@@ -23,6 +23,8 @@ from sourcing_check.errors import InputError, Problem
 TEMP_PREFIX = ".sourcing-check."
 TEMP_SUFFIX = ".tmp"
 STALE_SECONDS = 3600
+#: Why a write fails when there is no room for it (a full disk, a quota, a file-size limit).
+NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 #: At most this much of the target's name goes into a temporary file's name, so that a target
 #: whose name is near the file system's limit (255 bytes) still gets a temporary file.
 NAME_IN_TEMP = 64
@@ -121,12 +123,12 @@ def cannot_write(path: Path, error: OSError) -> Problem:
             hint="write the output into a directory, or choose another name",
         )
     return Problem(
-        str(path), f"cannot write the file: {error.strerror or error}", hint=_write_hint(error)
+        str(path), f"cannot write the file: {error.strerror or error}", hint=write_hint(error)
     )
 
 
-def _write_hint(error: OSError) -> str:
-    """What to do about a file that cannot be written, by why."""
+def write_hint(error: OSError) -> str:
+    """What to do about a file (or standard output) that cannot be written, by why."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return "free some space there, or write the output to another disk"
     if error.errno == errno.EFBIG:
