@@ -23,7 +23,7 @@ from typing import Any
 import click
 
 from sourcing_check.cli.assembly import STDOUT, Assembly, OutputFailed, Where, WorkerFile
-from sourcing_check.cli.files import cannot_write, overwritten_inputs
+from sourcing_check.cli.files import cannot_write, overwritten_inputs, write_hint
 from sourcing_check.cli.hints import Gap, hints_for, table_gaps
 from sourcing_check.cli.problems import print_problems, stop
 from sourcing_check.errors import InputError, Problem
@@ -200,7 +200,7 @@ def _failed(exc: OutputFailed, output: Path | None) -> Problem:
     if output is not None:
         return cannot_write(output, exc.error)
     if exc.name == STDOUT:
-        return Problem(STDOUT, f"cannot write: {exc.error.strerror}")
+        return Problem(STDOUT, f"cannot write: {exc.error.strerror}", hint=write_hint(exc.error))
     return Problem(
         str(Path(exc.name).parent),
         f"cannot write the batch's temporary files there: {exc.error.strerror}",
