@@ -20,6 +20,7 @@ from sourcing_check.cli import files as outputs_io
 from sourcing_check.cli.diff import with_previous
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
 from sourcing_check.cli.options import (
+    OUTPUT,
     Tables,
     allow_outside_option,
     format_option,
@@ -210,19 +211,17 @@ def check(
     "-o",
     "--output",
     required=True,
-    type=click.Path(path_type=Path),
-    help="The PDF report to write, e.g. out/report.pdf.",
+    type=OUTPUT,
+    help="The PDF report to write, e.g. out/report.pdf ('-': standard output).",
 )
 @click.option(
     "--checklist",
-    type=click.Path(path_type=Path),
+    type=OUTPUT,
     help="Also write the remediation checklist: "
     + " or ".join(f"FILE{suffix}" for suffix in checklist_by_suffix())
     + ".",
 )
-@click.option(
-    "--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as HTML."
-)
+@click.option("--html", "html_path", type=OUTPUT, help="Also write the report as HTML.")
 @click.option(
     "--detail",
     type=click.Choice(["board", "full"]),
@@ -285,12 +284,15 @@ def report(
     from sourcing_check.models.text import printable
     from sourcing_check.render.views import subject_line
 
+    aside = outputs_io.to_own_output([path for path, _ in outputs])
     for path, _ in outputs:
-        outputs_io.say_written(path)
+        outputs_io.say_written(path, err=aside)
     for a in assessments:
-        click.echo(printable(f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})"))
+        line = f"{a.verdict.label}: {subject_line(a)} (score {a.overall.score})"
+        click.echo(printable(line), err=aside)
         if a.decision is not None:
             click.echo(
                 f"  without waivers: {a.without_waivers.verdict.label} "
-                f"(score {a.without_waivers.overall.score})"
+                f"(score {a.without_waivers.overall.score})",
+                err=aside,
             )

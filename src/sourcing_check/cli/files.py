@@ -76,14 +76,21 @@ def in_place(path: Path) -> bool:
     return os.path.realpath(os.path.dirname(os.path.abspath(path))).startswith("/proc/")
 
 
-def say_written(path: Path, note: str = "") -> None:
+def say_written(path: Path, note: str = "", *, err: bool = False) -> None:
     """Print 'wrote PATH' (and ``note``): on standard error when PATH is this process's own
-    output (-o /dev/stdout), so the line never lands inside what was written."""
+    output (-o -, -o /dev/stdout), so the line never lands inside what was written, or when
+    ``err`` says another output of the command went there."""
     import click
 
     from sourcing_check.models.text import printable
 
-    click.echo(printable(f"wrote {path}{note}"), err=_own_output(path))
+    click.echo(printable(f"wrote {path}{note}"), err=err or _own_output(path))
+
+
+def to_own_output(paths: Sequence[Path | None]) -> bool:
+    """Whether one of ``paths`` is this process's standard output: then what a command says
+    besides its outputs goes to standard error, not after (or inside) what it wrote."""
+    return any(path is not None and _own_output(path) for path in paths)
 
 
 def _own_output(path: Path) -> bool:

@@ -13,7 +13,7 @@ import click
 from sourcing_check import __version__
 from sourcing_check.cli import files
 from sourcing_check.cli.asked import evidence_asked, must_answers
-from sourcing_check.cli.options import Tables, settings_from
+from sourcing_check.cli.options import OUTPUT, Tables, settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.resources import default_framework_dir
@@ -80,7 +80,7 @@ def _framework(guidelines: Path | None) -> Framework:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OUTPUT,
     help="Template file to write [default: NAME.yaml or NAME.xlsx, e.g. vendor.yaml].",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
@@ -214,11 +214,12 @@ def _init_decision(
     files.write_or_stop([(target, text)])
     files.say_written(target)
     if carried is not None:
+        aside = files.to_own_output([target])
         conditions = ", ".join(c.id for c in carried.conditions) or "none"
         waivers = ", ".join(w.requirement for w in carried.waivers) or "none"
-        click.echo(f"  conditions carried forward: {conditions}")
-        click.echo(f"  waivers to approve again (written out of force): {waivers}")
-        click.echo(f"  resolved: {'; '.join(carried.resolved) or 'none'}")
+        click.echo(f"  conditions carried forward: {conditions}", err=aside)
+        click.echo(f"  waivers to approve again (written out of force): {waivers}", err=aside)
+        click.echo(f"  resolved: {'; '.join(carried.resolved) or 'none'}", err=aside)
 
 
 @click.command()
@@ -227,7 +228,7 @@ def _init_decision(
     "-o",
     "--output",
     required=True,
-    type=click.Path(path_type=Path),
+    type=OUTPUT,
     help="The file to write; its suffix chooses the format: .xlsx, .yaml (.yml) or .json.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")

@@ -13,6 +13,7 @@ import click
 
 from sourcing_check.cli.exit_codes import ExitCode
 from sourcing_check.cli.files import refuse_overwriting, say_written, write_or_stop
+from sourcing_check.cli.options import OUTPUT
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import CODES, InputError
 from sourcing_check.resources import default_framework_dir
@@ -128,7 +129,7 @@ def guidelines_lint(directory: Path | None, list_codes: bool, profiles: tuple[st
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OUTPUT,
     help="Write to this file instead of standard output (e.g. docs/guidelines.md).",
 )
 def guidelines_docs(directory: Path | None, output: Path | None) -> None:

@@ -166,12 +166,31 @@ def format_option(renderers: dict[str, Renderer]) -> Callable[[F], F]:
     )
 
 
+class OutputPath(click.Path):
+    """A file a command writes; '-' is standard output, as in most command-line tools (it was
+    a file named '-'), written in place like /dev/stdout."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "-":
+            return STDOUT
+        return super().convert(value, param, ctx)
+
+
+#: Where '-' writes: this process's standard output, wherever it leads.
+STDOUT = Path("/dev/stdout")
+#: The type of every option naming a file to write.
+OUTPUT = OutputPath()
+
+
 def output_option(needed_for: str = "") -> Callable[[F], F]:
     """``-o/--output``: write to a file (atomically) instead of standard output."""
     return click.option(
         "-o",
         "--output",
-        type=click.Path(path_type=Path),
+        type=OUTPUT,
         help="Write the output to this file (atomically) instead of standard output"
         + (f"; needed for {needed_for}." if needed_for else "."),
     )
