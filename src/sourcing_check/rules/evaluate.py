@@ -109,9 +109,11 @@ def _judge(
         # decided by what is answered, whatever the rest says
         # Only text the guideline author wrote is filled; quoted answers stay as written.
         fix = _fill(req.remediation, data, framework)
+        failing = rule.check.failing(data) if verdict is False else []
         if req.messages.fail:
-            return "fail", _fill(req.messages.fail, data, framework), [], fix
-        return "fail", _as_answered(req.title, answers), [], fix
+            said = _fill(req.messages.fail, data, framework)
+            return "fail", said + _which(rule.check.reads, answers, failing), [], fix
+        return "fail", _as_answered(req.title, answers, failing), [], fix
     # only a rule that reads a fact can rest on a partial one
     partial = _partial(rule.fact_reads, data, documents) if rule.fact_reads else None
     if partial:
@@ -175,19 +177,34 @@ def _to_answer(lead: str, missing: list[str]) -> str:
     return _sentence(f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)))
 
 
-def _as_answered(title: str, answers: Sequence[Answer]) -> str:
-    """A failure in words when the author wrote none: the answers that were given."""
+def _as_answered(title: str, answers: Sequence[Answer], failing: Sequence[str]) -> str:
+    """A failure in words when the author wrote none: the answers that made the check fail
+    (all that were given when it cannot tell which), not those it reads and accepts."""
     given = [a for a in answers if a["value"] is not None]
     if not given:
         return f"Not met: {title}."
     # answers from the plan and its questionnaire keep their input ('/vendor/...'): both
     # have a harmful_content section, and a plan's reader looked for the supplier's in the plan
-    whole = len({a["pointer"].split("/", 2)[1] for a in given}) > 1
+    # (a fact keeps its '/facts/' too, which no input has)
+    whole = len({a["pointer"].split("/", 2)[1] for a in given} - {"facts"}) > 1
     shown = (
-        f"{a['pointer'] if whole else a['pointer'].split('/', 2)[2]} = {_inline(a['value'])}"
-        for a in given
+        f"{_quoted(a['pointer'], whole)} = {_inline(a['value'])}"
+        for a in [a for a in given if a["pointer"] in failing] or given
     )
     return "Not met, as answered: " + "; ".join(shown)
+
+
+def _quoted(pointer: str, whole: bool) -> str:
+    """A pointer as a message quotes it: within its input, unless ``whole`` or a fact."""
+    return pointer if whole or pointer.startswith("/facts/") else pointer.split("/", 2)[2]
+
+
+def _which(reads: Sequence[str], answers: Sequence[Answer], failing: Sequence[str]) -> str:
+    """After a failure message its author wrote for a check of several answers ('not
+    disclosed, or below 40%'): which answers failed it, when they are answers, not facts."""
+    if len(reads) < 2 or not failing or any(p.startswith("/facts/") for p in failing):
+        return ""
+    return " " + _sentence(_as_answered("", answers, failing).replace("Not met, as", "As", 1))
 
 
 def _sentence(text: str) -> str:

@@ -91,6 +91,9 @@ class Compiled:
     reads: tuple[str, ...]
     #: The absent pointers that leave the outcome undecided (empty when it is decided).
     unknowns: _Unknowns
+    #: When the outcome is false, the pointers whose answers made it so (a false entry of
+    #: ``all_of``, every entry of a false ``any_of``, what a false ``not`` reads); else empty.
+    failing: _Unknowns
 
     def __call__(self, subject: Any) -> bool:
         return self.decide(subject) is True
@@ -120,7 +123,7 @@ def compile_predicate(predicate: Any, params: Mapping[str, Any], where: str = ""
             )
     combined = parts[0] if len(parts) == 1 else _combine(parts, any_of=False)
     reads = tuple(dict.fromkeys(pointers(predicate)))
-    return Compiled(combined.decide, reads, combined.unknowns)
+    return Compiled(combined.decide, reads, combined.unknowns, combined.failing)
 
 
 def _combine(parts: list[Compiled], *, any_of: bool) -> Compiled:
@@ -148,7 +151,13 @@ def _combine(parts: list[Compiled], *, any_of: bool) -> Compiled:
                 undecided.append(part)
         return [p for part in undecided for p in part.unknowns(subject)]
 
-    return Compiled(decide, (), unknowns)
+    def failing(subject: Any) -> list[str]:
+        if decide(subject) is not False:
+            return []
+        # false: in an all_of, the parts that are false; in an any_of, every part
+        return [p for part in parts for p in part.failing(subject)]
+
+    return Compiled(decide, (), unknowns, failing)
 
 
 def _negate(inner: Compiled) -> Compiled:
@@ -156,7 +165,12 @@ def _negate(inner: Compiled) -> Compiled:
         result = inner.decide(subject)
         return None if result is None else not result
 
-    return Compiled(decide, (), inner.unknowns)
+    def failing(subject: Any) -> list[str]:
+        if decide(subject) is not False:
+            return []
+        return [p for p in inner.reads if resolve(subject, p) is not ABSENT]  # made it true
+
+    return Compiled(decide, (), inner.unknowns, failing)
 
 
 def _pointer_test(pointer: str, schema: Any, where: str) -> Compiled:
@@ -172,7 +186,10 @@ def _pointer_test(pointer: str, schema: Any, where: str) -> Compiled:
     def unknowns(subject: Any) -> list[str]:
         return [pointer] if resolve(subject, pointer) is ABSENT else []
 
-    return Compiled(decide, (pointer,), unknowns)
+    def failing(subject: Any) -> list[str]:
+        return [pointer] if decide(subject) is False else []
+
+    return Compiled(decide, (pointer,), unknowns, failing)
 
 
 def _jsonschema_validator(schema: Any, where: str) -> Validator:
