@@ -1,0 +1,69 @@
+"""The board report read as its signer reads it: each must-level failure traceable to the
+answers it rests on (file:line) and to its source, and no wording that claims more than the
+inputs give (a pass 'with its evidence' where no document was given)."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sourcing_check.cli import main
+from tests.conftest import EXAMPLES, ROOT
+
+DATE = "2026-11-27"
+
+
+def _report_text(tmp_path: Path, name: str) -> str:
+    """The board report of one bundled example as its reader sees it: the text of the HTML
+    the PDF is laid out from (pdftotext reads table cells out of order), one string."""
+    pdf, page = tmp_path / f"{name}.pdf", tmp_path / f"{name}.html"
+    source = (EXAMPLES / f"{name}.yaml").relative_to(ROOT)
+    args = ["report", str(source), "-o", str(pdf), "--html", str(page), "--date", DATE]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    body = page.read_text(encoding="utf-8").split("<body", 1)[1]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body.replace("<wbr>", ""))).replace("\u2060", "")
+    return re.sub(r" ([;,.)])", r"\1", " ".join(text.split()))  # no space left by a tag
+
+
+@pytest.fixture(scope="module")
+def crowd_vendor(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The crowd-platform questionnaire's board report (run from the checkout's root, so that
+    its answers are at examples/crowd-platform-vendor.yaml)."""
+    here = Path.cwd()
+    try:
+        os.chdir(ROOT)
+        return _report_text(tmp_path_factory.mktemp("board-read"), "crowd-platform-vendor")
+    finally:
+        os.chdir(here)
+
+
+def _row(text: str, requirement: str) -> str:
+    """The text of one must-level row of the findings to act on: up to the next one."""
+    start = text.index(f"Fail {requirement} ")
+    end = text.find(" Fail PAI-", start)
+    return text[start : end if end > 0 else start + 2000]
+
+
+def test_each_must_failure_names_where_it_was_answered_and_its_source(crowd_vendor: str) -> None:
+    # the answer it rests on, by file and line (rejected_work_paid: never, line 81)
+    row = _row(crowd_vendor, "PAI-1.8")
+    assert "(answered at crowd-platform-vendor.yaml:81)" in row
+    assert "Source: FW, Principle 1 (Fair Pay), 1.1: Workers are paid on time" in row
+    # several answers: each line once, in order
+    assert "(answered at crowd-platform-vendor.yaml:83, 84, 85)" in _row(crowd_vendor, "PAI-5.8")
+    # a failure worked out from the pay says where the working is
+    row = _row(crowd_vendor, "PAI-1.2")
+    assert '(worked out under "Effective hourly pay against the living wage")' in row
+    assert "Source: PAI, Guideline 1: Ensure all data enrichment workers are paid" in row
+    # each cited document is named once, in full, with its address
+    assert (
+        "Sources cited above: PAI Data Enrichment Sourcing Guidelines, "
+        "https://partnershiponai.org/responsible-sourcing-library/; "
+        "FW Fairwork Cloudwork (Online Work) Principles (version of June 2024)" in crowd_vendor
+    )
