@@ -67,3 +67,26 @@ def test_each_must_failure_names_where_it_was_answered_and_its_source(crowd_vend
         "https://partnershiponai.org/responsible-sourcing-library/; "
         "FW Fairwork Cloudwork (Online Work) Principles (version of June 2024)" in crowd_vendor
     )
+
+
+def test_requirements_met_say_which_rest_on_documents_and_which_on_answers_alone(
+    crowd_vendor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # none of the crowd questionnaire's five passes has a document behind it: the report
+    # said "met with their evidence"
+    assert "with their evidence" not in crowd_vendor
+    assert (
+        "5 requirements met: 0 with evidence documents given, 5 on the answers alone (none of "
+        "these asks for a document); 13 did not apply" in crowd_vendor
+    )
+    assert "PAI-3.15 ✓ No one holds workers' identity documents none workers" in crowd_vendor
+    # an approved questionnaire: 'met', not 'met with its evidence', on page 1 and in the table
+    monkeypatch.chdir(ROOT)
+    well = _report_text(tmp_path, "well-run-vendor")
+    assert "with its evidence" not in well and "with their evidence" not in well
+    assert (
+        "Every must- and should-level requirement that applies is met, and none lacks "
+        "evidence it asks for." in well
+    )
+    assert "in every worker location it reports 3 pay PAI-1.8" in well  # three documents
+

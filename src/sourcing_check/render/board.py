@@ -106,7 +106,11 @@ def reasons_in_words(a: Assessment) -> list[str]:
         reasons.append(f"The overall score, {score}, is below {a.conditions_below_score}.")
     if not reasons or reasons == [r for r in reasons if "waived by the board" in r]:
         met = "met or waived" if waived else "met"
-        reasons.insert(0, f"Every must- and should-level requirement is {met} with its evidence.")
+        reasons.insert(
+            0,
+            f"Every must- and should-level requirement that applies is {met}, and none lacks "
+            "evidence it asks for.",
+        )
     line = lowest_line(a)
     if line is not None and line.shortfall is not None and decisive(line.shortfall):
         reasons.append(line.shortfall.text)  # the figure that decides it, not the benchmark's
