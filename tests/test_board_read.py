@@ -5,6 +5,7 @@ inputs give (a pass 'with its evidence' where no document was given)."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from pathlib import Path
@@ -90,3 +91,17 @@ def test_requirements_met_say_which_rest_on_documents_and_which_on_answers_alone
     )
     assert "in every worker location it reports 3 pay PAI-1.8" in well  # three documents
 
+
+def test_an_approved_verdict_reason_claims_no_evidence_that_was_not_given(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # most of the well-run questionnaire's passes rest on answers alone
+    out = tmp_path / "well.json"
+    well = str(EXAMPLES / "well-run-vendor.yaml")
+    done = runner.invoke(main, ["check", well, "--date", DATE, "--format", "json", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    (data,) = json.loads(out.read_text(encoding="utf-8"))["assessments"]
+    assert data["verdict"]["reasons"] == [
+        "every must- and should-level requirement that applies is met, none lacks evidence it "
+        "asks for, and the overall score is at least 80"
+    ]
