@@ -105,3 +105,26 @@ def test_an_approved_verdict_reason_claims_no_evidence_that_was_not_given(
         "every must- and should-level requirement that applies is met, none lacks evidence it "
         "asks for, and the overall score is at least 80"
     ]
+
+
+def test_page_one_says_whose_pay_is_lowest_and_whose_living_wage_it_is_set_against(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the plan's pay in PH is PHP 27.43 an hour and the vendor's own rate there PHP 28.34 (the
+    # plan counts more unpaid time); page 1 quoted one figure without saying which, and named
+    # no benchmark
+    monkeypatch.chdir(ROOT)
+    text = _report_text(tmp_path, "crowd-platform-project")
+    page_one = text[: text.index("Score per guideline area")]
+    assert (
+        "Lowest effective pay (project pay): PHP 27.43 an hour in PH (Metro Manila), 15.5% of "
+        "the living wage of PHP 177.09 an hour (Asia Floor Wage Alliance, 2024, brought "
+        "forward to 2025 prices)." in page_one
+    )
+    # a questionnaire alone has one kind of pay: not labelled
+    text = _report_text(tmp_path, "moderation-vendor")
+    assert (
+        "Lowest effective pay: KES 172.41 an hour in KE (Nairobi), 57.9% of the living wage of "
+        "KES 297.78 an hour (WageIndicator Foundation, 2019, brought forward to 2024 prices)."
+        in text
+    )
