@@ -128,3 +128,28 @@ def test_page_one_says_whose_pay_is_lowest_and_whose_living_wage_it_is_set_again
         "KES 297.78 an hour (WageIndicator Foundation, 2019, brought forward to 2024 prices)."
         in text
     )
+
+
+def test_the_checklist_says_who_acts_where_each_answer_is_and_the_pay_each_place_needs(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "todo.md"
+    plan = "examples/crowd-platform-project.yaml"
+    args = ["check", plan, "--date", DATE, "--format", "checklist-md", "-o", str(out)]
+    assert runner.invoke(main, args).exit_code == 1  # not approved
+    items = out.read_text(encoding="utf-8").split("\n- [ ] ")
+    item = {i.split("**")[1]: i for i in items[1:]}
+    # the supplier's items are told from the AI team's, and from the reference tables'
+    assert "(fail; vendor acts)" in item["PAI-1.8"]
+    assert "(fail; AI team acts)" in item["PAI-1.7"]
+    assert "(unanswered; whoever runs the check acts)" in item["PAI-1.4"]
+    # where in its file the failing answer is
+    assert "  - Answered at: examples/crowd-platform-vendor.yaml:81\n" in item["PAI-1.8"]
+    assert "  - Answered at: examples/crowd-platform-vendor.yaml:83, 84, 85\n" in item["PAI-5.8"]
+    # 'check every other location in the wage table': the checklist has none, so it says
+    # what each location short of the living wage needs
+    assert (
+        "  - Pay needed where it falls short: KE: USD 0.2533 per task; IN: USD 0.1928 per "
+        "task; PH (Metro Manila): USD 0.3125 per task\n" in item["PAI-1.2"]
+    )
