@@ -223,7 +223,7 @@ def test_a_decision_for_other_answers_is_stale_and_waives_nothing(tmp_path: Path
 def test_conditions_fill_owner_and_due_date_in_the_checklist(runner: CliRunner) -> None:
     args = ["check", str(WELL_RUN), "--date", "2026-11-24", "--decision", str(BOARD), *WITH_PROFILE]
     md = runner.invoke(main, [*args, "--format", "checklist-md"]).stdout
-    assert "- [ ] **PAI-1.3** The living-wage benchmarks used are recent (fail)" in md
+    assert "- [ ] **PAI-1.3** The living-wage benchmarks used are recent (fail; AI team acts)" in md
     assert "  - Condition C1: owner Dr. Lena Fischer (research lead), due 2027-01-08 (open)" in md
     assert "## Conditions of the board's decision" in md
     assert "- [ ] **C3** Report the first week's completion times" in md

@@ -149,8 +149,8 @@ def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) ->
         if not reasons:
             met = "met or waived" if waived else "met"
             reasons.append(
-                f"every must- and should-level requirement is {met} with its evidence, "
-                f"and the overall score is at least {threshold}"
+                f"every must- and should-level requirement that applies is {met}, none lacks "
+                f"evidence it asks for, and the overall score is at least {threshold}"
             )
     if waived:
         reasons.append(f"{len(waived)} requirement(s) waived by the board: " + ", ".join(waived))

@@ -106,14 +106,19 @@ def reasons_in_words(a: Assessment) -> list[str]:
         reasons.append(f"The overall score, {score}, is below {a.conditions_below_score}.")
     if not reasons or reasons == [r for r in reasons if "waived by the board" in r]:
         met = "met or waived" if waived else "met"
-        reasons.insert(0, f"Every must- and should-level requirement is {met} with its evidence.")
+        reasons.insert(
+            0,
+            f"Every must- and should-level requirement that applies is {met}, and none lacks "
+            "evidence it asks for.",
+        )
     line = lowest_line(a)
     if line is not None and line.shortfall is not None and decisive(line.shortfall):
         reasons.append(line.shortfall.text)  # the figure that decides it, not the benchmark's
     elif line is not None:
         reasons.append(
-            f"Lowest effective pay: {line.effective_hourly_text} an hour in {line.place}, "
-            f"{line.ratio_text} of the living wage of {line.living_wage_hourly_text} an hour."
+            f"Lowest effective pay{_whose(a, line)}: {line.effective_hourly_text} an hour in "
+            f"{line.place}, {line.ratio_text} of the living wage of "
+            f"{line.living_wage_hourly_text} an hour{_benchmark_words(line)}."
         )
     left_out = uncomputed_places(a)
     if left_out:
@@ -129,6 +134,25 @@ def reasons_in_words(a: Assessment) -> list[str]:
             reasons.append(short.text)
             shown = short
     return reasons
+
+
+def _whose(a: Assessment, line: WageLine) -> str:
+    """' (project pay)' or ' (vendor rates)' where a report has both, as the wage section's
+    headings name them; the two may differ for one place (the plan's own unpaid time)."""
+    if a.facts.project_wage is None or a.facts.vendor_wage is None:
+        return ""
+    project = any(line is other for other in a.facts.project_wage.locations)
+    return " (project pay)" if project else " (vendor rates)"
+
+
+def _benchmark_words(line: WageLine) -> str:
+    """' (Asia Floor Wage Alliance, 2024, brought forward to 2025 prices)': whose living
+    wage, of which year."""
+    bench = line.benchmark
+    if bench is None:
+        return ""
+    later = f", brought forward to {bench.indexed_to} prices" if bench.indexed_to else ""
+    return f" ({bench.publisher}, {bench.year}{later})"
 
 
 def actions_by_who(a: Assessment) -> list[tuple[str, list[Finding]]]:

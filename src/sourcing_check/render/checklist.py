@@ -12,10 +12,12 @@ from sourcing_check.models.decision import ConditionRecord
 from sourcing_check.models.results import STATUS_LABELS, Assessment, Finding
 from sourcing_check.render.escaping import escape_md, spreadsheet_cell
 from sourcing_check.render.views import (
+    answer_places,
     approvers,
     checklist_items,
     condition_state,
     conditions_by_requirement,
+    decisive,
     names_an_answer,
     score_text,
     subject_line,
@@ -27,6 +29,14 @@ _TABLES = (
     "No answer supplies this; whoever runs the check adds it to the reference tables "
     "('sourcing-check reference list' shows them): "
 )
+
+
+def _who_acts(f: Finding) -> str:
+    """Who acts on an item: the vendor, the AI team, or (for a figure only the reference
+    tables can give) whoever runs the check."""
+    if f.status == "unanswered" and not any(names_an_answer(item) for item in f.missing):
+        return "whoever runs the check"
+    return WHO_ACTS[f.scope]
 
 
 def _todo(f: Finding) -> str:
@@ -62,16 +72,34 @@ def render_md(assessments: Sequence[Assessment]) -> str:
                 continue
             out.append(f"## {level.capitalize()}\n")
             for f in group:
-                out += _md_item(f, conditions.get(f.requirement, []))
+                out += _md_item(f, conditions.get(f.requirement, []), _pay_needed(a, f))
             out.append("")
         out += _md_decision(a)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _md_item(f: Finding, conditions: list[ConditionRecord]) -> list[str]:
+def _pay_needed(a: Assessment, f: Finding) -> str:
+    """For a failed living-wage finding, the pay each location below the living wage needs
+    ('KE: USD 0.2533 per task; IN: ...'): the checklist has no wage table to look them up in."""
+    if f.status != "fail":
+        return ""
+    facts = {"project_wage": a.facts.project_wage, "vendor_wage": a.facts.vendor_wage}
+    needed = []
+    for fact in (facts.get(name) for name in f.facts):
+        for line in fact.locations if fact is not None else []:
+            short = line.shortfall if decisive(line.shortfall) else None
+            if short is not None and short.required_rate_text:
+                needed.append(f"{line.place}: {short.required_rate_text}")
+            elif line.ratio is not None and line.ratio < 1 and line.required_rate_text:
+                needed.append(f"{line.place}: {line.required_rate_text}")
+    return "; ".join(needed)
+
+
+def _md_item(f: Finding, conditions: list[ConditionRecord], pay_needed: str = "") -> list[str]:
     """One finding as a task, with the board's conditions on it."""
     lines = [
-        f"- [ ] **{f.requirement}** {escape_md(f.title)} ({STATUS_LABELS[f.status].lower()})",
+        f"- [ ] **{f.requirement}** {escape_md(f.title)} "
+        f"({STATUS_LABELS[f.status].lower()}; {_who_acts(f)} acts)",
         f"  - To do: {escape_md(_todo(f))}",
     ]
     for c in conditions:
@@ -81,6 +109,11 @@ def _md_item(f: Finding, conditions: list[ConditionRecord]) -> list[str]:
         )
     if f.status == "fail":
         lines.append(f"  - Found: {escape_md(f.message)}")
+    if pay_needed:
+        lines.append(f"  - Pay needed where it falls short: {escape_md(pay_needed)}")
+    places = answer_places(f) if f.status in ("fail", "unverified") else ""
+    if places:
+        lines.append(f"  - Answered at: {escape_md(places)}")
     if f.evidence_missing and f.status != "unverified":
         lines.append(f"  - Evidence to provide: {escape_md('; '.join(f.evidence_missing))}")
     lines.append(f"  - Source: {escape_md(f.source_title)}, {escape_md(f.source.section)}")

@@ -26,12 +26,15 @@ from sourcing_check.render.decision_view import decision_context
 from sourcing_check.render.escaping import printable, shorten
 from sourcing_check.render.templating import environment, stylesheet
 from sourcing_check.render.views import (
+    answer_places,
     by_ratio,
     checklist_items,
     decisive,
     evidence_to_provide,
+    file_names,
     needed_answers,
     ordered,
+    sources_of,
     subject_line,
 )
 
@@ -80,6 +83,7 @@ def _context(a: Assessment) -> dict[str, Any]:
         "lowest": lowest_line(a),
         "lowest_text": lowest_text(lowest_line(a)),
         "file_groups": files_by_folder(a),
+        "file_names": file_names(a),
         **decision_context(a),
     }
 
@@ -100,6 +104,8 @@ def render_html(assessments: Sequence[Assessment], detail: str = "board") -> str
         by_ratio=by_ratio,
         decisive=decisive,
         evidence_to_provide=evidence_to_provide,
+        answer_places=answer_places,
+        sources_of=sources_of,
         verdict_labels=VERDICT_LABELS,
         title=shorten(
             printable("Sourcing assessment: " + "; ".join(subject_line(a) for a in assessments)),

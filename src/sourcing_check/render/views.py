@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sourcing_check.models.decision import AppliedWaiver, ConditionRecord
 from sourcing_check.models.facts import Shortfall, WageLine
@@ -70,6 +71,46 @@ def evidence_to_provide(f: Finding) -> list[str]:
     """The evidence a finding lacks that its remediation does not already name (an unverified
     pass's remediation is the evidence to provide), so that a report says each item once."""
     return [item for item in f.evidence_missing if item not in (f.remediation or "")]
+
+
+def answer_places(f: Finding, names: Mapping[str, str] | None = None) -> str:
+    """Where a finding's answers are written, each file once with its lines in order:
+    'vendor.yaml:81, 83; plan.yaml:12' (a workbook's cells as 'Answers!C14'), each file by
+    its name in ``names`` (its path when not there). Answers the tool derived (under /facts)
+    have no place and are left out."""
+    spots: dict[str, list[int | str]] = {}
+    for answer in f.answers:
+        spot = answer["place"] or answer["line"]
+        if answer["file"] and spot is not None and spot not in spots.get(answer["file"], []):
+            spots.setdefault(answer["file"], []).append(spot)
+    return "; ".join(
+        f"{(names or {}).get(file, file)}:"
+        f"{', '.join(str(spot) for spot in sorted(found, key=_spot_order))}"
+        for file, found in spots.items()
+    )
+
+
+def file_names(a: Assessment) -> dict[str, str]:
+    """Each input file by its name alone where no other input of the assessment has that name
+    (the appendix gives the paths), else by its path."""
+    inputs = [f.path for f in a.files if f.role in ("project-plan", "vendor-questionnaire")]
+    names = [posixpath.basename(path) for path in inputs]
+    return {
+        path: name if names.count(name) == 1 else path
+        for path, name in zip(inputs, names, strict=True)
+    }
+
+
+def sources_of(findings: Sequence[Finding]) -> list[tuple[str, str, str | None]]:
+    """The source documents the findings cite, each once as (key, title, URL), in the order
+    first cited."""
+    cited = {f.source.document: (f.source.document, f.source_title, f.source_url) for f in findings}
+    return list(cited.values())
+
+
+def _spot_order(spot: int | str) -> tuple[int, str]:
+    """Lines in number order; workbook cells after them, by name."""
+    return (spot, "") if isinstance(spot, int) else (1 << 30, spot)
 
 
 def describe_change(change: ProfileChange) -> str:

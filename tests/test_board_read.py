@@ -1,0 +1,155 @@
+"""The board report read as its signer reads it: each must-level failure traceable to the
+answers it rests on (file:line) and to its source, and no wording that claims more than the
+inputs give (a pass 'with its evidence' where no document was given)."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sourcing_check.cli import main
+from tests.conftest import EXAMPLES, ROOT
+
+DATE = "2026-11-27"
+
+
+def _report_text(tmp_path: Path, name: str) -> str:
+    """The board report of one bundled example as its reader sees it: the text of the HTML
+    the PDF is laid out from (pdftotext reads table cells out of order), one string."""
+    pdf, page = tmp_path / f"{name}.pdf", tmp_path / f"{name}.html"
+    source = (EXAMPLES / f"{name}.yaml").relative_to(ROOT)
+    args = ["report", str(source), "-o", str(pdf), "--html", str(page), "--date", DATE]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    body = page.read_text(encoding="utf-8").split("<body", 1)[1]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body.replace("<wbr>", ""))).replace("\u2060", "")
+    return re.sub(r" ([;,.)])", r"\1", " ".join(text.split()))  # no space left by a tag
+
+
+@pytest.fixture(scope="module")
+def crowd_vendor(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The crowd-platform questionnaire's board report (run from the checkout's root, so that
+    its answers are at examples/crowd-platform-vendor.yaml)."""
+    here = Path.cwd()
+    try:
+        os.chdir(ROOT)
+        return _report_text(tmp_path_factory.mktemp("board-read"), "crowd-platform-vendor")
+    finally:
+        os.chdir(here)
+
+
+def _row(text: str, requirement: str) -> str:
+    """The text of one must-level row of the findings to act on: up to the next one."""
+    start = text.index(f"Fail {requirement} ")
+    end = text.find(" Fail PAI-", start)
+    return text[start : end if end > 0 else start + 2000]
+
+
+def test_each_must_failure_names_where_it_was_answered_and_its_source(crowd_vendor: str) -> None:
+    # the answer it rests on, by file and line (rejected_work_paid: never, line 81)
+    row = _row(crowd_vendor, "PAI-1.8")
+    assert "(answered at crowd-platform-vendor.yaml:81)" in row
+    assert "Source: FW, Principle 1 (Fair Pay), 1.1: Workers are paid on time" in row
+    # several answers: each line once, in order
+    assert "(answered at crowd-platform-vendor.yaml:83, 84, 85)" in _row(crowd_vendor, "PAI-5.8")
+    # a failure worked out from the pay says where the working is
+    row = _row(crowd_vendor, "PAI-1.2")
+    assert '(worked out under "Effective hourly pay against the living wage")' in row
+    assert "Source: PAI, Guideline 1: Ensure all data enrichment workers are paid" in row
+    # each cited document is named once, in full, with its address
+    assert (
+        "Sources cited above: PAI Data Enrichment Sourcing Guidelines, "
+        "https://partnershiponai.org/responsible-sourcing-library/; "
+        "FW Fairwork Cloudwork (Online Work) Principles (version of June 2024)" in crowd_vendor
+    )
+
+
+def test_requirements_met_say_which_rest_on_documents_and_which_on_answers_alone(
+    crowd_vendor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # none of the crowd questionnaire's five passes has a document behind it: the report
+    # said "met with their evidence"
+    assert "with their evidence" not in crowd_vendor
+    assert (
+        "5 requirements met: 0 with evidence documents given, 5 on the answers alone (none of "
+        "these asks for a document); 13 did not apply" in crowd_vendor
+    )
+    assert "PAI-3.15 ✓ No one holds workers' identity documents none workers" in crowd_vendor
+    # an approved questionnaire: 'met', not 'met with its evidence', on page 1 and in the table
+    monkeypatch.chdir(ROOT)
+    well = _report_text(tmp_path, "well-run-vendor")
+    assert "with its evidence" not in well and "with their evidence" not in well
+    assert (
+        "Every must- and should-level requirement that applies is met, and none lacks "
+        "evidence it asks for." in well
+    )
+    assert "in every worker location it reports 3 pay PAI-1.8" in well  # three documents
+
+
+def test_an_approved_verdict_reason_claims_no_evidence_that_was_not_given(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # most of the well-run questionnaire's passes rest on answers alone
+    out = tmp_path / "well.json"
+    well = str(EXAMPLES / "well-run-vendor.yaml")
+    done = runner.invoke(main, ["check", well, "--date", DATE, "--format", "json", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    (data,) = json.loads(out.read_text(encoding="utf-8"))["assessments"]
+    assert data["verdict"]["reasons"] == [
+        "every must- and should-level requirement that applies is met, none lacks evidence it "
+        "asks for, and the overall score is at least 80"
+    ]
+
+
+def test_page_one_says_whose_pay_is_lowest_and_whose_living_wage_it_is_set_against(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the plan's pay in PH is PHP 27.43 an hour and the vendor's own rate there PHP 28.34 (the
+    # plan counts more unpaid time); page 1 quoted one figure without saying which, and named
+    # no benchmark
+    monkeypatch.chdir(ROOT)
+    text = _report_text(tmp_path, "crowd-platform-project")
+    page_one = text[: text.index("Score per guideline area")]
+    assert (
+        "Lowest effective pay (project pay): PHP 27.43 an hour in PH (Metro Manila), 15.5% of "
+        "the living wage of PHP 177.09 an hour (Asia Floor Wage Alliance, 2024, brought "
+        "forward to 2025 prices)." in page_one
+    )
+    # a questionnaire alone has one kind of pay: not labelled
+    text = _report_text(tmp_path, "moderation-vendor")
+    assert (
+        "Lowest effective pay: KES 172.41 an hour in KE (Nairobi), 57.9% of the living wage of "
+        "KES 297.78 an hour (WageIndicator Foundation, 2019, brought forward to 2024 prices)."
+        in text
+    )
+
+
+def test_the_checklist_says_who_acts_where_each_answer_is_and_the_pay_each_place_needs(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "todo.md"
+    plan = "examples/crowd-platform-project.yaml"
+    args = ["check", plan, "--date", DATE, "--format", "checklist-md", "-o", str(out)]
+    assert runner.invoke(main, args).exit_code == 1  # not approved
+    items = out.read_text(encoding="utf-8").split("\n- [ ] ")
+    item = {i.split("**")[1]: i for i in items[1:]}
+    # the supplier's items are told from the AI team's, and from the reference tables'
+    assert "(fail; vendor acts)" in item["PAI-1.8"]
+    assert "(fail; AI team acts)" in item["PAI-1.7"]
+    assert "(unanswered; whoever runs the check acts)" in item["PAI-1.4"]
+    # where in its file the failing answer is
+    assert "  - Answered at: examples/crowd-platform-vendor.yaml:81\n" in item["PAI-1.8"]
+    assert "  - Answered at: examples/crowd-platform-vendor.yaml:83, 84, 85\n" in item["PAI-5.8"]
+    # 'check every other location in the wage table': the checklist has none, so it says
+    # what each location short of the living wage needs
+    assert (
+        "  - Pay needed where it falls short: KE: USD 0.2533 per task; IN: USD 0.1928 per "
+        "task; PH (Metro Manila): USD 0.3125 per task\n" in item["PAI-1.2"]
+    )
