@@ -91,7 +91,7 @@ bench: $(STAMP) system-packages bytecode
 	$(BIN)/python benchmarks/xlsx_read.py
 
 # Every bundled example's board report, each page at 50 dpi as out/pages/<example>/page-N.png
-# and a contact sheet per example, to look at; fails if a report is over 9 pages or 1 MB.
+# and a contact sheet per example, to look at; fails if a report is over 8 pages or 1 MB.
 pages: $(DEVSTAMP) system-packages
 	$(BIN)/python -m tests.pages out/pages
 

@@ -4,6 +4,7 @@ inputs give (a pass 'with its evidence' where no document was given)."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -153,3 +154,26 @@ def test_the_checklist_says_who_acts_where_each_answer_is_and_the_pay_each_place
         "  - Pay needed where it falls short: KE: USD 0.2533 per task; IN: USD 0.1928 per "
         "task; PH (Metro Manila): USD 0.3125 per task\n" in item["PAI-1.2"]
     )
+
+
+def test_the_board_appendix_gives_each_file_s_hash_start_and_full_gives_it_whole(
+    tmp_path: Path,
+) -> None:
+    # two files a row with 16 digits each keeps the longest examples within 8 pages; every
+    # file read is still named with a prefix a reader can compare with sha256sum's output
+    source = EXAMPLES / "well-run-vendor.yaml"
+    pages = {}
+    for detail in ("board", "full"):
+        page = tmp_path / f"{detail}.html"
+        args = ["report", str(source), "-o", str(tmp_path / f"{detail}.pdf"), "--html", str(page)]
+        done = CliRunner().invoke(main, [*args, "--date", DATE, "--detail", detail])
+        assert done.exit_code == 0, done.output
+        pages[detail] = page.read_text(encoding="utf-8")
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    framework = hashlib.sha256(
+        (ROOT / "guidelines/pai-data-enrichment/requirements/1-pay.yaml").read_bytes()
+    ).hexdigest()
+    for whole in (digest, framework):
+        assert f">{whole[:16]}<" in pages["board"] and whole not in pages["board"]
+        assert f">{whole}<" in pages["full"]
+    assert "first 16 hexadecimal digits" in pages["board"]

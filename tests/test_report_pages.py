@@ -1,4 +1,4 @@
-"""Every bundled example's board report: at most 9 pages and under 1 MB, with every finding to
+"""Every bundled example's board report: at most 8 pages and under 1 MB, with every finding to
 act on and every answer still needed shown, and no heading left alone at the foot of a page."""
 
 from __future__ import annotations

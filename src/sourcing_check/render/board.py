@@ -203,3 +203,21 @@ def files_by_folder(a: Assessment) -> list[tuple[str | None, list[tuple[str, str
             cut = len(folder) + 1
             shown.append((f"{role}: {folder}/", [(f.path[cut:], f.sha256) for f in files]))
     return shown
+
+
+def files_compact(a: Assessment) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """``files_by_folder`` for a table of two files a row: a group of one file is named in
+    full ('project-plan: examples/plan.yaml'), and such files share one group without a
+    heading, so that a plan and its questionnaire fill one row, not four."""
+    shown: list[tuple[str | None, list[tuple[str, str]]]] = []
+    for heading, files in files_by_folder(a):
+        if len(files) > 1:
+            shown.append((heading, files))
+            continue
+        ((path, sha256),) = files
+        named = (f"{heading or ''}{path}", sha256)
+        if shown and shown[-1][0] is None:
+            shown[-1][1].append(named)
+        else:
+            shown.append((None, [named]))
+    return shown

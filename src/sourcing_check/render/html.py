@@ -16,6 +16,7 @@ from sourcing_check.models.results import (
 from sourcing_check.render.board import (
     actions_by_who,
     files_by_folder,
+    files_compact,
     lowest_line,
     lowest_text,
     needed_by_section,
@@ -83,6 +84,7 @@ def _context(a: Assessment) -> dict[str, Any]:
         "lowest": lowest_line(a),
         "lowest_text": lowest_text(lowest_line(a)),
         "file_groups": files_by_folder(a),
+        "file_pairs": files_compact(a),
         "file_names": file_names(a),
         **decision_context(a),
     }
