@@ -67,3 +67,23 @@ def test_every_chained_step_of_every_example_is_redone_by_hand() -> None:
                         previous = _amount(step.value) or previous
     assert checked > 80
     assert not wrong, wrong
+
+
+_FAIR_COST = re.compile(
+    rf"({NUMBER}) an hour \(({NUMBER}) times the (?:living|statutory minimum) wage of "
+    rf"[A-Z]{{3}} ({NUMBER})"
+)
+
+
+def test_the_fair_cost_of_every_price_line_is_its_factor_times_the_wage_printed() -> None:
+    # '1.5 times the living wage of EUR 9.00' was printed for EUR 13.51 (1.5 x 9.00 = 13.50)
+    checked = 0
+    for path in sorted(EXAMPLES.glob("*project.yaml")) + sorted(EXAMPLES.glob("*/*project.yaml")):
+        (a,) = run([path], Settings(date=dt.date(2026, 11, 24))).assessments
+        finding = next(f for f in a.findings if f.requirement == "PAI-1.19")
+        for cost, factor, wage in _FAIR_COST.findall(finding.message):
+            printed = Decimal(cost.replace(",", ""))
+            by_hand = Decimal(factor) * Decimal(wage.replace(",", ""))
+            assert by_hand.quantize(printed, ROUND_HALF_EVEN) == printed, finding.message
+            checked += 1
+    assert checked >= 3

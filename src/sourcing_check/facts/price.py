@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sourcing_check.facts.context import Context, Inputs
-from sourcing_check.facts.money import SIXTY, money, percent
+from sourcing_check.facts.money import SIXTY, money, multiplicand, percent
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_benchmark import (
     NO_BENCHMARK,
@@ -116,8 +116,11 @@ def _line(
     if conversion is None:
         gap = f"rate from {currency} to {living.currency}: {NO_RATE}"
         return PriceLine(place=place, missing=[gap], benchmark_id=benchmark.id)
-    base, basis = _wage_basis(where, living, setting)
+    base, (named, after) = _wage_basis(where, living, setting)
     fair = base * factor
+    fair_text = money(fair, living.currency)
+    # the wage with the places it takes for the factor times it to give the cost printed
+    basis = named + multiplicand(base, factor, living.currency, fair_text) + after
     price_there = hourly * conversion.factor
     ratio = price_there / fair
     return PriceLine(
@@ -127,7 +130,7 @@ def _line(
         living_wage_hourly_text=living.hourly_text,
         wage_basis_text=basis,
         fair_cost_hourly=_q(fair),
-        fair_cost_hourly_text=money(fair, living.currency),
+        fair_cost_hourly_text=fair_text,
         price_hourly_text=money(price_there, living.currency),
         ratio=_q(ratio),
         ratio_text=percent(ratio),
@@ -135,13 +138,14 @@ def _line(
     )
 
 
-def _wage_basis(where: Location, living: Yardstick, setting: Setting) -> tuple[Decimal, str]:
+def _wage_basis(
+    where: Location, living: Yardstick, setting: Setting
+) -> tuple[Decimal, tuple[str, str]]:
     """The wage per hour fair pay is costed on: the living wage, or the statutory minimum wage
-    where it binds every employer and is higher (no living wage is below the legal minimum)."""
+    where it binds every employer and is higher (no living wage is below the legal minimum);
+    and the words before and after its figure."""
     floor = higher_floor(where, living, setting, Working())
     if floor is not None:
-        return floor.hourly, (
-            f"the statutory minimum wage of {floor.hourly_text}, which is above the living wage "
-            f"of {living.hourly_text}"
-        )
-    return living.hourly, f"the living wage of {living.hourly_text}"
+        above = f", which is above the living wage of {living.hourly_text}"
+        return floor.hourly, ("the statutory minimum wage of ", above)
+    return living.hourly, ("the living wage of ", "")
