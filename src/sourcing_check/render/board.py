@@ -36,14 +36,36 @@ def lowest_line(a: Assessment) -> WageLine | None:
 
 def uncomputed_places(a: Assessment) -> list[str]:
     """The worker locations whose pay could be neither computed nor shown short (each once)."""
-    return list(
-        dict.fromkeys(
-            line.place
-            for fact in (a.facts.project_wage, a.facts.vendor_wage)
-            if fact is not None
-            for line in fact.locations
-            if line.ratio is None and not decisive(line.shortfall)
-        )
+    return list(_uncompared(a))
+
+
+def _uncompared(a: Assessment) -> dict[str, tuple[str, ...]]:
+    """Each location whose pay is neither compared nor shown short, with what it lacks (the
+    first line's, where the project pay and the vendor's rates both lack it)."""
+    lacking: dict[str, tuple[str, ...]] = {}
+    for fact in (a.facts.project_wage, a.facts.vendor_wage):
+        for line in fact.locations if fact is not None else []:
+            if line.ratio is None and not decisive(line.shortfall):
+                lacking.setdefault(line.place, tuple(line.missing))
+    return lacking
+
+
+def _not_compared(a: Assessment, which: str) -> str | None:
+    """Why some pay is left out of the lowest pay, in words: 'Pay in VE is not compared with
+    a living wage (it lacks: living-wage benchmark for VE: none in the living-wage table)'; a
+    place whose pay was worked out but has no benchmark is not said to lack its pay."""
+    by_gap: dict[tuple[str, ...], list[str]] = {}
+    for place, missing in _uncompared(a).items():
+        by_gap.setdefault(missing, []).append(place)
+    if not by_gap:
+        return None
+    said = [
+        f"{_listed(places)} ({'; '.join(missing) if missing else 'see the pay per location'})"
+        for missing, places in by_gap.items()
+    ]
+    return (
+        f"Pay is not compared with a living wage in {'; in '.join(said)}, so {which} (the pay "
+        "per location shows what is missing)."
     )
 
 
@@ -120,13 +142,10 @@ def reasons_in_words(a: Assessment) -> list[str]:
             f"{line.place}, {line.ratio_text} of the living wage of "
             f"{line.living_wage_hourly_text} an hour{_benchmark_words(line)}."
         )
-    left_out = uncomputed_places(a)
+    which = "the lowest pay above leaves it out" if line is not None else "no pay is compared"
+    left_out = _not_compared(a, which)
     if left_out:
-        which = "the lowest pay above leaves it out" if line is not None else "no pay is compared"
-        reasons.append(
-            f"Pay could not be computed for {_listed(left_out)}, so {which} (the pay per "
-            "location says what is missing)."
-        )
+        reasons.append(left_out)
     shown = line.shortfall if line is not None else None
     for fact in (a.facts.project_wage, a.facts.vendor_wage):
         short = fact.worst_shortfall if fact is not None else None
