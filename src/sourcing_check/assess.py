@@ -53,6 +53,7 @@ def assess(
     files += framework.file_refs
     files += [FileRef(role="reference", path=p, sha256=h) for p, h in reference.files]
     return Assessment.model_construct(
+        set(_GIVEN),  # the fields set as before; those after it are given their defaults
         schema_version=ASSESSMENT_SCHEMA_VERSION,
         tool={"name": "sourcing-check", "version": __version__},
         framework={"id": meta.id, "title": meta.title, "version": meta.version},
@@ -74,4 +75,13 @@ def assess(
         without_waivers=Standing.model_construct(
             scores=list(per_guideline), overall=overall, verdict=decided
         ),
+        decision=None,
+        previous=None,
+        warnings=[],
     )
+
+
+#: The fields ``assess`` sets. The rest are given their defaults here: pydantic, filling a
+#: default from a factory (``warnings``), asks whether the factory takes the validated data by
+#: parsing ``list``'s text signature, about 75 us a call (1.5% of a pair in a batch worker).
+_GIVEN = frozenset(Assessment.model_fields) - {"decision", "previous", "warnings"}
