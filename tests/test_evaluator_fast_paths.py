@@ -18,7 +18,7 @@ from sourcing_check.models.subject import Subject
 from sourcing_check.rules.answers import _answer, _answers, _shown, shown
 from sourcing_check.rules.needed import needed, needed_for
 from sourcing_check.rules.subject_view import View
-from sourcing_check.run import Settings, framework_for, load_context
+from sourcing_check.run import Settings, framework_for, load_context, run
 from tests.conftest import EXAMPLES
 
 SETTINGS = Settings(date=dt.date(2026, 11, 24))
@@ -118,3 +118,25 @@ def test_what_is_needed_is_worded_as_each_pointer_alone_words_it(tmp_path: Path)
             assert needed_for(unknown, data, documents) == expected
             worded += len(expected)
     assert worded > 10000
+
+
+def test_a_rule_s_finding_names_its_source_as_the_framework_lists_it() -> None:
+    # the evaluator copies each rule's template: its fixed fields and its source, worked out
+    # once a framework; every finding of every example names what the framework says
+    basis = load_context(SETTINGS)
+    framework = basis.framework
+    assert len(framework.templates) == len(framework.rules)
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        (assessment,) = run([path], SETTINGS).assessments
+        for finding in assessment.findings:
+            rule = framework.rule(finding.requirement)
+            assert rule is not None
+            source = rule.requirement.source
+            listed = framework.meta.sources[source.document]
+            assert finding.source == source
+            assert finding.source_title == listed.title
+            assert finding.source_url == (source.url or listed.url)
+            assert (
+                finding.title == rule.requirement.title
+                and finding.weight == rule.requirement.weight
+            )

@@ -21,7 +21,7 @@ from sourcing_check.models.results import (
 )
 from sourcing_check.models.subject import Subject
 from sourcing_check.reference.lookup import Reference
-from sourcing_check.rules.evaluate import evaluate
+from sourcing_check.rules.evaluate import evaluate_all
 from sourcing_check.rules.framework import Framework
 from sourcing_check.rules.places import placed_facts
 from sourcing_check.rules.subject_view import View
@@ -38,11 +38,7 @@ def assess(
     answers["facts"] = facts.plain()  # plain data: Decimals stay Decimal, unset keys absent
     data = View(answers)
     documents = {"vendor": subject.vendor, "project": subject.project}
-    findings = [
-        evaluate(rule, data, documents, framework)
-        for rule in framework.rules
-        if documents[rule.requirement.scope] is not None
-    ]
+    findings = evaluate_all(framework, data, documents)
     per_guideline, overall = scores(findings, framework.meta)
     meta = framework.meta
     decided = verdict(findings, overall, meta)
