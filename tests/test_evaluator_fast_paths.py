@@ -16,7 +16,8 @@ from sourcing_check.facts import Context, Inputs, derive
 from sourcing_check.load.subject import load_subject
 from sourcing_check.models.subject import Subject
 from sourcing_check.rules.answers import _answer, _answers, _shown, shown
-from sourcing_check.rules.needed import needed, needed_for
+from sourcing_check.rules.evaluate import _APPLIES, _DECIDE, _asked, _asked_text
+from sourcing_check.rules.needed import described, needed, needed_for, text_inputs
 from sourcing_check.rules.subject_view import View
 from sourcing_check.run import Settings, framework_for, load_context, run
 from tests.conftest import EXAMPLES
@@ -140,3 +141,24 @@ def test_a_rule_s_finding_names_its_source_as_the_framework_lists_it() -> None:
                 finding.title == rule.requirement.title
                 and finding.weight == rule.requirement.weight
             )
+
+
+def test_an_unanswered_finding_s_words_are_those_needed_for_gives(tmp_path: Path) -> None:
+    # the evaluator words what a subject of text inputs leaves out once for every subject:
+    # the same words as needed_for, the same message, list and remediation as _asked
+    worded = 0
+    for subject in [load_subject(path) for path in _inputs(tmp_path)]:
+        data, documents, pointers = _subject_data(subject)
+        given = text_inputs(documents)
+        if given is None:
+            continue  # a workbook: its answers are named by cell, the long way
+        answers = [p for p in pointers if not p.startswith("/facts/")]
+        for kind in (_APPLIES, _DECIDE):
+            for start in range(0, len(answers), 3):
+                unknown = answers[start : start + 4] + answers[start : start + 1]  # one twice
+                expected = needed_for(unknown, data, documents)
+                assert described(tuple(unknown), given) == expected
+                made = _asked_text(kind, tuple(unknown), given)
+                assert made == _asked(kind, tuple(dict.fromkeys(expected)))
+                worded += len(made[1])
+    assert worded > 5000

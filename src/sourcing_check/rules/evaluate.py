@@ -15,7 +15,14 @@ from sourcing_check.models.subject import LoadedInput
 from sourcing_check.rules.answers import answers as located_answers
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
-from sourcing_check.rules.needed import Given, describe, fact_missing, needed_as, text_inputs
+from sourcing_check.rules.needed import (
+    Given,
+    describe,
+    described,
+    fact_missing,
+    needed_as,
+    text_inputs,
+)
 from sourcing_check.rules.places import evidence_place, placed
 from sourcing_check.rules.subject_view import ABSENT, resolve, resolver
 
@@ -81,6 +88,8 @@ def _applicability(rule: Rule, read: Reading) -> Outcome | None:
     applies = rule.applies.decide(read.data)
     if applies is None:
         unknown = rule.applies.unknowns(read.data)
+        if read.given is not None and not rule.reads_facts:
+            return ("unanswered", *_asked_text(_APPLIES, tuple(unknown), read.given))
         missing = needed_as(unknown, read.data, read.documents, read.given)
         return ("unanswered", *_asked(_APPLIES, missing))
     if not applies:
@@ -113,6 +122,8 @@ def _judge(
     if verdict is None:
         unknown += rule.check.unknowns(data)
     if unknown and verdict is not False:
+        if read.given is not None and not rule.reads_facts:
+            return ("unanswered", *_asked_text(_DECIDE, tuple(unknown), read.given))
         missing = needed_as(unknown, data, read.documents, read.given)
         if missing:
             return ("unanswered", *_asked(_DECIDE, tuple(dict.fromkeys(missing))))
@@ -179,6 +190,15 @@ def _asked(kind: tuple[str, str], missing: tuple[str, ...]) -> tuple[str, list[s
     evaluator copies the list into each finding)."""
     said, lead = kind
     return said + "; ".join(missing), list(missing), _to_answer(lead, list(missing))
+
+
+@functools.lru_cache(maxsize=4096)
+def _asked_text(
+    kind: tuple[str, str], unknown: tuple[str, ...], given: Given
+) -> tuple[str, list[str], str]:
+    """``_asked`` for want of the answers at ``unknown`` (no fact among them) of text inputs
+    ``given``: what ``needed_as`` and ``_asked`` make, worded once for every subject."""
+    return _asked(kind, tuple(dict.fromkeys(described(unknown, given))))
 
 
 def _to_answer(lead: str, missing: list[str]) -> str:

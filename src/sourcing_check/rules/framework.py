@@ -88,6 +88,13 @@ class Rule:
         return tuple(p for p in self.reads if p.startswith("/facts/"))
 
     @functools.cached_property
+    def reads_facts(self) -> bool:
+        """True when an answer it finds missing may be a fact's (whose words depend on the
+        subject's facts): a pointer it or a predicate reads is a fact."""
+        reads = [*self.reads, *self.check.reads, *(self.applies.reads if self.applies else ())]
+        return any(p.startswith("/facts/") for p in reads)
+
+    @functools.cached_property
     def met(self) -> str:
         """The message of a pass when the author wrote none."""
         return f"Met: {self.requirement.title}."

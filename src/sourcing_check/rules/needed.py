@@ -57,6 +57,11 @@ def needed_as(
     return _described_all(pointers, given)
 
 
+def described(unknown: tuple[str, ...], given: Given) -> tuple[str, ...]:
+    """``needed_as`` of answers of text inputs ``given`` when no fact is among ``unknown``."""
+    return _described_all(tuple(dict.fromkeys(unknown)), given)
+
+
 @functools.lru_cache(maxsize=4096)
 def _described_all(pointers: tuple[str, ...], given: Given) -> tuple[str, ...]:
     """``describe`` of each of ``pointers`` with the inputs ``given`` (name, model class)."""
