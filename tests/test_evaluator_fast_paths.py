@@ -16,9 +16,10 @@ from sourcing_check.facts import Context, Inputs, derive
 from sourcing_check.load.subject import load_subject
 from sourcing_check.models.subject import Subject
 from sourcing_check.rules.answers import _answer, _answers, _shown, shown
-from sourcing_check.rules.needed import needed, needed_for
+from sourcing_check.rules.evaluate import _APPLIES, _DECIDE, _asked, _asked_text
+from sourcing_check.rules.needed import described, needed, needed_for, text_inputs
 from sourcing_check.rules.subject_view import View
-from sourcing_check.run import Settings, framework_for, load_context
+from sourcing_check.run import Settings, framework_for, load_context, run
 from tests.conftest import EXAMPLES
 
 SETTINGS = Settings(date=dt.date(2026, 11, 24))
@@ -118,3 +119,46 @@ def test_what_is_needed_is_worded_as_each_pointer_alone_words_it(tmp_path: Path)
             assert needed_for(unknown, data, documents) == expected
             worded += len(expected)
     assert worded > 10000
+
+
+def test_a_rule_s_finding_names_its_source_as_the_framework_lists_it() -> None:
+    # the evaluator copies each rule's template: its fixed fields and its source, worked out
+    # once a framework; every finding of every example names what the framework says
+    basis = load_context(SETTINGS)
+    framework = basis.framework
+    assert len(framework.templates) == len(framework.rules)
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        (assessment,) = run([path], SETTINGS).assessments
+        for finding in assessment.findings:
+            rule = framework.rule(finding.requirement)
+            assert rule is not None
+            source = rule.requirement.source
+            listed = framework.meta.sources[source.document]
+            assert finding.source == source
+            assert finding.source_title == listed.title
+            assert finding.source_url == (source.url or listed.url)
+            assert (
+                finding.title == rule.requirement.title
+                and finding.weight == rule.requirement.weight
+            )
+
+
+def test_an_unanswered_finding_s_words_are_those_needed_for_gives(tmp_path: Path) -> None:
+    # the evaluator words what a subject of text inputs leaves out once for every subject:
+    # the same words as needed_for, the same message, list and remediation as _asked
+    worded = 0
+    for subject in [load_subject(path) for path in _inputs(tmp_path)]:
+        data, documents, pointers = _subject_data(subject)
+        given = text_inputs(documents)
+        if given is None:
+            continue  # a workbook: its answers are named by cell, the long way
+        answers = [p for p in pointers if not p.startswith("/facts/")]
+        for kind in (_APPLIES, _DECIDE):
+            for start in range(0, len(answers), 3):
+                unknown = answers[start : start + 4] + answers[start : start + 1]  # one twice
+                expected = needed_for(unknown, data, documents)
+                assert described(tuple(unknown), given) == expected
+                made = _asked_text(kind, tuple(unknown), given)
+                assert made == _asked(kind, tuple(dict.fromkeys(expected)))
+                worded += len(made[1])
+    assert worded > 5000

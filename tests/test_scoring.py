@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from sourcing_check.models.guideline import SourceRef
+from sourcing_check.models.numbers import points
 from sourcing_check.models.results import Finding, Score
 from sourcing_check.resources import default_framework_dir
 from sourcing_check.rules.framework import load_framework
-from sourcing_check.scoring import built_score, score, scores, verdict
+from sourcing_check.scoring import _deciding, built_score, credit, score, scores, verdict
 
 META = load_framework(default_framework_dir()).meta
 
@@ -113,3 +115,53 @@ def test_a_score_built_without_validation_is_the_validated_one() -> None:
         assert made.model_fields_set == set(Score.model_fields)
         with pytest.raises(ValueError, match="a score has the fields"):
             built_score(dict(reversed(values.items())))
+
+
+STATUSES = ("pass", "fail", "unanswered", "unverified", "not_applicable", "waived")
+
+
+def _findings(seed: int) -> list[Finding]:
+    """Findings of every level and status, in a shuffled order, over two guidelines."""
+    rng = random.Random(seed)
+    return [
+        finding(
+            f"R-{i}",
+            rng.choice(("must", "should", "may")),
+            rng.choice(STATUSES),
+            rng.randint(0, 9),
+            rng.choice(("pay", "pilot")),
+        )
+        for i in range(rng.randint(0, 40))
+    ]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_scores_are_each_finding_s_credit_summed(seed: int) -> None:
+    # the straightforward arithmetic: each finding's weight x its credit, in Decimals
+    findings = _findings(seed)
+    credit_given = Decimal("0.35")
+    made = score(findings, "x", "X", credit_given)
+    counted = [(f.weight, credit(f.status, credit_given)) for f in findings]
+    earned = sum((w * c for w, c in counted if c is not None), Decimal(0))
+    possible = sum((Decimal(w) for w, c in counted if c is not None), Decimal(0))
+    assert made.earned == earned and str(made.earned) == str(points(earned))
+    assert str(made.possible) == str(points(possible))
+    expected = (earned * 100 / possible).quantize(Decimal("0.1")) if possible else None
+    assert made.score == expected and str(made.score) == str(expected)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_verdict_names_the_findings_each_rule_names(seed: int) -> None:
+    findings = _findings(seed)
+
+    def ids(levels: tuple[str, ...], statuses: tuple[str, ...]) -> list[str]:
+        return [f.requirement for f in findings if f.level in levels and f.status in statuses]
+
+    every = ("must", "should", "may")
+    assert _deciding(findings) == (
+        ids(("must",), ("fail",)),
+        ids(("must",), ("unanswered",)),
+        ids(("should",), ("fail", "unanswered")),
+        ids(every, ("unverified",)),
+        ids(every, ("waived",)),
+    )

@@ -11,6 +11,7 @@ from sourcing_check.models.numbers import points
 from sourcing_check.models.results import VERDICT_LABELS, Finding, Score, Verdict
 
 HUNDRED = Decimal(100)
+_TENTH = Decimal("0.1")
 _SCORE_FIELDS = tuple(Score.model_fields)
 
 
@@ -47,20 +48,24 @@ def _count(tally: Tally, finding: Finding) -> None:
 
 def _scored(tally: Tally, ident: str, title: str, unverified_credit: Decimal) -> Score:
     """The score of the findings counted in ``tally``."""
-    earned = Decimal(0)
-    possible = Decimal(0)
+    # whole-number weights summed per credit, then one product: the sum ``credit`` gives
+    full = partial = possible = 0
     for given, (_, weight) in tally.items():
-        value = credit(given, unverified_credit)
-        if value is not None:
-            earned += weight * value
-            possible += weight
-    result = (earned * HUNDRED / possible).quantize(Decimal("0.1")) if possible else None
+        if given == "pass":
+            full += weight
+        elif given == "unverified":
+            partial += weight
+        elif given != "fail" and given != "unanswered":
+            continue  # not_applicable and waived leave the denominator
+        possible += weight
+    earned = Decimal(full) + partial * unverified_credit if partial else Decimal(full)
+    result = (earned * HUNDRED / possible).quantize(_TENTH) if possible else None
     return built_score(
         {
             "id": ident,
             "title": title,
             "earned": points(earned),
-            "possible": points(possible),
+            "possible": points(Decimal(possible)),
             "score": result,
             "counts": {status: entry[0] for status, entry in sorted(tally.items())},
         }
@@ -86,11 +91,17 @@ def scores(findings: Sequence[Finding], meta: FrameworkFile) -> tuple[list[Score
     once, per guideline, and the overall tally is the sum of the guidelines'."""
     unverified = meta.scoring.unverified_credit
     by_guideline: dict[str, Tally] = {}
-    for finding in findings:
-        tally = by_guideline.get(finding.guideline)
+    for finding in findings:  # _count inline: a hundred findings an assessment
+        values = finding.__dict__
+        guideline, status = values["guideline"], values["status"]
+        tally = by_guideline.get(guideline)
         if tally is None:
-            tally = by_guideline[finding.guideline] = {}
-        _count(tally, finding)
+            tally = by_guideline[guideline] = {}
+        entry = tally.get(status)
+        if entry is None:
+            entry = tally[status] = [0, 0]
+        entry[0] += 1
+        entry[1] += values["weight"]
     per = [
         _scored(by_guideline[g.id], g.id, g.title, unverified)
         for g in meta.guidelines
@@ -107,14 +118,8 @@ def scores(findings: Sequence[Finding], meta: FrameworkFile) -> tuple[list[Score
 
 def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) -> Verdict:
     """Apply the gating rules in order; the first that matches decides."""
-
-    def ids(level: str, statuses: tuple[str, ...]) -> list[str]:
-        return [f.requirement for f in findings if f.level == level and f.status in statuses]
-
     threshold = meta.verdict.conditions_below_score
-    waived = [f.requirement for f in findings if f.status == "waived"]
-    must_failed = ids("must", ("fail",))
-    must_open = ids("must", ("unanswered",))
+    must_failed, must_open, should_open, unverified, waived = _deciding(findings)
     if must_failed:
         value = "not_approved"
         reasons = [
@@ -131,8 +136,6 @@ def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) ->
         ]
     else:
         reasons = []
-        should_open = ids("should", ("fail", "unanswered"))
-        unverified = [f.requirement for f in findings if f.status == "unverified"]
         if should_open:
             reasons.append(
                 f"{len(should_open)} should-level requirement(s) failed or "
@@ -155,3 +158,30 @@ def verdict(findings: Sequence[Finding], overall: Score, meta: FrameworkFile) ->
     if waived:
         reasons.append(f"{len(waived)} requirement(s) waived by the board: " + ", ".join(waived))
     return Verdict(value=value, label=VERDICT_LABELS[value], reasons=reasons)
+
+
+def _deciding(findings: Sequence[Finding]) -> tuple[list[str], ...]:
+    """The requirements that decide a verdict, each list in the findings' order: must-level
+    failed, must-level unanswered, should-level failed or unanswered, unverified, waived (one
+    pass over the findings; passes and findings that do not apply decide nothing)."""
+    must_failed: list[str] = []
+    must_open: list[str] = []
+    should_open: list[str] = []
+    unverified: list[str] = []
+    waived: list[str] = []
+    for finding in findings:
+        values = finding.__dict__
+        status = values["status"]
+        if status == "pass" or status == "not_applicable":
+            continue
+        level, requirement = values["level"], values["requirement"]
+        if status == "fail" or status == "unanswered":
+            if level == "must":
+                (must_failed if status == "fail" else must_open).append(requirement)
+            elif level == "should":
+                should_open.append(requirement)
+        elif status == "unverified":
+            unverified.append(requirement)
+        elif status == "waived":
+            waived.append(requirement)
+    return must_failed, must_open, should_open, unverified, waived

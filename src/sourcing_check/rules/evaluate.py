@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +15,14 @@ from sourcing_check.models.subject import LoadedInput
 from sourcing_check.rules.answers import answers as located_answers
 from sourcing_check.rules.framework import Framework, Rule
 from sourcing_check.rules.lint import PLACEHOLDER
-from sourcing_check.rules.needed import describe, fact_missing, needed_for
+from sourcing_check.rules.needed import (
+    Given,
+    describe,
+    described,
+    fact_missing,
+    needed_as,
+    text_inputs,
+)
 from sourcing_check.rules.places import evidence_place, placed
 from sourcing_check.rules.subject_view import ABSENT, resolve, resolver
 
@@ -22,27 +30,46 @@ from sourcing_check.rules.subject_view import ABSENT, resolve, resolver
 Outcome = tuple[str, str, list[str], str | None]
 
 
-def evaluate(
-    rule: Rule,
-    data: dict[str, Any],
-    documents: dict[str, LoadedInput | None],
-    framework: Framework,
-) -> Finding:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One subject as every rule reads it, with what each rule would otherwise work out again:
+    its values at pointers (``at``) and how its inputs word an answer still needed."""
+
+    data: dict[str, Any]
+    documents: dict[str, LoadedInput | None]
+    framework: Framework
+    at: Callable[[str], Any]
+    given: Given | None
+
+
+def evaluate_all(
+    framework: Framework, data: dict[str, Any], documents: dict[str, LoadedInput | None]
+) -> list[Finding]:
+    """A finding for each rule in scope (a rule of an input not given has none), in order."""
+    read = Reading(data, documents, framework, resolver(data), text_inputs(documents))
+    return [
+        evaluate(rule, template, read)
+        for rule, template in zip(framework.rules, framework.templates, strict=True)
+        if documents[rule.requirement.scope] is not None
+    ]
+
+
+def evaluate(rule: Rule, template: dict[str, Any], read: Reading) -> Finding:
     """Decide one requirement's status and explain it, as a finding whose answers are shown
-    and located only when read."""
-    req = rule.requirement
+    and located only when read; ``template`` holds the finding's fields in order, those that
+    do not depend on the subject filled in (``Framework.templates``)."""
+    data, documents = read.data, read.documents
     answers = located_answers(rule.answer_pointers, data, documents)
-    evidence, evidence_missing = _evidence(rule, data, documents) if req.evidence else ([], [])
+    evidence, evidence_missing = _evidence(rule, data, documents) if rule.evidence else ([], [])
     outcome = None
     if rule.applies is not None:
-        outcome = _applicability(rule, data, documents)
+        outcome = _applicability(rule, read)
     if outcome is None and rule.pending is not None:
-        outcome = _pending(rule, data, documents)
+        outcome = _pending(rule, read)
     if outcome is None:
-        outcome = _judge(rule, data, documents, framework, answers, evidence_missing)
+        outcome = _judge(rule, read, answers, evidence_missing)
     status, message, missing, remediation = outcome
-    source = framework.meta.sources[req.source.document]
-    values = rule.template.copy()  # the fields in order, those of the requirement set
+    values = template.copy()
     values["status"] = status
     values["message"] = message
     values["answers"] = answers
@@ -51,21 +78,19 @@ def evaluate(
     values["evidence"] = evidence
     values["evidence_missing"] = evidence_missing if status != "not_applicable" else []
     values["remediation"] = remediation
-    values["source"] = req.source
-    values["source_title"] = source.title
-    values["source_url"] = req.source.url or source.url
     return Finding.built(values)
 
 
-def _applicability(
-    rule: Rule, data: dict[str, Any], documents: dict[str, LoadedInput | None]
-) -> Outcome | None:
+def _applicability(rule: Rule, read: Reading) -> Outcome | None:
     """The outcome when the rule does not apply or applicability is unknown; else None."""
     if rule.applies is None:
         return None
-    applies = rule.applies.decide(data)
+    applies = rule.applies.decide(read.data)
     if applies is None:
-        missing = needed_for(rule.applies.unknowns(data), data, documents)
+        unknown = rule.applies.unknowns(read.data)
+        if read.given is not None and not rule.reads_facts:
+            return ("unanswered", *_asked_text(_APPLIES, tuple(unknown), read.given))
+        missing = needed_as(unknown, read.data, read.documents, read.given)
         return ("unanswered", *_asked(_APPLIES, missing))
     if not applies:
         reason = rule.requirement.not_applicable_reason or "Does not apply to this subject."
@@ -73,38 +98,35 @@ def _applicability(
     return None
 
 
-def _pending(
-    rule: Rule, data: dict[str, Any], documents: dict[str, LoadedInput | None]
-) -> Outcome | None:
+def _pending(rule: Rule, read: Reading) -> Outcome | None:
     """The outcome when the answers say the matter is still to be decided; else None."""
-    if rule.pending is None or rule.pending.decide(data) is not True:
+    if rule.pending is None or rule.pending.decide(read.data) is not True:
         return None
-    at = resolver(data)
+    at = read.at
     unknown = [p for p in rule.reads if at(p) is ABSENT]
     awaited = [p for p in (*rule.pending.reads, *unknown) if not p.startswith("/facts/")]
-    missing = [describe(p, documents) for p in dict.fromkeys(awaited)]
+    missing = [describe(p, read.documents) for p in dict.fromkeys(awaited)]
     reason = rule.requirement.pending_reason or "Still to be decided."
     return "unanswered", reason, missing, _to_answer("Once it is decided", missing)
 
 
 def _judge(
-    rule: Rule,
-    data: dict[str, Any],
-    documents: dict[str, LoadedInput | None],
-    framework: Framework,
-    answers: Sequence[Answer],
-    evidence_missing: list[str],
+    rule: Rule, read: Reading, answers: Sequence[Answer], evidence_missing: list[str]
 ) -> Outcome:
     """Run the check of an applicable rule: fail, unanswered, unverified or pass."""
     req = rule.requirement
+    data, framework = read.data, read.framework
     verdict = rule.check.decide(data)
-    at = resolver(data)
+    at = read.at
     unknown = [p for p in rule.reads if at(p) is ABSENT]
     if verdict is None:
         unknown += rule.check.unknowns(data)
-    missing = needed_for(unknown, data, documents) if unknown and verdict is not False else ()
-    if missing:
-        return ("unanswered", *_asked(_DECIDE, tuple(dict.fromkeys(missing))))
+    if unknown and verdict is not False:
+        if read.given is not None and not rule.reads_facts:
+            return ("unanswered", *_asked_text(_DECIDE, tuple(unknown), read.given))
+        missing = needed_as(unknown, data, read.documents, read.given)
+        if missing:
+            return ("unanswered", *_asked(_DECIDE, tuple(dict.fromkeys(missing))))
     if verdict is not True:
         # decided by what is answered, whatever the rest says
         # Only text the guideline author wrote is filled; quoted answers stay as written.
@@ -115,7 +137,7 @@ def _judge(
             return "fail", said + _which(rule.check.reads, answers, failing), [], fix
         return "fail", _as_answered(req.title, answers, failing), [], fix
     # only a rule that reads a fact can rest on a partial one
-    partial = _partial(rule.fact_reads, data, documents) if rule.fact_reads else None
+    partial = _partial(rule.fact_reads, data, read.documents) if rule.fact_reads else None
     if partial:
         return ("unanswered", *_asked(_CONFIRM, tuple(partial)))
     if rule.unverified is not None or evidence_missing:
@@ -172,6 +194,15 @@ def _asked(kind: tuple[str, str], missing: tuple[str, ...]) -> tuple[str, list[s
     return said + "; ".join(missing), list(missing), _to_answer(lead, list(missing))
 
 
+@functools.lru_cache(maxsize=4096)
+def _asked_text(
+    kind: tuple[str, str], unknown: tuple[str, ...], given: Given
+) -> tuple[str, list[str], str]:
+    """``_asked`` for want of the answers at ``unknown`` (no fact among them) of text inputs
+    ``given``: what ``needed_as`` and ``_asked`` make, worded once for every subject."""
+    return _asked(kind, tuple(dict.fromkeys(described(unknown, given))))
+
+
 def _to_answer(lead: str, missing: list[str]) -> str:
     """The remediation of an unanswered finding: what to answer, and nothing else."""
     return _sentence(f"{lead}, answer or provide: " + "; ".join(dict.fromkeys(missing)))
@@ -217,9 +248,7 @@ def _evidence(
 ) -> tuple[list[dict[str, Any]], list[str]]:
     found: list[dict[str, Any]] = []
     missing: list[str] = []
-    if not rule.requirement.evidence:
-        return found, missing
-    for spec in rule.requirement.evidence:
+    for spec in rule.evidence:
         section = resolve(data, spec.at)
         items = section.get("evidence", []) if isinstance(section, dict) else []
         for item in items:

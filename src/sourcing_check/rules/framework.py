@@ -13,7 +13,12 @@ from sourcing_check.facts.inputs import quoted_inputs
 from sourcing_check.load.documents import read_document
 from sourcing_check.load.validation import ShapeCodes, validate_as
 from sourcing_check.models.document import Document
-from sourcing_check.models.guideline import FrameworkFile, Requirement, RequirementsFile
+from sourcing_check.models.guideline import (
+    EvidenceSpec,
+    FrameworkFile,
+    Requirement,
+    RequirementsFile,
+)
 from sourcing_check.models.profile import AppliedProfile
 from sourcing_check.models.results import FileRef, Finding
 from sourcing_check.resources import display_path
@@ -73,9 +78,21 @@ class Rule:
         return template
 
     @functools.cached_property
+    def evidence(self) -> tuple[EvidenceSpec, ...]:
+        """The evidence its requirement names, if any."""
+        return tuple(self.requirement.evidence or ())
+
+    @functools.cached_property
     def fact_reads(self) -> tuple[str, ...]:
         """The pointers it reads that are facts."""
         return tuple(p for p in self.reads if p.startswith("/facts/"))
+
+    @functools.cached_property
+    def reads_facts(self) -> bool:
+        """True when an answer it finds missing may be a fact's (whose words depend on the
+        subject's facts): a pointer it or a predicate reads is a fact."""
+        reads = [*self.reads, *self.check.reads, *(self.applies.reads if self.applies else ())]
+        return any(p.startswith("/facts/") for p in reads)
 
     @functools.cached_property
     def met(self) -> str:
@@ -127,6 +144,22 @@ class Framework:
         """The parameter values as every assessment shows them (plain JSON; made once)."""
         shown: dict[str, Any] = plain_json(dict(self.params), numbers=True)
         return shown
+
+    @functools.cached_property
+    def templates(self) -> tuple[dict[str, Any], ...]:
+        """Each rule's finding, in order of ``rules``: its fields in order, those that do not
+        depend on the subject filled in, its source's among them (the evaluator copies one
+        and sets the rest)."""
+        made = []
+        for rule in self.rules:
+            source = rule.requirement.source
+            document = self.meta.sources[source.document]
+            template = rule.template.copy()
+            template["source"] = source
+            template["source_title"] = document.title
+            template["source_url"] = source.url or document.url
+            made.append(template)
+        return tuple(made)
 
     @functools.cached_property
     def file_refs(self) -> tuple[FileRef, ...]:

@@ -23,22 +23,47 @@ def needed(
     return [placed(item, documents) for item in missing]
 
 
+#: The inputs given, by name and model class, when none is a workbook (see ``text_inputs``).
+Given = tuple[tuple[str, type[BaseModel] | None], ...]
+
+
+def text_inputs(documents: dict[str, LoadedInput | None]) -> Given | None:
+    """The inputs given (name, model class), which with the pointers decide how an answer
+    still needed is worded; None when any is a workbook (its answers are named by cell)."""
+    if any_workbook(documents):
+        return None
+    return tuple((k, None if v is None else type(v.model)) for k, v in documents.items())
+
+
 def needed_for(
     unknown: list[str], data: dict[str, Any], documents: dict[str, LoadedInput | None]
 ) -> tuple[str, ...]:
     """``needed`` of each pointer of ``unknown`` once, in order: for answers of text inputs,
     worded once for every subject that leaves the same answers out and has the same inputs."""
+    return needed_as(unknown, data, documents, text_inputs(documents))
+
+
+def needed_as(
+    unknown: list[str],
+    data: dict[str, Any],
+    documents: dict[str, LoadedInput | None],
+    given: Given | None,
+) -> tuple[str, ...]:
+    """``needed_for`` with the documents' ``text_inputs`` already worked out (the evaluator
+    works them out once a subject)."""
     pointers = tuple(dict.fromkeys(unknown))
-    if any_workbook(documents) or any(p.startswith("/facts/") for p in pointers):
+    if given is None or any(p.startswith("/facts/") for p in pointers):
         return tuple(m for p in pointers for m in needed(p, data, documents))
-    given = tuple((k, None if v is None else type(v.model)) for k, v in documents.items())
     return _described_all(pointers, given)
 
 
+def described(unknown: tuple[str, ...], given: Given) -> tuple[str, ...]:
+    """``needed_as`` of answers of text inputs ``given`` when no fact is among ``unknown``."""
+    return _described_all(tuple(dict.fromkeys(unknown)), given)
+
+
 @functools.lru_cache(maxsize=4096)
-def _described_all(
-    pointers: tuple[str, ...], given: tuple[tuple[str, type[BaseModel] | None], ...]
-) -> tuple[str, ...]:
+def _described_all(pointers: tuple[str, ...], given: Given) -> tuple[str, ...]:
     """``describe`` of each of ``pointers`` with the inputs ``given`` (name, model class)."""
     kinds = dict(given)
     return tuple(_described_as(p, kinds.get(p[1:].partition("/")[0])) for p in pointers)
