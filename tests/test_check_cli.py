@@ -168,23 +168,16 @@ def test_unwritable_output_is_a_clear_error(
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
-def test_answers_are_quoted_literally_in_messages(tmp_path: Path, runner: CliRunner) -> None:
-    # PAI-4.7 has no fail message of its own: the engine quotes the answers it read.
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(
-        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
-        "instructions:\n  version: '{params.max_payout_days}'\n  workers_told_of_changes: false\n"
-    )
-    result = runner.invoke(
-        main, ["check", str(plan), *TEST_TABLES, "--format", "json", "--fail-on", "never"]
-    )
-    finding = next(
-        f
-        for f in json.loads(result.stdout)["assessments"][0]["findings"]
-        if f["requirement"] == "PAI-4.7"
-    )
-    assert finding["status"] == "fail"
-    assert "instructions/version = '{params.max_payout_days}'" in finding["message"]
+def test_answers_are_quoted_literally_in_messages() -> None:
+    # a failure the author wrote no message for quotes the answers that failed it; an answer
+    # that looks like a placeholder is quoted as written, never filled in (no check of the
+    # bundled framework fails on free text alone, so the quoting is asked directly)
+    from sourcing_check.rules.evaluate import _as_answered
+
+    quoted = {"pointer": "/project/instructions/version", "value": "{params.max_payout_days}"}
+    fine = {"pointer": "/project/instructions/workers_told_of_changes", "value": True}
+    message = _as_answered("T", [quoted, fine], [quoted["pointer"]])  # type: ignore[list-item]
+    assert message == "Not met, as answered: instructions/version = '{params.max_payout_days}'"
 
 
 def test_a_bug_is_one_line_and_exit_3(
