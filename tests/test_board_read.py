@@ -4,8 +4,10 @@ inputs give (a pass 'with its evidence' where no document was given)."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
+import io
 import json
 import os
 import re
@@ -177,3 +179,21 @@ def test_the_board_appendix_gives_each_file_s_hash_start_and_full_gives_it_whole
         assert f">{whole[:16]}<" in pages["board"] and whole not in pages["board"]
         assert f">{whole}<" in pages["full"]
     assert "first 16 hexadecimal digits" in pages["board"]
+
+
+def test_the_csv_checklist_gives_who_acts_where_each_answer_is_and_the_pay_needed(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the tracker's rows say what the Markdown list says: who acts, the failing answer's
+    # lines, and what each location short of the living wage needs
+    monkeypatch.chdir(ROOT)
+    plan = "examples/crowd-platform-project.yaml"
+    done = runner.invoke(main, ["check", plan, "--date", DATE, "--format", "checklist-csv"])
+    rows = {r["requirement"]: r for r in csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff")))}
+    assert rows["PAI-1.8"]["who_acts"] == "vendor"
+    assert rows["PAI-1.4"]["who_acts"] == "whoever runs the check"
+    assert rows["PAI-5.8"]["answered_at"] == "examples/crowd-platform-vendor.yaml:83, 84, 85"
+    assert rows["PAI-1.2"]["to_do"].endswith(
+        "Pay needed where it falls short: KE: USD 0.2533 per task; IN: USD 0.1928 per task; "
+        "PH (Metro Manila): USD 0.3125 per task."
+    )

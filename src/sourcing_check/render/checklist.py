@@ -120,6 +120,11 @@ def _md_item(f: Finding, conditions: list[ConditionRecord], pay_needed: str = ""
     return lines
 
 
+def _with_pay(todo: str, pay_needed: str) -> str:
+    """What to do, and (for a pay finding) the pay each location short of it needs."""
+    return f"{todo} Pay needed where it falls short: {pay_needed}." if pay_needed else todo
+
+
 def _md_decision(a: Assessment) -> list[str]:
     """The board's conditions as tasks (done ones ticked), and the waivers in force."""
     if a.decision is None:
@@ -157,6 +162,7 @@ CSV_COLUMNS = [
     "status",
     "to_do",
     "found",
+    "answered_at",
     "evidence_to_provide",
     "source",
     "condition",
@@ -195,14 +201,15 @@ def _csv_rows(a: Assessment) -> list[list[str]]:
         rows.append(
             [
                 subject,
-                WHO_ACTS[f.scope],
+                _who_acts(f),
                 spreadsheet_cell(areas.get(f.guideline, f.guideline)),
                 f.level,
                 f.requirement,
                 spreadsheet_cell(f.title),
                 f.status,
-                spreadsheet_cell(_todo(f)),
+                spreadsheet_cell(_with_pay(_todo(f), _pay_needed(a, f))),
                 spreadsheet_cell(f.message if f.status == "fail" else ""),
+                spreadsheet_cell(answer_places(f) if f.status in ("fail", "unverified") else ""),
                 spreadsheet_cell("; ".join(f.evidence_missing)),
                 spreadsheet_cell(f"{f.source_title}, {f.source.section}"),
                 " ".join(c.id for c in on),
@@ -214,12 +221,12 @@ def _csv_rows(a: Assessment) -> list[list[str]]:
     for c in decision.conditions if decision else []:
         if not c.requirements:
             text = spreadsheet_cell(c.text)
-            row = [subject, "", BOARD, "", "", text, c.status, text, "", "", ""]
+            row = [subject, "", BOARD, "", "", text, c.status, text, "", "", "", ""]
             rows.append([*row, c.id, spreadsheet_cell(c.owner), c.due])
     for w in decision.waivers if decision else []:
         if w.state == "active":
             todo = f"Waived until {w.expires}: review before then"
             title = spreadsheet_cell(w.title)
             row = [subject, "", BOARD, w.level, w.requirement, title, "waived", todo]
-            rows.append([*row, "", "", "", "", spreadsheet_cell(approvers(w)), w.expires])
+            rows.append([*row, "", "", "", "", "", spreadsheet_cell(approvers(w)), w.expires])
     return rows
