@@ -47,7 +47,7 @@ def fixed(value: Decimal, places: str | Decimal, *, up: bool = False) -> str:
         return _other(value)
     rounding = ROUND_CEILING if up else ROUND_HALF_EVEN
     quantum = places if isinstance(places, Decimal) else Decimal(places)
-    return f"{value.quantize(quantum, rounding=rounding, context=_WIDE):f}"
+    return f"{value.quantize(quantum, rounding, _WIDE):f}"
 
 
 def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
@@ -58,15 +58,15 @@ def money(amount: Decimal, currency: str, *, up: bool = False) -> str:
     if not (amount.is_finite() and amount.adjusted() <= WIDEST):  # _shown_fixed, inline: hot
         return f"{currency} {_other(amount)}"
     if up:  # a remainder of the division far below what is shown is not rounded up
-        amount = amount.quantize(_NOISE, rounding=ROUND_HALF_EVEN, context=_WIDE)
+        amount = amount.quantize(_NOISE, ROUND_HALF_EVEN, _WIDE)
         rounding = ROUND_CEILING
     else:
         rounding = ROUND_HALF_EVEN
-    if amount.copy_abs() < ONE:
-        text = f"{amount.quantize(_FOUR, rounding=rounding, context=_WIDE):,f}"
+    if -ONE < amount < ONE:
+        text = f"{amount.quantize(_FOUR, rounding, _WIDE):,f}"
         whole, _, fraction = text.partition(".")
         return f"{currency} {whole}.{fraction.rstrip('0').ljust(2, '0')}"
-    return f"{currency} {amount.quantize(_CENTS, rounding=rounding, context=_WIDE):,f}"
+    return f"{currency} {amount.quantize(_CENTS, rounding, _WIDE):,f}"
 
 
 def divisor(amount: Decimal, ratio: Decimal, currency: str, shown: str) -> str:
@@ -203,5 +203,5 @@ def q(value: Decimal) -> Decimal:
     wide for that, or not finite, is kept as it is)."""
     if not _shown_fixed(value):
         return value
-    text = format(value.quantize(_EXACT, context=_WIDE), "f")
+    text = f"{value.quantize(_EXACT, None, _WIDE):f}"
     return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)

@@ -56,7 +56,7 @@ def higher_floor(
     floor = minimum_wage(location, setting, work)
     if floor is None:
         return None
-    floor = full_time(location, floor, setting.full_time_hours_per_week, work)
+    floor = full_time(location, floor, setting, work)
     found = setting.reference.convert(floor.currency, living.currency)
     if found is None or floor.hourly * found.factor <= living.hourly:
         return None

@@ -18,7 +18,7 @@ from decimal import Decimal
 from sourcing_check.facts.money import fixed, hours_divisor, money
 from sourcing_check.facts.wage_benchmark import Yardstick
 from sourcing_check.facts.wage_time import WEEKS, hours_text
-from sourcing_check.facts.wage_working import Location, Working
+from sourcing_check.facts.wage_working import Location, Setting, Working, recorded
 
 _HUNDREDTH = Decimal("0.01")
 
@@ -46,22 +46,41 @@ def worked_hours(location: Location) -> tuple[Decimal, str] | None:
     return contracted + unpaid, made
 
 
-def full_time(
-    location: Location, measure: Yardstick, full_time_hours: Decimal, work: Working
-) -> Yardstick:
+def full_time(location: Location, measure: Yardstick, setting: Setting, work: Working) -> Yardstick:
     """The living wage (or minimum wage) per hour worked of a full-time contract that works
     fewer hours than the figure assumes (or as many but for the figure's rounding, as 173.33 h
-    is 40 h a week); the measure as it is otherwise."""
+    is 40 h a week); the measure as it is otherwise.
+
+    Worked out once per run's tables for a measure and the hours worked, and replayed after
+    that (the benchmark a location's lines share, and a usual contract, recur in every
+    subject): the key holds the measure's identity, and the kept result holds the measure, so
+    that no other measure can take its identity while the result is kept."""
     worked = worked_hours(location)
     if worked is None or measure.hours is None or measure.period not in WEEKS:
         return measure
     weekly, made = worked
-    if weekly < full_time_hours:
+    hours = setting.full_time_hours_per_week
+    if measure.vendor is not None:  # a measure made for this subject alone: not kept
+        return spread_over(measure, weekly, made, hours, work)
+    key = ("full_time", id(measure), str(weekly), made, str(hours))
+    kept, spread = recorded(
+        setting, key, lambda own: (measure, spread_over(measure, weekly, made, hours, own)), work
+    )
+    assert kept is measure  # the kept measure is alive: its identity is no other's
+    return spread
+
+
+def spread_over(
+    measure: Yardstick, weekly: Decimal, made: str, full_time_hours: Decimal, work: Working
+) -> Yardstick:
+    """``full_time`` for a measure with hours per period and ``weekly`` hours worked (``made``:
+    what they are made of), worked out from scratch."""
+    assumed, period = measure.hours, measure.period
+    if assumed is None or period not in WEEKS or weekly < full_time_hours:
         return measure
     if measure.vendor is not None and measure.vendor.used:
         return measure  # the vendor's figure is per hour already
-    assumed = measure.hours
-    hours = weekly * WEEKS[measure.period]
+    hours = weekly * WEEKS[period]
     shown = fixed(hours, _HUNDREDTH)
     if Decimal(shown) > assumed or hours == assumed:
         return measure

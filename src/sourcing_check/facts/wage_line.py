@@ -50,14 +50,14 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
     living = living_wage(location, setting, against)
     if living is not None:
         living = with_vendor_figure(location, living, setting, against)
-        living = full_time(location, living, setting.full_time_hours_per_week, against)
+        living = full_time(location, living, setting, against)
         line["benchmark"] = living.benchmark
         line["benchmark_age_years"] = living.age
         if living.vendor is not None:
             line["vendor_benchmark"] = living.vendor
     measure = living or minimum_wage(location, setting, against)
     if living is None and measure is not None:
-        measure = full_time(location, measure, setting.full_time_hours_per_week, against)
+        measure = full_time(location, measure, setting, against)
     if measure is not None and measure.floor is not None:
         line["floor"] = measure.floor
     reached = _pay(location, shared, setting, measure, work, against, line)
