@@ -150,6 +150,9 @@ def test_the_checklist_says_who_acts_where_each_answer_is_and_the_pay_each_place
     # where in its file the failing answer is
     assert "  - Answered at: examples/crowd-platform-vendor.yaml:81\n" in item["PAI-1.8"]
     assert "  - Answered at: examples/crowd-platform-vendor.yaml:83, 84, 85\n" in item["PAI-5.8"]
+    # only the lines of the answers the finding quotes as failing it (pilot/status), not of
+    # every answer its rule read (the pay model on line 55, the pilot section on line 82)
+    assert "  - Answered at: examples/crowd-platform-project.yaml:83\n" in item["PAI-1.5"]
     # 'check every other location in the wage table': the checklist has none, so it says
     # what each location short of the living wage needs
     assert (

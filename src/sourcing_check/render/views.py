@@ -10,7 +10,7 @@ from sourcing_check.models.decision import AppliedWaiver, ConditionRecord
 from sourcing_check.models.facts import Shortfall, WageLine
 from sourcing_check.models.guideline import written
 from sourcing_check.models.profile import ProfileChange
-from sourcing_check.models.results import Assessment, Finding, subject_name
+from sourcing_check.models.results import Answer, Assessment, Finding, subject_name
 
 _LEVEL_ORDER = {"must": 0, "should": 1, "may": 2}
 _STATUS_ORDER = {
@@ -77,9 +77,10 @@ def answer_places(f: Finding, names: Mapping[str, str] | None = None) -> str:
     """Where a finding's answers are written, each file once with its lines in order:
     'vendor.yaml:81, 83; plan.yaml:12' (a workbook's cells as 'Answers!C14'), each file by
     its name in ``names`` (its path when not there). Answers the tool derived (under /facts)
-    have no place and are left out."""
+    have no place and are left out. Where the message quotes the answers that failed it
+    ('as answered: pilot/status = ...'), only theirs."""
     spots: dict[str, list[int | str]] = {}
-    for answer in f.answers:
+    for answer in _quoted(f):
         spot = answer["place"] or answer["line"]
         if answer["file"] and spot is not None and spot not in spots.get(answer["file"], []):
             spots.setdefault(answer["file"], []).append(spot)
@@ -88,6 +89,19 @@ def answer_places(f: Finding, names: Mapping[str, str] | None = None) -> str:
         f"{', '.join(str(spot) for spot in sorted(found, key=_spot_order))}"
         for file, found in spots.items()
     )
+
+
+def _quoted(f: Finding) -> Sequence[Answer]:
+    """The answers a failure's message quotes after 'as answered:', else all of them."""
+    said = f.message.partition("s answered: ")[2]
+    if not said:
+        return f.answers
+    quoted = [
+        a
+        for a in f.answers
+        if f"{a['pointer']} = " in said or f"{a['pointer'].split('/', 2)[-1]} = " in said
+    ]
+    return quoted or f.answers
 
 
 def file_names(a: Assessment) -> dict[str, str]:
