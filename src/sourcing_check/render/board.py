@@ -34,11 +34,6 @@ def lowest_line(a: Assessment) -> WageLine | None:
     return min(lines, key=_decisive, default=None)
 
 
-def uncomputed_places(a: Assessment) -> list[str]:
-    """The worker locations whose pay could be neither computed nor shown short (each once)."""
-    return list(_uncompared(a))
-
-
 def _uncompared(a: Assessment) -> dict[str, tuple[str, ...]]:
     """Each location whose pay is neither compared nor shown short, with what it lacks (the
     first line's, where the project pay and the vendor's rates both lack it)."""
@@ -51,16 +46,17 @@ def _uncompared(a: Assessment) -> dict[str, tuple[str, ...]]:
 
 
 def _not_compared(a: Assessment, which: str) -> str | None:
-    """Why some pay is left out of the lowest pay, in words: 'Pay in VE is not compared with
-    a living wage (it lacks: living-wage benchmark for VE: none in the living-wage table)'; a
-    place whose pay was worked out but has no benchmark is not said to lack its pay."""
+    """Why some pay is left out of the lowest pay, in words: 'Pay is not compared with a
+    living wage in VE (living-wage benchmark for VE: none in the living-wage table), so
+    ``which`` ...', places grouped by what they lack: a place whose pay was worked out but has
+    no benchmark is not said to lack its pay."""
     by_gap: dict[tuple[str, ...], list[str]] = {}
     for place, missing in _uncompared(a).items():
         by_gap.setdefault(missing, []).append(place)
     if not by_gap:
         return None
     said = [
-        f"{_listed(places)} ({'; '.join(missing) if missing else 'see the pay per location'})"
+        _listed(places) + (f" ({'; '.join(missing)})" if missing else "")
         for missing, places in by_gap.items()
     ]
     return (

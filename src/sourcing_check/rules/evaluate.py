@@ -211,18 +211,22 @@ def _to_answer(lead: str, missing: list[str]) -> str:
 def _as_answered(title: str, answers: Sequence[Answer], failing: Sequence[str]) -> str:
     """A failure in words when the author wrote none: the answers that made the check fail
     (all that were given when it cannot tell which), not those it reads and accepts."""
+    shown = _answered(answers, failing)
+    return f"Not met, as answered: {shown}" if shown else f"Not met: {title}."
+
+
+def _answered(answers: Sequence[Answer], failing: Sequence[str]) -> str:
+    """'x = 1; y = false': the answers given that made the check fail (all that were given
+    when it cannot tell which); '' when none was given."""
     given = [a for a in answers if a["value"] is not None]
-    if not given:
-        return f"Not met: {title}."
     # answers from the plan and its questionnaire keep their input ('/vendor/...'): both
     # have a harmful_content section, and a plan's reader looked for the supplier's in the plan
     # (a fact keeps its '/facts/' too, which no input has)
     whole = len({a["pointer"].split("/", 2)[1] for a in given} - {"facts"}) > 1
-    shown = (
+    return "; ".join(
         f"{_quoted(a['pointer'], whole)} = {_inline(a['value'])}"
         for a in [a for a in given if a["pointer"] in failing] or given
     )
-    return "Not met, as answered: " + "; ".join(shown)
 
 
 def _quoted(pointer: str, whole: bool) -> str:
@@ -235,7 +239,8 @@ def _which(reads: Sequence[str], answers: Sequence[Answer], failing: Sequence[st
     disclosed, or below 40%'): which answers failed it, when they are answers, not facts."""
     if len(reads) < 2 or not failing or any(p.startswith("/facts/") for p in failing):
         return ""
-    return " " + _sentence(_as_answered("", answers, failing).replace("Not met, as", "As", 1))
+    shown = _answered(answers, failing)
+    return f" {_sentence('As answered: ' + shown)}" if shown else ""
 
 
 def _sentence(text: str) -> str:
