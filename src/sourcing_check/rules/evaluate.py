@@ -209,15 +209,13 @@ def _to_answer(lead: str, missing: list[str]) -> str:
 
 
 def _as_answered(title: str, answers: Sequence[Answer], failing: Sequence[str]) -> str:
-    """A failure in words when the author wrote none: the answers that made the check fail
-    (all that were given when it cannot tell which), not those it reads and accepts."""
+    """A failure in words when the author wrote none: the answers that made the check fail."""
     shown = _answered(answers, failing)
     return f"Not met, as answered: {shown}" if shown else f"Not met: {title}."
 
 
 def _answered(answers: Sequence[Answer], failing: Sequence[str]) -> str:
-    """'x = 1; y = false': the answers given that made the check fail (all that were given
-    when it cannot tell which); '' when none was given."""
+    """'x = 1; y = false': the answers that failed the check (else all given), '' for none."""
     given = [a for a in answers if a["value"] is not None]
     # answers from the plan and its questionnaire keep their input ('/vendor/...'): both
     # have a harmful_content section, and a plan's reader looked for the supplier's in the plan
@@ -235,8 +233,8 @@ def _quoted(pointer: str, whole: bool) -> str:
 
 
 def _which(reads: Sequence[str], answers: Sequence[Answer], failing: Sequence[str]) -> str:
-    """After a failure message its author wrote for a check of several answers ('not
-    disclosed, or below 40%'): which answers failed it, when they are answers, not facts."""
+    """After an author's failure message for several answers ('not disclosed, or below 40%'):
+    which answers (not facts) failed it."""
     if len(reads) < 2 or not failing or any(p.startswith("/facts/") for p in failing):
         return ""
     shown = _answered(answers, failing)
