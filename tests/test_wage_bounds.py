@@ -67,6 +67,28 @@ def test_the_floor_is_shown_beside_the_missing_living_wage() -> None:
     assert line.floor is not None and line.floor.hourly_text == "VES 10.00"
     assert fact.shortfalls == []  # VES 20/h is above the floor: proves nothing
     assert any("living-wage benchmark for VE" in m for m in line.missing)
+    assert line.effective_hourly_text is None  # fees and unpaid time unanswered: a bound only
+
+
+def test_pay_known_exactly_is_shown_where_no_living_wage_is_known() -> None:
+    """The wage table showed 'not computed' for a place whose pay is worked out to the end
+    (only the living wage to compare it with is missing): a board could not see the pay."""
+    from sourcing_check.render.html import render_html
+    from sourcing_check.render.text import render_text
+
+    plan = _hourly_plan(20, "VES", "VE")  # every deduction answered: VES 20.00 an hour
+    fact = facts(project(**plan)).project_wage
+    assert fact is not None
+    (line,) = fact.locations
+    assert line.effective_hourly_text == "VES 20.00" and line.effective_hourly == 20
+    assert line.ratio is None and fact.lowest is None  # still not compared: no pass, no fail
+    data = {"kind": "project-plan", "schema_version": 1, "project": {"name": "Case"}, **plan}
+    framework, reference = _bundled()
+    assessment = assess(subject_from_data(None, data), framework, reference, DATE)
+    text = render_text([assessment])
+    assert "VE" in text and "VES 20.00/h not compared with a living wage: living-wage" in text
+    html = render_html([assessment])
+    assert '<td class="num">VES 20.00</td><td colspan="3">not compared with a living wage' in html
 
 
 @cache

@@ -123,6 +123,9 @@ def _pay(
         basis: Basis = "computed" if exact else "before_unanswered_deductions"
         at_most = "" if exact else ", at most (answers still missing could only lower it)"
         work.step(f"Share of the {_what(measure)}{at_most}", "pay / benchmark", percent(ratio))
+        if exact:  # no living wage to compare with, but the pay is known: the table shows it
+            line.update(_figures(time.gross, fee, paid_fraction, time.unpaid_ratio, effective))
+            line["effective_hourly_text"] = money(effective, measure.currency)
         if ratio < 1:
             line["shortfall"] = shortfall(
                 location.place, measure, effective, rate, basis, list(work.lowering)

@@ -148,7 +148,9 @@ class WageLine(Partial):
     paid_fraction: Decimal | None = Field(None, description="Share of tasks paid.")
     unpaid_ratio: Decimal | None = Field(None, description="Unpaid time per unit of paid time.")
     effective_hourly: Decimal | None = Field(
-        None, description="Effective pay per hour worked, in the benchmark's currency."
+        None,
+        description="Effective pay per hour worked, in the benchmark's currency (the statutory "
+        "minimum wage's when no living wage is known; absent when the pay is not known exactly).",
     )
     effective_hourly_text: str | None = Field(None, description="The same, formatted.")
     living_wage_hourly: Decimal | None = Field(None, description="Living wage per hour.")

@@ -127,6 +127,11 @@ def _wages(a: Assessment) -> list[str]:
                     f" vs {what} {short.benchmark_hourly_text}/h  ({short.ratio_text})"
                     + (f"  not answered: {'; '.join(loc.missing)}" if loc.missing else "")
                 )
+            elif loc.effective_hourly_text is not None:
+                lines.append(
+                    f"  ? {label:<7} {loc.place:<22} {loc.effective_hourly_text:>14}/h"
+                    " not compared with a living wage: " + "; ".join(loc.missing)
+                )
             else:
                 lines.append(
                     f"  ? {label:<7} {loc.place:<22} not computed: " + "; ".join(loc.missing)
