@@ -180,3 +180,15 @@ def test_installed_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     )
     assert report.returncode == 0, report.stderr
     assert (workdir / "out" / "report.pdf").read_bytes().startswith(b"%PDF-")
+    # the names a refused country is looked up in ship with the wheel
+    named = (
+        (workdir / "vendor.yaml")
+        .read_text(encoding="utf-8")
+        .replace("country: KE", "country: Kenya", 1)
+    )
+    (workdir / "named.yaml").write_text(named, encoding="utf-8")
+    refused = installed("sourcing-check", "validate", "named.yaml")
+    assert (
+        refused.returncode == 2
+        and "write 'KE', the code for Kenya" in refused.stdout + refused.stderr
+    )

@@ -37,8 +37,13 @@ def _loaded(tables: Tables, country: str | None) -> tuple[Reference, str | None]
     from sourcing_check.run import load_reference_tables
 
     code = country.upper() if country else None
-    if code is not None and code not in COUNTRIES:
-        stop([Problem("--country", f"{country!r} is not an ISO 3166-1 alpha-2 code, e.g. KE")])
+    if country is not None and code not in COUNTRIES:
+        from sourcing_check.models.iso_names import named
+
+        found = named("country", country)
+        hint = f"write {found[0]!r}, the code for {found[1]}" if found else ""
+        message = f"{country!r} is not an ISO 3166-1 alpha-2 code, e.g. KE"
+        stop([Problem("--country", message, hint=hint)])
     try:
         return load_reference_tables(settings_from(None, tables, None)), code
     except InputError as exc:

@@ -100,8 +100,10 @@ def _problem(
         code, message = codes.invalid, f"{error['msg']}, got {shown}"
         if kind.endswith(("_type", "_parsing")):
             hint = _separated_number(error.get("input"))
-        meant = (error.get("ctx") or {}).get("meant")
-        if not hint and meant:
+        meant, named = ((error.get("ctx") or {}).get(k) for k in ("meant", "named"))
+        if not hint and meant and named:
+            hint = f"write {meant!r}, the code for {named}"
+        elif not hint and meant:
             hint = f"did you mean {meant!r}?"
         if not hint and (kind.endswith(("_type", "_code")) or kind in _HELPED_KINDS):
             hint = _field_help(model_class, loc)

@@ -57,7 +57,7 @@ def _code(kind: str, allowed: frozenset[str]) -> Any:
                 f"Input should be an {kind} code (upper case, e.g. {{example}})",
                 {
                     "example": "KE" if kind == "ISO 3166-1 alpha-2" else "USD",
-                    "meant": _meant_code(value, allowed),
+                    **_meant_code(value, allowed, "country" if "3166" in kind else "currency"),
                 },
             )
         return value
@@ -65,15 +65,22 @@ def _code(kind: str, allowed: frozenset[str]) -> Any:
     return check
 
 
-def _meant_code(value: Any, allowed: frozenset[str]) -> str:
-    """The code a refused answer probably meant ('usd' or 'EURO': 'USD', 'EUR'), or ''."""
+def _meant_code(value: Any, allowed: frozenset[str], kind: str) -> dict[str, str]:
+    """The code a refused answer probably meant, as ``meant`` ('usd' or 'EURO': 'USD', 'EUR'),
+    with ``named`` when the answer is a name or another code for it ('Kenya' or 'KEN': 'KE',
+    named 'Kenya'); empty when nothing is close."""
     if not isinstance(value, str):
-        return ""
+        return {}
     written = value.strip().upper()
     if written in allowed:
-        return written
+        return {"meant": written}
+    from sourcing_check.models.iso_names import named  # read only for a refused answer
+
+    found = named(kind, value)
+    if found is not None and found[0] in allowed:
+        return {"meant": found[0], "named": found[1]}
     close = difflib.get_close_matches(written, sorted(allowed), n=1, cutoff=0.75)
-    return close[0] if close else ""
+    return {"meant": close[0]} if close else {}
 
 
 def _number_schema(**bounds: float) -> dict[str, Any]:
