@@ -298,6 +298,15 @@ def test_a_100000_character_name_renders_a_pdf_in_seconds(tmp_path: Path) -> Non
     assert int(done.stdout) > 10_000
 
 
+#: The refusal of an output named as a file of another format, which comes first: the input
+#: is as safe, and nothing is read.
+NOT_WRITTEN = {
+    "check": "check does not write .yaml files",
+    "report": "report does not write .yaml files",
+    "compare": "compare does not write .yaml files",
+}
+
+
 @pytest.mark.parametrize(
     "outputs",
     [
@@ -308,6 +317,8 @@ def test_a_100000_character_name_renders_a_pdf_in_seconds(tmp_path: Path) -> Non
         ["report", "{plan}", "-o", "{tmp}/r.pdf", "--checklist", "{v_md}"],
         ["report", "{v}", "-o", "{tmp}/r.pdf", "--html", "{tmp}/r.md", "--checklist", "{tmp}/r.md"],
         ["compare", "{v}", "{plan}", "-o", "{plan}"],
+        ["check", "{v_md}", "--format", "md", "-o", "{v_md}"],
+        ["check", "{plan}", "--format", "md", "-o", "{v_md}"],
     ],
 )
 def test_an_output_that_is_an_input_is_refused(
@@ -331,7 +342,13 @@ def test_an_output_that_is_an_input_is_refused(
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     result = runner.invoke(main, [*(a.format(**names) for a in outputs), *TEST_TABLES])
     assert result.exit_code == 2, result.output
-    assert "refusing to overwrite it" in result.stderr
+    named_yaml = outputs[outputs.index("-o") + 1] in ("{v}", "{link}", "{plan}")
+    if named_yaml and "--format" not in outputs:
+        assert NOT_WRITTEN[outputs[0]] in result.stderr
+    elif named_yaml:
+        assert "hard.yaml is named as a .yaml file, but --format is md" in result.stderr
+    else:
+        assert "refusing to overwrite it" in result.stderr
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 

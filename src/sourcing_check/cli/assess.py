@@ -190,8 +190,11 @@ def check(
     1 some verdict is at or below it; 2 bad input or usage: every problem is listed and
     nothing is written or printed.
     """
+    from sourcing_check.cli.formats import output_format
     from sourcing_check.run import one_subject
 
+    suffixes = {name: RENDERERS[name].suffix for name in text_formats()}
+    fmt = output_format(fmt, output, suffixes, "check")
     settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
     wrong = one_subject(decision, len(files))
@@ -263,6 +266,9 @@ def report(
 
     Exit codes: 0 report written; 2 bad input or usage (nothing written).
     """
+    from sourcing_check.cli.formats import output_format
+
+    output_format("pdf", output, {"pdf": ".pdf"}, "report")  # report.json would hold a PDF
     checklists = checklist_by_suffix()
     if checklist is not None and checklist.suffix.lower() not in checklists:
         expected = " or ".join(checklists)

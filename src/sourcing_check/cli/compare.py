@@ -48,8 +48,11 @@ def compare(
 
     Exit codes: 0 written; 2 bad input or usage (nothing written).
     """
+    from sourcing_check.cli.formats import output_format
     from sourcing_check.comparison import compare as make_comparison
 
+    suffixes = {name: r.suffix for name, r in COMPARISON_RENDERERS.items()}
+    fmt = output_format(fmt, output, suffixes, "compare")
     renderer = COMPARISON_RENDERERS[fmt]
     if renderer.binary and output is None:
         stop([Problem("--output", f"{fmt} output needs a file: add -o FILE{renderer.suffix}")])

@@ -103,8 +103,11 @@ def diff(
     Exit codes: 0 nothing regressed; 1 something regressed (a worse verdict, status, score
     or wage ratio, or a lapsed waiver); 2 bad input or usage.
     """
+    from sourcing_check.cli.formats import output_format
     from sourcing_check.decisions.changes import changes
 
+    suffixes = {name: r.suffix for name, r in DIFF_RENDERERS.items()}
+    fmt = output_format(fmt, output, suffixes, "diff")
     settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
     (before, old_read), (after, new_read) = (one_assessment(p, settings) for p in (old, new))

@@ -73,9 +73,9 @@ def _framework(guidelines: Path | None) -> Framework:
     "fmt",
     type=click.Choice(["yaml", "xlsx"]),
     default="yaml",
-    show_default=True,
     help="yaml: a commented template and its JSON Schema; xlsx: a workbook with one row per "
-    "question, dropdowns and the answers 'must' requirements need.",
+    "question, dropdowns and the answers 'must' requirements need. [default: yaml, or xlsx "
+    "when -o FILE ends in .xlsx]",
 )
 @click.option(
     "-o",
@@ -142,8 +142,10 @@ def init(
         stop([Problem(str(source), f"'init {name}' takes no file; only 'init decision' does")])
     if previous is not None:
         stop([Problem(str(previous), f"'init {name}' takes no --from; only 'init decision' does")])
+    from sourcing_check.cli.formats import output_format
     from sourcing_check.forms.schemas import INPUT_SCHEMAS
 
+    fmt = output_format(fmt, output, {"yaml": ".yaml", "xlsx": ".xlsx"}, "init")
     model, kind = INPUT_SCHEMAS[name]
     target = output or Path(f"{name}.{fmt}")
     if fmt == "xlsx":

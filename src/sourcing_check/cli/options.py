@@ -159,10 +159,9 @@ def format_option(renderers: dict[str, Renderer]) -> Callable[[F], F]:
         "fmt",
         type=click.Choice(list(renderers)),
         default="text",
-        show_default=True,
         help="Output format: "
         + "; ".join(f"{name}: {r.description}" for name, r in renderers.items())
-        + ".",
+        + ". [default: text, or the format the suffix of -o FILE names, e.g. FILE.md]",
     )
 
 
