@@ -251,6 +251,7 @@ def test_a_wage_line_not_computed_shows_only_what_is_known() -> None:
         "rate",
         "currency",
         "period",
+        "rate_at",
         "missing",
         "steps",
         "rate_text",

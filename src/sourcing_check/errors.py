@@ -175,6 +175,8 @@ CODES: dict[str, str] = {
     "W206": "migrant workers listed while work permits are said not to be tied to the vendor",
     "W207": "a date of what has already happened (answers given, a document, pay observed, a "
     "benchmark or rating year) after the assessment date",
+    "W208": "effective pay 25 times the living wage or more: an amount, period or time per task "
+    "probably misread (a monthly salary given per hour)",
     # W3: files that refer to each other
     "W301": "a plan's workers are in a country its vendor questionnaire does not list",
 }

@@ -1,8 +1,6 @@
 """The one core call of every command: read the files, assess them; values out, no printing.
-
-This is the top of the flow and, with the framework loader, the only caller of ``load/``:
-it reads the framework, the reference tables and the inputs, and hands them down.
-"""
+The top of the flow and, with the framework loader, the only caller of ``load/``: it reads
+the framework, the reference tables and the inputs, and hands them down."""
 
 from __future__ import annotations
 
@@ -23,6 +21,7 @@ from sourcing_check.load.profile import load_profiles as load_profiles
 from sourcing_check.load.profile import plan_profiles
 from sourcing_check.load.reference import TableFiles, load_tables
 from sourcing_check.load.subject import load_input, load_subject
+from sourcing_check.load.wage_plausibility import wage_warnings
 from sourcing_check.models.input_warning import InputWarning
 from sourcing_check.models.profile import LoadedProfile
 from sourcing_check.models.results import Assessment
@@ -42,12 +41,9 @@ BUNDLED_TABLES = {
 
 @dataclass(frozen=True)
 class Settings:
-    """What a check or report run is computed from.
-
-    The tables given add rows to the bundled table of their kind and override its rows (by id
-    or geography); with ``only_given_tables`` they replace it. A kind with no file given uses
-    the bundled table either way.
-    """
+    """What a check or report run is computed from. The tables given add rows to the bundled
+    table of their kind and override its rows (by id or geography); with ``only_given_tables``
+    they replace it. A kind with no file given uses the bundled table either way."""
 
     guidelines: Path = field(default_factory=default_framework_dir)
     living_wages: tuple[Path, ...] = ()
@@ -194,8 +190,7 @@ def validate_all(
 
 
 def load_one(path: Path) -> LoadedInput:
-    """Read and validate one input file on its own (a plan without the questionnaire it
-    names); raise InputError listing every problem."""
+    """One input file on its own (a plan without its questionnaire); or InputError."""
     return load_input(path)
 
 
@@ -215,9 +210,10 @@ def framework_for(
 
 def assess_subject(
     subject: Subject, settings: Settings, basis: Basis, warnings: list[Problem]
-) -> tuple[Assessment, list[Path]]:
+) -> tuple[Assessment, list[Path], list[Problem]]:
     """Assess one subject, with the board's decision when one is given and its plausibility
-    ``warnings``; the assessment and the files read (inputs, profiles, decision); or InputError."""
+    ``warnings``; the assessment, the files read (inputs, profiles, decision) and the warnings
+    with those of its wage figures (W208); or InputError."""
     framework, profile_files = framework_for(subject, basis, settings)
     assessment = assess(subject, framework, basis.reference, settings.date)
     read = [*(i.document.path for i in subject.inputs()), *profile_files]
@@ -225,7 +221,9 @@ def assess_subject(
         decision = load_decision(settings.decision)
         assessment = apply_decision(assessment, framework, decision)
         read.append(settings.decision)
-    return assessment.model_copy(update={"warnings": [InputWarning.of(w) for w in warnings]}), read
+    warnings = [*warnings, *wage_warnings(subject, assessment.facts)]
+    shown = [InputWarning.of(w) for w in warnings]
+    return assessment.model_copy(update={"warnings": shown}), read, warnings
 
 
 def one_subject(decision: Path | None, count: int) -> list[Problem]:
@@ -254,9 +252,10 @@ def assess_file(path: Path, settings: Settings, context: Basis) -> Assessed:
         subject = load_subject(path, settings.allow_outside)
     except InputError as exc:
         return Assessed(None, exc.problems, [path])
-    warnings = warnings_of(subject, settings.date)
     try:
-        assessment, read = assess_subject(subject, settings, context, warnings)
+        assessment, read, warnings = assess_subject(
+            subject, settings, context, warnings_of(subject, settings.date)
+        )
     except InputError as exc:
         return Assessed(None, exc.problems, [i.document.path for i in subject.inputs()])
     return Assessed(assessment, [], read, warnings)
@@ -272,17 +271,18 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     if problems:
         return Batch([], problems)
     assessments: list[Assessment] = []
-    warnings = [warning for item in loaded for warning in item.warnings]
+    warnings: list[Problem] = []
     read: list[Path] = settings.tables_read()
     for item in loaded:
         assert item.subject is not None
         try:
-            assessment, files = assess_subject(item.subject, settings, basis, item.warnings)
+            assessment, files, found = assess_subject(item.subject, settings, basis, item.warnings)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
         assessments.append(assessment)
         read += files
+        warnings += found
     if problems:
         return Batch([], problems)
     return Batch(assessments, [], read, warnings)

@@ -1,8 +1,5 @@
-"""The commands that read inputs: 'validate', 'check' and 'report'.
-
-Each command imports the core when it runs, so that ``--help`` and the other commands do not
-pay for pydantic, the models and the renderers.
-"""
+"""The commands that read inputs: 'validate', 'check' and 'report'. Each imports the core when
+it runs: ``--help`` and the other commands do not pay for pydantic, the models, renderers."""
 
 from __future__ import annotations
 
@@ -19,6 +16,7 @@ import click
 from sourcing_check.cli import files as outputs_io
 from sourcing_check.cli.diff import with_previous
 from sourcing_check.cli.exit_codes import FAIL_ON, ExitCode, verdict_exit_code
+from sourcing_check.cli.formats import output_format
 from sourcing_check.cli.options import (
     OUTPUT,
     Tables,
@@ -190,7 +188,6 @@ def check(
     1 some verdict is at or below it; 2 bad input or usage: every problem is listed and
     nothing is written or printed.
     """
-    from sourcing_check.cli.formats import output_format
     from sourcing_check.run import one_subject
 
     suffixes = {name: RENDERERS[name].suffix for name in text_formats()}
@@ -266,8 +263,6 @@ def report(
 
     Exit codes: 0 report written; 2 bad input or usage (nothing written).
     """
-    from sourcing_check.cli.formats import output_format
-
     output_format("pdf", output, {"pdf": ".pdf"}, "report")  # report.json would hold a PDF
     checklists = checklist_by_suffix()
     if checklist is not None and checklist.suffix.lower() not in checklists:

@@ -94,6 +94,7 @@ def _pay(
         rate=str(rate.amount),
         currency=rate.currency,
         period=rate.period,
+        rate_at=f"{location.rate_at}/rate",
         rate_text=money(rate.amount, rate.currency) + f" per {rate.period}",
     )
     time = paid_time(location, terms.model, rate, shared, work)

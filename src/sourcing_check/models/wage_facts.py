@@ -141,6 +141,9 @@ class WageLine(Partial):
     rate: str | None = Field(None, description="Gross pay rate, exact (absent when not known).")
     currency: str | None = Field(None, description="Currency of the rate.")
     period: Period | None = Field(None, description="What the rate is paid for.")
+    rate_at: str | None = Field(
+        None, description="Where the rate is answered: a JSON pointer in the subject."
+    )
     missing: list[str] = Field(description="Inputs lacking to compute the wage; empty when done.")
     steps: list[WageStep] = Field(description="The working, step by step, as far as it got.")
     gross_hourly: Decimal | None = Field(None, description="Gross pay per hour of paid time.")

@@ -1,0 +1,74 @@
+"""Pay 25 times the living wage or more is warned about at the answer that gives it (W208): a
+monthly salary entered per hour passed every pay requirement in silence. Expert pay (10-20
+times) is not warned about; a rate not answered gives no warning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sourcing_check.cli import main
+from tests.conftest import EXAMPLES
+
+DATE = ["--date", "2026-11-24"]
+VENDOR = (EXAMPLES / "well-run-vendor.yaml").read_text(encoding="utf-8")
+MONTHLY = "rate: {amount: 72000, currency: KES, period: month}"
+
+
+def _check(runner: CliRunner, path: Path, *args: str) -> tuple[int, str, str]:
+    done = runner.invoke(main, ["check", str(path), *DATE, *args])
+    return done.exit_code, done.stdout, done.stderr
+
+
+def _vendor(tmp_path: Path, rate: str) -> Path:
+    assert MONTHLY in VENDOR
+    path = tmp_path / "vendor.yaml"
+    path.write_text(VENDOR.replace(MONTHLY, rate), encoding="utf-8")
+    return path
+
+
+def test_a_monthly_salary_given_per_hour_is_warned_about(tmp_path: Path, runner: CliRunner) -> None:
+    # KES 72,000 an hour / KES 297.78 (the bundled Kenyan living wage per hour) = 241.8 times
+    vendor = _vendor(tmp_path, "rate: {amount: 72000, currency: KES, period: hour}")
+    line = VENDOR.splitlines().index(next(s for s in VENDOR.splitlines() if MONTHLY in s)) + 1
+    code, out, err = _check(runner, vendor, "--format", "json")
+    assert code == 0  # a warning changes no verdict
+    assert (
+        f"vendor.yaml:{line}:14: W208 KES 72,000.00 per hour gives KES 72,000.00 an hour worked "
+        "in KE (Nairobi), 241 times the living wage of KES 297.78 [/pay/rates/0/rate/amount]"
+    ) in err
+    assert "a monthly salary given per hour is about 170 times the living wage" in err
+    (assessment,) = json.loads(out)["assessments"]
+    assert [w["code"] for w in assessment["warnings"]] == ["W208"]
+    assert _check(runner, vendor, "--strict")[0] == 2  # --strict: a problem, nothing written
+
+
+def test_expert_pay_and_unanswered_pay_are_not_warned_about(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # KES 750,000 a month / 173 h = KES 4,335 an hour: 14.6 times the living wage
+    expert = _vendor(tmp_path, "rate: {amount: 750000, currency: KES, period: month}")
+    assert "W208" not in _check(runner, expert)[2]
+    unanswered = _vendor(tmp_path, "rate: null")
+    code, _, err = _check(runner, unanswered)
+    assert code in (0, 1) and "W208" not in err and "Traceback" not in err
+
+
+def test_a_rate_shared_by_locations_is_warned_about_once(tmp_path: Path, runner: CliRunner) -> None:
+    # USD 10 a task of 3 minutes, after the plan's fee, rejections and unpaid time: KES 11,377.94
+    # an hour worked in KE, 38 times its living wage (and as far above it in IN and PH)
+    plan = (EXAMPLES / "crowd-platform-project.yaml").read_text(encoding="utf-8")
+    given = "rate: {amount: 0.05, currency: USD, period: task}"
+    assert given in plan
+    (tmp_path / "crowd-platform-vendor.yaml").write_text(
+        (EXAMPLES / "crowd-platform-vendor.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan.replace(given, given.replace("0.05", "10")), encoding="utf-8")
+    _, _, err = _check(runner, path)
+    warned = [line for line in err.splitlines() if " W208 " in line]
+    assert len(warned) == 1
+    assert "USD 10.00 per task gives KES 11,377.94 an hour worked in KE, 38 times" in warned[0]
+    assert "the minutes a task takes" in err
