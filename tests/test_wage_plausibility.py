@@ -72,3 +72,23 @@ def test_a_rate_shared_by_locations_is_warned_about_once(tmp_path: Path, runner:
     assert len(warned) == 1
     assert "USD 10.00 per task gives KES 11,377.94 an hour worked in KE, 38 times" in warned[0]
     assert "the minutes a task takes" in err
+
+
+def test_the_checklist_lists_answers_to_check(tmp_path: Path, runner: CliRunner) -> None:
+    """A supplier working from the checklist alone saw no warning: a rate read as 241 times
+    the living wage was nowhere on it."""
+    vendor = _vendor(tmp_path, "rate: {amount: 72000, currency: KES, period: hour}")
+    _, md, _ = _check(runner, vendor, "--format", "checklist-md")
+    assert "## Answers to check" in md
+    assert "**W208** An answer probably not meant as written, at " in md
+    assert "(/pay/rates/0/rate/amount; vendor acts)" in md
+    assert "  - Read as: KES 72,000.00 per hour gives KES 72,000.00 an hour worked" in md
+    _, csv_text, _ = _check(runner, vendor, "--format", "checklist-csv")
+    (row,) = [line for line in csv_text.splitlines() if ",W208," in line]
+    assert row.startswith("Kestrel Data Services Ltd,vendor,Answers to check,check,W208,")
+    assert (
+        _check(runner, _vendor(tmp_path, MONTHLY), "--format", "checklist-md")[1].count(
+            "Answers to check"
+        )
+        == 0
+    )

@@ -9,6 +9,7 @@ import io
 from collections.abc import Sequence
 
 from sourcing_check.models.decision import ConditionRecord
+from sourcing_check.models.input_warning import InputWarning
 from sourcing_check.models.results import STATUS_LABELS, Assessment, Finding
 from sourcing_check.render.escaping import escape_md, spreadsheet_cell
 from sourcing_check.render.views import (
@@ -63,8 +64,9 @@ def render_md(assessments: Sequence[Assessment]) -> str:
             f"({a.framework['title']} {a.framework['version']}, {a.assessment_date}).\n"
         )
         items = checklist_items(a)
-        if not items:
+        if not items and not a.warnings:
             out.append("Nothing to do: every applicable requirement is met.\n")
+        out += _md_warnings(a)
         conditions = conditions_by_requirement(a)
         for level in ("must", "should", "may"):
             group = [f for f in items if f.level == level]
@@ -76,6 +78,32 @@ def render_md(assessments: Sequence[Assessment]) -> str:
             out.append("")
         out += _md_decision(a)
     return "\n".join(out).rstrip() + "\n"
+
+
+#: The title of a checklist item made from a plausibility warning.
+_CHECK = "An answer probably not meant as written"
+
+
+def _warned_by(a: Assessment, w: InputWarning) -> str:
+    """Who acts on a warning: whoever wrote the file it is in."""
+    roles = {f.path: f.role for f in a.files}
+    return "AI team" if roles.get(w.file) == "project-plan" else "vendor"
+
+
+def _md_warnings(a: Assessment) -> list[str]:
+    """The plausibility warnings as tasks: each answer to check, where, and what to check (a
+    supplier working from the checklist alone would not see them otherwise)."""
+    if not a.warnings:
+        return []
+    out = ["## Answers to check\n"]
+    for w in a.warnings:
+        out += [
+            f"- [ ] **{w.code}** {_CHECK}, at {escape_md(w.file)}:{escape_md(w.place)} "
+            f"({escape_md(w.pointer)}; {_warned_by(a, w)} acts)",
+            f"  - Read as: {escape_md(w.message)}",
+            f"  - To do: {escape_md(w.hint)}",
+        ]
+    return [*out, ""]
 
 
 def _pay_needed(a: Assessment, f: Finding) -> str:
@@ -217,6 +245,11 @@ def _csv_rows(a: Assessment) -> list[list[str]]:
                 min((c.due for c in on), default=""),
             ]
         )
+    for warning in a.warnings:
+        where = spreadsheet_cell(f"{warning.file}:{warning.place}")
+        row = [subject, _warned_by(a, warning), "Answers to check", "check", warning.code, _CHECK]
+        todo, found = spreadsheet_cell(warning.hint), spreadsheet_cell(warning.message)
+        rows.append([*row, "warning", todo, found, where, "", "", "", "", ""])
     decision = a.decision
     for c in decision.conditions if decision else []:
         if not c.requirements:
