@@ -11,7 +11,8 @@ that always shows every field (a benchmark) is built with every field given.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,11 +35,15 @@ class Result(BaseModel):
     if not TYPE_CHECKING:  # for mypy, fields are attributes as declared
 
         def __getattr__(self, name: str) -> Any:
-            """A field that was not set reads as its default, as in any pydantic model."""
-            field = type(self).model_fields.get(name)
+            """A field that was not set reads as its default, as in any pydantic model (not
+            by ``FieldInfo.get_default``: it asks ``inspect.signature`` whether a factory such
+            as ``list`` takes the validated data, parsing its text signature every time)."""
+            field = type(self).__pydantic_fields__.get(name)
             if field is None:
                 return super().__getattr__(name)
-            return field.get_default(call_default_factory=True)
+            if field.default_factory is None:
+                return field.default
+            return cast("Callable[[], Any]", field.default_factory)()
 
     def plain(self) -> dict[str, Any]:
         """The fields that were set, as plain data (Decimals stay Decimal)."""
