@@ -1,16 +1,18 @@
 """The base classes of fact models: frozen results, and partial ones that show what is known.
 
 Cost matters here (facts are built for every assessment, dumped for the rules and written in
-every JSON): no fact model has a serialization hook of its own. ``Facts`` alone has one, and
-below it pydantic-core leaves out the fields that were not set (``exclude_unset``) and writes
-the JSON names (``by_alias``: the conversion's "from"). A fact dumped on its own does the same
-through the defaults of ``model_dump`` and ``model_dump_json`` here. A result that always
-shows every field (a benchmark) is built with every field given.
+every JSON), so no fact model has a serialization hook. A result keeps in its ``__dict__`` only
+the fields that were set, and pydantic-core writes a model's ``__dict__``: every dump of it
+(the canonical JSON, ``model_dump``, ``plain``) shows the fields that were set and no more,
+under their JSON names (``serialize_by_alias``: the conversion's "from"), with no
+``exclude_unset`` to pass down. A field that was not set still reads as its default. A result
+that always shows every field (a benchmark) is built with every field given.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -18,23 +20,35 @@ from pydantic import BaseModel, ConfigDict
 class Result(BaseModel):
     """A frozen result model; unknown fields are errors; dumped as the fields that were set."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", defer_build=True, serialize_by_alias=True
+    )
 
-    def model_dump(self, **options: Any) -> dict[str, Any]:
-        """As pydantic's, but by default only the fields that were set, under their JSON names."""
-        options.setdefault("exclude_unset", True)
-        options.setdefault("by_alias", True)
-        return super().model_dump(**options)
+    def model_post_init(self, context: Any, /) -> None:
+        """Leave out of ``__dict__`` the fields that were not set (their defaults)."""
+        values = self.__dict__
+        given = self.__pydantic_fields_set__
+        if len(values) != len(given):
+            for name in values.keys() - given:
+                del values[name]
 
-    def model_dump_json(self, **options: Any) -> str:
-        """As pydantic's, but by default only the fields that were set, under their JSON names."""
-        options.setdefault("exclude_unset", True)
-        options.setdefault("by_alias", True)
-        return super().model_dump_json(**options)
+    if not TYPE_CHECKING:  # for mypy, fields are attributes as declared
+
+        def __getattr__(self, name: str) -> Any:
+            """A field that was not set reads as its default, as in any pydantic model (not
+            by ``FieldInfo.get_default``: it asks ``inspect.signature`` whether a factory such
+            as ``list`` takes the validated data, parsing its text signature every time)."""
+            field = type(self).__pydantic_fields__.get(name)
+            if field is None:
+                return super().__getattr__(name)
+            if field.default_factory is None:
+                return field.default
+            return cast("Callable[[], Any]", field.default_factory)()
 
     def plain(self) -> dict[str, Any]:
         """The fields that were set, as plain data (Decimals stay Decimal)."""
-        return super().model_dump(exclude_unset=True, by_alias=True)
+        values: dict[str, Any] = self.__pydantic_serializer__.to_python(self)
+        return values
 
 
 class Partial(Result):

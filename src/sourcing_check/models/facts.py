@@ -2,17 +2,17 @@
 ``wage_facts.py``), and the rest.
 
 A fact that could not be computed in full keeps only the fields it got to (say a wage line
-without a benchmark: place, pay, what is missing and the steps so far). Such models serialize
-exactly the fields that were set, in field order, so the JSON shows what is known and no more.
+without a benchmark: place, pay, what is missing and the steps so far). Such models hold and
+serialize exactly the fields that were set, in field order (``fact_base.Result``), so the JSON
+shows what is known and no more.
 Money is exact: Decimal values, written as strings in JSON.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from pydantic import Field, SerializationInfo, model_serializer
+from pydantic import Field
 
 from sourcing_check.models.fact_base import Partial as _Partial
 from sourcing_check.models.introspect import model_in
@@ -187,25 +187,6 @@ class Facts(_Partial):
     ethics_timing: EthicsTimingFact | None = Field(
         None, description="The ethics decision's date against the assessment date and launch."
     )
-
-    def plain(self) -> dict[str, Any]:
-        """Each fact that applies, with the fields it set, as plain data for the rules."""
-        return {name: fact and fact.plain() for name, fact in self._known()}
-
-    @model_serializer(mode="plain")
-    def _serialize(self, info: SerializationInfo) -> dict[str, Any]:
-        """Each fact that applies, with the fields it set ("from" for the conversion's from_)."""
-        if not info.mode_is_json():
-            return self.plain()
-        return {
-            name: fact and fact.model_dump(mode="json", exclude_unset=True, by_alias=True)
-            for name, fact in self._known()
-        }
-
-    def _known(self) -> list[tuple[str, Fact | None]]:
-        """The facts that were set, in field order."""
-        given = self.model_fields_set
-        return [(name, getattr(self, name)) for name in type(self).model_fields if name in given]
 
 
 #: Any one fact.
