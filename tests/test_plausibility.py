@@ -80,6 +80,33 @@ def test_a_misread_answer_warns_where_it_is(tmp_path: Path, body: str, expected:
     assert expected in printed
 
 
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        (
+            "rate: {amount: 72000, currency: KES, period: month}, contracted_hours_per_period: 400",
+            ": W202 400 contracted hours a month is over 300 "
+            "[/pay/rates/0/contracted_hours_per_period]",
+        ),
+        (
+            "rate: {amount: 5, currency: USD, period: hour}, contracted_hours_per_period: 173",
+            ": W205 contracted_hours_per_period is per the rate's period, and a rate per hour",
+        ),
+    ],
+)
+def test_a_vendor_rate_s_hours_are_checked_like_a_plan_s(
+    tmp_path: Path, terms: str, expected: str
+) -> None:
+    """A vendor's rates are list items: their hours went unchecked (400 hours a month, or
+    hours per period beside a rate per hour, passed in silence) while a plan's were warned."""
+    vendor = tmp_path / "vendor.yaml"
+    body = f"pay:\n  rates:\n    - {{country: KE, model: salaried, {terms}}}\n"
+    vendor.write_text(VENDOR + body)
+    result = CliRunner().invoke(main, ["validate", str(vendor)])
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stderr
+
+
 def test_strict_makes_a_warning_a_problem(tmp_path: Path) -> None:
     code, printed = _validate(tmp_path, HEAD + "pay: {fee_share_percent: 0.3}\n", "--strict")
     assert code == 2 and "W201" in printed

@@ -24,7 +24,9 @@ from sourcing_check.models.document import Document, join_pointer
 from tests.conftest import EXAMPLES
 
 
-def _walk(data: Any, pointer: str) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
+def _walk(data: Any, pointer: str) -> Iterator[tuple[str, str | None, Any, Any]]:
+    """Each value held in a mapping as (pointer, key, value, mapping), and each held in a list
+    as (its pointer, None, value, list)."""
     if isinstance(data, dict):
         for key, value in data.items():
             yield pointer, key, value, data
@@ -33,6 +35,7 @@ def _walk(data: Any, pointer: str) -> Iterator[tuple[str, str, Any, dict[str, An
     elif isinstance(data, list):
         for index, value in enumerate(data):
             if isinstance(value, dict | list):
+                yield join_pointer(pointer, index), None, value, data
                 yield from _walk(value, join_pointer(pointer, index))
 
 
@@ -42,6 +45,10 @@ _ON = _When(dt.date(2026, 11, 24), "the assessment date")
 
 def _straightforward(document: Document) -> Iterator[Problem]:
     for within, key, value, parent in _walk(document.data, ""):
+        if key is None:  # a list's item: terms with hours (a vendor's rate) are checked too
+            if isinstance(value, dict):
+                yield from _hours(document, within, value)
+            continue
         if (late := _after(document, within, key, value, _ON)) is not None:
             yield late
         if key.endswith("_percent") and _number(value) and 0 < value < 1:

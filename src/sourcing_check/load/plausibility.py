@@ -59,7 +59,10 @@ def _visit(document: Document, data: Any, pointer: str, found: list[Problem], on
     if isinstance(data, list):
         for index, value in enumerate(data):
             if isinstance(value, dict | list):
-                _visit(document, value, join_pointer(pointer, index), found, on)
+                at = join_pointer(pointer, index)
+                if isinstance(value, dict) and _HOURS_KEYS & value.keys():
+                    found.extend(_hours(document, at, value))  # a vendor's rate per location
+                _visit(document, value, at, found, on)
         return
     if not isinstance(data, dict):
         return
