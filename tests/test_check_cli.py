@@ -243,3 +243,23 @@ def test_a_batch_s_table_hint_names_the_file_that_needs_the_row(runner: CliRunne
     assert f"no living-wage benchmark for VE (in {crowd}):" in hint
     alone = runner.invoke(main, [*args, str(crowd)])
     assert "no living-wage benchmark for VE: --living-wages" in alone.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("2026-11-31", "'2026-11-31' is not a real calendar date (YYYY-MM-DD)"),
+        ("24/11/2026", "'24/11/2026': write the date as YYYY-MM-DD, e.g. 2026-11-24"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "init"])
+def test_a_wrong_date_says_what_is_wrong(
+    runner: CliRunner, command: str, given: str, said: str
+) -> None:
+    """click said "'2026-11-31' does not match the format '%Y-%m-%d'": the format matched,
+    the day does not exist."""
+    vendor = str(EXAMPLES / "well-run-vendor.yaml")
+    args = ["check", vendor] if command == "check" else ["init", "decision", vendor]
+    result = runner.invoke(main, [*args, "--date", given])
+    assert result.exit_code == 2
+    assert f"Invalid value for '--date': {said}" in result.stderr

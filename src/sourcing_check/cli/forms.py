@@ -13,7 +13,7 @@ import click
 from sourcing_check import __version__
 from sourcing_check.cli import files
 from sourcing_check.cli.asked import evidence_asked, must_answers
-from sourcing_check.cli.options import OUTPUT, Tables, settings_from
+from sourcing_check.cli.options import DATE, OUTPUT, Tables, settings_from
 from sourcing_check.cli.problems import stop
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.resources import default_framework_dir
@@ -95,7 +95,7 @@ def _framework(guidelines: Path | None) -> Framework:
 @click.option(
     "--date",
     "date_",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATE,
     help="For 'init decision' from an input file: the assessment date [default: today].",
 )
 @click.option(

@@ -17,6 +17,27 @@ if TYPE_CHECKING:  # options are declared at import: the core is imported when a
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic in newer click
+    """A date written YYYY-MM-DD, refused in the words a date inside a file is ('2026-11-31':
+    not a real calendar date; click's own said it did not match '%Y-%m-%d')."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.datetime):
+            return value
+        text = str(value).strip()
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            self.fail(f"{value!r}: write the date as YYYY-MM-DD, e.g. 2026-11-24", param, ctx)
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{value!r} is not a real calendar date (YYYY-MM-DD)", param, ctx)
+
+
+DATE = DateParam()
+
 #: ``--allow-outside``: places outside a plan's directory that the plan may name.
 allow_outside_option = click.option(
     "--allow-outside",
@@ -81,7 +102,7 @@ _OPTIONS = [
     click.option(
         "--date",
         "date_",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=DATE,
         help="Assessment date, YYYY-MM-DD [default: today]; fixes benchmark and rate ages.",
     ),
     allow_outside_option,
