@@ -200,3 +200,14 @@ def test_the_csv_checklist_gives_who_acts_where_each_answer_is_and_the_pay_neede
         "Pay needed where it falls short: KE: USD 0.2533 per task; IN: USD 0.1928 per task; "
         "PH (Metro Manila): USD 0.3125 per task."
     )
+
+
+def test_page_one_says_how_many_requirements_wait_on_the_answers_needed(tmp_path: Path) -> None:
+    """'22 answers still needed' beside 'Findings: ... 19 unanswered' could not be reconciled
+    by a board member: the first counts answers, the second requirements."""
+    text = _report_text(tmp_path, "crowd-platform-project")
+    counted = re.search(r"Findings: [^.]*?(\d+) unanswered", text)
+    needed = re.search(r"and (\d+) answers still needed, which (\d+) requirements wait on", text)
+    assert counted is not None and needed is not None
+    assert needed[2] == counted[1]  # every unanswered requirement waits on some answer
+    assert int(needed[1]) >= int(needed[2])

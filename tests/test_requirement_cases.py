@@ -68,6 +68,18 @@ def test_requirement_case(case: dict[str, Any]) -> None:
     assert finding.status == case["expect"], finding.message
     if "message_contains" in case:
         assert case["message_contains"] in finding.message + " " + (finding.remediation or "")
+    if "missing_contains" in case:
+        assert any(case["missing_contains"] in item for item in finding.missing), finding.missing
+
+
+#: What a case may say (a key not read would be a check silently not made).
+CASE_KEYS = {"requirement", "name", "expect", "message_contains", "missing_contains"}
+CASE_KEYS |= {"vendor", "project", "xfail"}
+
+
+def test_every_case_key_is_read() -> None:
+    unread = {key for param in CASES for key in param.values[0] if key not in CASE_KEYS}
+    assert not unread
 
 
 #: Requirements with no failing answer, and why: each needs an 'unanswered' case instead.

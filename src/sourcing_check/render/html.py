@@ -64,6 +64,8 @@ def _context(a: Assessment) -> dict[str, Any]:
         ],
         "by_guideline": [(s, [f for f in findings if f.guideline == s.id]) for s in a.scores],
         "needed": needed_answers(findings),
+        # the requirements those answers decide: 22 answers can be what 19 requirements wait on
+        "waiting": len({f.requirement for _, wait in needed_answers(findings) for f in wait}),
         "checklist": checklist_items(a),
         "wages": [
             (name, fact)
