@@ -211,3 +211,15 @@ def test_page_one_says_how_many_requirements_wait_on_the_answers_needed(tmp_path
     assert counted is not None and needed is not None
     assert needed[2] == counted[1]  # every unanswered requirement waits on some answer
     assert int(needed[1]) >= int(needed[2])
+
+
+def test_the_requirements_not_applicable_are_listed_in_the_framework_s_order(
+    tmp_path: Path,
+) -> None:
+    """The list read 'PAI-1.18, PAI-2.6, ... PAI-7.5, PAI-2.2, PAI-2.3': must-level ones, then
+    should-level ones, with nothing to say so."""
+    text = _report_text(tmp_path, "crowd-platform-project")
+    listed = text.split("Not applicable: ", 1)[1].split("(each with its reason", 1)[0]
+    areas = [int(m) for m in re.findall(r"PAI-(\d+)\.\d+", listed)]
+    assert len(areas) > 5 and areas == sorted(areas)
+    assert "brought forward to 2025 prices, 1 year before the assessment date" in text

@@ -62,7 +62,7 @@ def test_check_writes_the_format_the_name_or_option_says(
         (
             ["check", VENDOR, "-o", "{tmp}/z.pdf"],
             "check does not write .pdf files",
-            "a .pdf file is written by 'sourcing-check report'",
+            ".pdf files are written by 'sourcing-check report'",
         ),
         (
             ["report", VENDOR, "-o", "{tmp}/r.json"],

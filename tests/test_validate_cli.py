@@ -399,3 +399,24 @@ def test_json_lists_the_problems_in_the_order_the_text_prints_them(
     places = [(p["line"], p["column"]) for p in json.loads(as_json.stdout)["files"][0]["problems"]]
     printed = [tuple(map(int, m)) for m in re.findall(r"yaml:(\d+):(\d+):", as_text.stderr)]
     assert places == printed == [(3, 26), (4, 50)]
+
+
+@pytest.mark.parametrize(("written", "meant"), [("monthly", "month"), ("Weekly", "week")])
+def test_a_choice_written_as_a_word_of_its_own_gets_the_choice(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    """'period: monthly' got only the field's description; the choice is suggested."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: X}\n"
+        f"pay: {{model: hourly, rate: {{amount: 1, currency: USD, period: {written}}}}}\n"
+    )
+    result = CliRunner().invoke(main, ["validate", str(plan)])
+    assert result.exit_code == 2
+    assert f"[/pay/rate/period]\n    hint: did you mean '{meant}'?" in result.stderr
+
+
+def test_a_requirement_is_shown_whatever_the_case_of_its_id() -> None:
+    result = CliRunner().invoke(main, ["guidelines", "show", "pai-1.1"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("PAI-1.1: ")

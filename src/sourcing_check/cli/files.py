@@ -84,7 +84,8 @@ def say_written(path: Path, note: str = "", *, err: bool = False) -> None:
 
     from sourcing_check.models.text import printable
 
-    click.echo(printable(f"wrote {path}{note}"), err=err or _own_output(path))
+    own = _own_output(path)  # '-o -' wrote 'wrote /dev/stdout'
+    click.echo(printable(f"wrote {'standard output' if own else path}{note}"), err=err or own)
 
 
 def to_own_output(paths: Sequence[Path | None]) -> bool:

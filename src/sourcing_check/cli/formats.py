@@ -19,14 +19,15 @@ from sourcing_check.errors import Problem
 #: at hand does not (for the hint).
 SUFFIXES: dict[str, str] = {
     ".txt": "",
-    ".json": "check --format json",
-    ".jsonl": "check --format jsonl",
-    ".md": "check --format md",
-    ".html": "check --format html",
-    ".csv": "check --format checklist-csv",
-    ".pdf": "report",
-    ".xlsx": "compare --format xlsx (a comparison) or convert (a questionnaire as a workbook)",
-    ".yaml": "init or convert",
+    ".json": "'sourcing-check check --format json'",
+    ".jsonl": "'sourcing-check check --format jsonl'",
+    ".md": "'sourcing-check check --format md'",
+    ".html": "'sourcing-check check --format html'",
+    ".csv": "'sourcing-check check --format checklist-csv'",
+    ".pdf": "'sourcing-check report'",
+    ".xlsx": "'sourcing-check compare --format xlsx' (a comparison) or 'sourcing-check "
+    "convert' (a questionnaire as a workbook)",
+    ".yaml": "'sourcing-check init' or 'sourcing-check convert'",
 }
 _SAME = {".yml": ".yaml", ".htm": ".html", ".markdown": ".md"}
 
@@ -56,6 +57,6 @@ def output_format(fmt: str, output: Path | None, suffixes: Mapping[str, str], co
     written = ", ".join(f"{name} ({own})" for name, own in suffixes.items())
     elsewhere = SUFFIXES[suffix]
     hint = f"{command} writes {written}" + (
-        f"; a {suffix} file is written by 'sourcing-check {elsewhere}'" if elsewhere else ""
+        f"; {suffix} files are written by {elsewhere}" if elsewhere else ""
     )
     stop([Problem("--output", f"{command} does not write {suffix} files", hint=hint)])

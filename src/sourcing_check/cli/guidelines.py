@@ -69,6 +69,9 @@ def guidelines_show(requirement_id: str, directory: Path | None) -> None:
 
     framework = _framework_or_exit(directory)
     rule = framework.rule(requirement_id)
+    if rule is None:  # 'pai-1.1' is PAI-1.1: ids differ by more than case nowhere
+        cased = {r.requirement.id.casefold(): r for r in framework.rules}
+        rule = cased.get(requirement_id.strip().casefold())
     if rule is None:
         close = difflib.get_close_matches(
             requirement_id, [r.requirement.id for r in framework.rules], n=3

@@ -101,6 +101,8 @@ def _problem(
         if kind.endswith(("_type", "_parsing")):
             hint = _separated_number(error.get("input"))
         meant, named = ((error.get("ctx") or {}).get(k) for k in ("meant", "named"))
+        if kind in ("literal_error", "enum") and isinstance(error.get("input"), str):
+            meant = _meant_choice(error["input"], (error.get("ctx") or {}).get("expected"))
         if not hint and meant and named:
             hint = f"write {meant!r}, the code for {named}"
         elif not hint and meant:
@@ -108,6 +110,14 @@ def _problem(
         if not hint and (kind.endswith(("_type", "_code")) or kind in _HELPED_KINDS):
             hint = _field_help(model_class, loc)
     return document.problem(pointer, message, hint, code=code)
+
+
+def _meant_choice(written: str, expected: Any) -> str:
+    """The choice a refused answer probably meant ('monthly', 'Month': 'month'), or ''; the
+    choices as pydantic lists them ("'hour', 'day' or 'month'")."""
+    choices = re.findall(r"'([^']*)'", expected) if isinstance(expected, str) else []
+    close = difflib.get_close_matches(written.strip().lower(), choices, n=1, cutoff=0.6)
+    return close[0] if close else ""
 
 
 #: A number written with thousands separators (72,000 or 1,250,000.50), or a decimal comma (20,5).

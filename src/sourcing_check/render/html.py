@@ -81,7 +81,8 @@ def _context(a: Assessment) -> dict[str, Any]:
         "who_acts": [(who, len(group)) for who, group in actions_by_who(a)],
         "needed_groups": needed_by_section(findings),
         "passed": [f for f in findings if f.status == "pass"],
-        "not_applicable": [f for f in findings if f.status == "not_applicable"],
+        # one list, not grouped by level: in the framework's order (PAI-1.18, PAI-2.2, ...)
+        "not_applicable": [f for f in a.findings if f.status == "not_applicable"],
         "areas": {s.id: s.title for s in a.scores},
         "lowest": lowest_line(a),
         "lowest_text": lowest_text(lowest_line(a)),
