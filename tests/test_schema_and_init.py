@@ -121,6 +121,15 @@ def test_init_writes_template_and_schema(runner: CliRunner, tmp_path: Path, name
     schema_file = tmp_path / f"{KIND_OF[name]}.schema.json"
     assert text.startswith(f"# yaml-language-server: $schema={schema_file.name}\n")
     assert json.loads(schema_file.read_text()) == _schema(runner, name)
+    # well formed: the one problem of a blank template is the name it asks for (the workbook's
+    # empty cell was refused as missing while the YAML's "" passed as a name)
+    with pytest.raises(InputError) as refused:
+        load_input(target)
+    (problem,) = refused.value.problems
+    assert problem.pointer == f"/{'vendor' if name == 'vendor' else 'project'}/name"
+    assert "an empty name is no answer" in problem.message
+    filled = text.replace('name: ""  # required', "name: Named", 1)
+    target.write_text(filled)
     assert load_input(target).kind == KIND_OF[name]
     # every top-level field of the model appears with its description (a list commented out)
     for field, spec in _schema(runner, name)["properties"].items():

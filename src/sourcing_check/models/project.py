@@ -27,7 +27,7 @@ from sourcing_check.models.common import (
 from sourcing_check.models.pay import ContractedHours, ObservedEarnings, PayTerms
 from sourcing_check.models.reviews import Reviews
 from sourcing_check.models.task import Task
-from sourcing_check.models.text import Name, PathText, Text
+from sourcing_check.models.text import Name, PathText, SubjectName, Text
 
 PROJECT_KIND = "project-plan"
 
@@ -35,7 +35,7 @@ PROJECT_KIND = "project-plan"
 class ProjectIdentity(Section):
     """What the project is and who owns it."""
 
-    name: Name = Field(description="Name of the project.")
+    name: SubjectName = Field(description="Name of the project.")
     owner: Contact | None = Field(None, description="The accountable owner in the AI team.")
     team: Name | None = Field(None, description="The team running the project.")
     purpose: Text | None = Field(None, description="What the data is for, in plain words.")

@@ -48,6 +48,25 @@ Name = Annotated[
     AfterValidator(_no_controls),
     WithJsonSchema({"type": "string", "maxLength": NAME_CHARS, "pattern": _PATTERN}),
 ]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank_name", "Input should name it: an empty name is no answer")
+    return value
+
+
+#: The name of the subject assessed (the vendor's, the project's): a Name that is not blank
+#: (a workbook's empty cell was refused as missing while YAML's "" passed).
+SubjectName = Annotated[
+    str,
+    Field(max_length=NAME_CHARS),
+    AfterValidator(_no_controls),
+    AfterValidator(_not_blank),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "maxLength": NAME_CHARS, "pattern": _PATTERN}
+    ),
+]
 #: A comment, description or reason: at most 4,000 characters.
 Text = Annotated[
     str,

@@ -23,7 +23,7 @@ from sourcing_check.models.common import (
     Year,
 )
 from sourcing_check.models.pay import PayTerms
-from sourcing_check.models.text import Name, Text, Url
+from sourcing_check.models.text import Name, SubjectName, Text, Url
 from sourcing_check.models.vendor_conditions import (
     Conditions,
     FairManagement,
@@ -39,7 +39,7 @@ VENDOR_KIND = "vendor-questionnaire"
 class VendorIdentity(Section):
     """Who the supplier is and who answered."""
 
-    name: Name = Field(description="The supplier's legal or trading name.")
+    name: SubjectName = Field(description="The supplier's legal or trading name.")
     website: Url | None = Field(None, description="The supplier's website.")
     contact: Contact | None = Field(None, description="Contact for this questionnaire.")
     jurisdictions: list[Country] = Field(
