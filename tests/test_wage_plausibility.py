@@ -4,6 +4,7 @@ times) is not warned about; a rate not answered gives no warning."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -93,3 +94,17 @@ def test_the_checklist_lists_answers_to_check(tmp_path: Path, runner: CliRunner)
         )
         == 0
     )
+
+
+def test_page_one_asks_to_confirm_pay_resting_on_a_misread_answer(tmp_path: Path) -> None:
+    """'Approved' with every pay requirement met, over a rate read as 241 times the living
+    wage: page 1 says the pay figures rest on the warned answer."""
+    from sourcing_check.render.html import render_html
+    from sourcing_check.run import Settings, run
+
+    vendor = _vendor(tmp_path, "rate: {amount: 72000, currency: KES, period: hour}")
+    batch = run([vendor], Settings(date=dt.date(2026, 11, 24)))
+    page = render_html(batch.assessments)
+    assert "The pay figures rest on one of them" in page
+    batch = run([_vendor(tmp_path, MONTHLY)], Settings(date=dt.date(2026, 11, 24)))
+    assert "The pay figures rest on" not in render_html(batch.assessments)
