@@ -177,7 +177,7 @@ def test_answers_are_quoted_literally_in_messages() -> None:
     quoted = {"pointer": "/project/instructions/version", "value": "{params.max_payout_days}"}
     fine = {"pointer": "/project/instructions/workers_told_of_changes", "value": True}
     message = _as_answered("T", [quoted, fine], [quoted["pointer"]])  # type: ignore[list-item]
-    assert message == "Not met, as answered: instructions/version = '{params.max_payout_days}'"
+    assert message == "Not met, as answered: /instructions/version = '{params.max_payout_days}'"
 
 
 def test_a_bug_is_one_line_and_exit_3(

@@ -42,17 +42,17 @@ def test_an_any_of_fails_on_every_entry_and_a_not_on_what_made_it_true() -> None
 def test_a_failure_without_a_written_message_names_only_the_answer_that_failed() -> None:
     finding = _finding("prison-labour-project.yaml", "PAI-9.11")
     assert finding.status == "fail"
-    assert finding.message == "Not met, as answered: reviews/ethics/decision = 'none'"
+    assert finding.message == "Not met, as answered: /reviews/ethics/decision = 'none'"
     finding = _finding("crowd-platform-vendor.yaml", "PAI-7.1")
-    assert finding.message == "Not met, as answered: conditions/terms_compliance_monitored = false"
+    assert finding.message == "Not met, as answered: /conditions/terms_compliance_monitored = false"
 
 
 def test_a_written_message_of_either_or_says_which_it_was() -> None:
     crowd = _finding("crowd-platform-vendor.yaml", "PAI-1.11")
-    assert crowd.message.endswith(". As answered: pay/worker_share_disclosed = false.")
+    assert crowd.message.endswith(". As answered: /pay/worker_share_disclosed = false.")
     moderation = _finding("moderation-vendor.yaml", "PAI-1.11")
     assert moderation.message.endswith(
-        ". As answered: pay/worker_share_of_client_price_percent = 18."
+        ". As answered: /pay/worker_share_of_client_price_percent = 18."
     )
 
 

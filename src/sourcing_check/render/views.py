@@ -99,7 +99,7 @@ def _quoted(f: Finding) -> Sequence[Answer]:
     quoted = [
         a
         for a in f.answers
-        if f"{a['pointer']} = " in said or f"{a['pointer'].split('/', 2)[-1]} = " in said
+        if f"{a['pointer']} = " in said or f"/{a['pointer'].split('/', 2)[-1]} = " in said
     ]
     return quoted or f.answers
 

@@ -228,8 +228,9 @@ def _answered(answers: Sequence[Answer], failing: Sequence[str]) -> str:
 
 
 def _quoted(pointer: str, whole: bool) -> str:
-    """A pointer as a message quotes it: within its input, unless ``whole`` or a fact."""
-    return pointer if whole or pointer.startswith("/facts/") else pointer.split("/", 2)[2]
+    """A pointer as a message quotes it: within its input ('/pilot/status', as 'validate' and
+    a workbook's Pointer column write it), unless ``whole`` or a fact."""
+    return pointer if whole or pointer.startswith("/facts/") else "/" + pointer.split("/", 2)[2]
 
 
 def _which(reads: Sequence[str], answers: Sequence[Answer], failing: Sequence[str]) -> str:
