@@ -21,9 +21,10 @@ _SHORT = {
     "waived": "waived",
 }
 _OUT_OF_SCOPE = "·"
+#: The symbols and words of the cells ('·' is one of them, so the entries are parted by ';').
 LEGEND = (
-    "✓ pass · ✗ FAIL fail · ? open unanswered · ! unver met, not confirmed · "
-    "– n/a not applicable · · not in scope"
+    "✓ pass: pass; ✗ FAIL: fail; ? open: unanswered; ! unver: met, not confirmed; "
+    "– n/a: not applicable; ·: not in scope"
 )
 
 
