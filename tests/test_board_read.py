@@ -67,7 +67,7 @@ def test_each_must_failure_names_where_it_was_answered_and_its_source(crowd_vend
     assert "Source: PAI, Guideline 1: Ensure all data enrichment workers are paid" in row
     # each cited document is named once, in full, with its address
     assert (
-        "Sources cited above: PAI Data Enrichment Sourcing Guidelines, "
+        "Sources cited below: PAI Data Enrichment Sourcing Guidelines, "
         "https://partnershiponai.org/responsible-sourcing-library/; "
         "FW Fairwork Cloudwork (Online Work) Principles (version of June 2024)" in crowd_vendor
     )
