@@ -228,8 +228,7 @@ def _answered(answers: Sequence[Answer], failing: Sequence[str]) -> str:
 
 
 def _quoted(pointer: str, whole: bool) -> str:
-    """A pointer as a message quotes it: within its input ('/pilot/status', as 'validate' and
-    a workbook's Pointer column write it), unless ``whole`` or a fact."""
+    """A pointer as quoted: in its input ('/pilot/status'), unless ``whole`` or a fact."""
     return pointer if whole or pointer.startswith("/facts/") else "/" + pointer.split("/", 2)[2]
 
 
