@@ -75,6 +75,16 @@ def test_check_writes_the_format_the_name_or_option_says(
             "compare writes text (.txt), md (.md), csv (.csv), xlsx (.xlsx), pdf (.pdf)",
         ),
         (
+            ["init", "decision", VENDOR, "-o", "{tmp}/dec.xlsx"],
+            "init decision does not write .xlsx files",
+            "init decision writes yaml (.yaml)",
+        ),
+        (
+            ["report", VENDOR, "-o", "{tmp}/r.txt"],
+            "report does not write .txt files",
+            "report writes pdf (.pdf)",
+        ),
+        (
             ["init", "vendor", "--format", "yaml", "-o", "{tmp}/w.xlsx"],
             "w.xlsx is named as a .xlsx file, but --format is yaml",
             "drop --format to write xlsx, or name it w.yaml",

@@ -244,3 +244,17 @@ def test_a_warning_travels_with_the_assessment_into_the_json_and_the_report(
     assert "1 answer probably not meant as written (W201)" in first
     assert "Answers probably not meant as written" in text
     assert "0.3 reads as 0.3%; write 30 for 30%" in " ".join(text.split())
+
+
+def test_report_weighs_dates_against_its_assessment_date(tmp_path: Path) -> None:
+    """'report --date 2025-01-01' checked the answers' dates against today (no W207), 'check
+    --date 2025-01-01' against that date (W207 for each answer dated after it)."""
+    from tests.conftest import EXAMPLES
+
+    vendor = str(EXAMPLES / "well-run-vendor.yaml")
+    early = ["--date", "2025-01-01"]
+    checked = CliRunner().invoke(main, ["check", vendor, *early, "-o", str(tmp_path / "c.json")])
+    reported = CliRunner().invoke(main, ["report", vendor, *early, "-o", str(tmp_path / "r.pdf")])
+    warned = [line for line in checked.stderr.splitlines() if " W207 " in line]
+    assert warned
+    assert [line for line in reported.stderr.splitlines() if " W207 " in line] == warned

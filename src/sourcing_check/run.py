@@ -154,13 +154,15 @@ def load_context(settings: Settings) -> Basis:
     return Basis(framework, reference, profiles)
 
 
-def load_all(paths: list[Path], allow_outside: Sequence[Path] = ()) -> list[Loaded]:
-    """Read and validate every input; a broken file becomes problems and the others go on."""
+def load_all(
+    paths: list[Path], allow: Sequence[Path] = (), on: dt.date | None = None
+) -> list[Loaded]:
+    """Read and validate every input (broken ones become problems); ``on``: the assessment date."""
     loaded = []
     for path in paths:
         try:
-            subject = load_subject(path, allow_outside)
-            loaded.append(Loaded(path, subject, [], warnings_of(subject)))
+            subject = load_subject(path, allow)
+            loaded.append(Loaded(path, subject, [], warnings_of(subject, on)))
         except InputError as exc:
             loaded.append(Loaded(path, None, exc.problems))
     return loaded
@@ -189,8 +191,7 @@ def validate_all(
     return checked
 
 
-def load_one(path: Path) -> LoadedInput:
-    """One input file on its own (a plan without its questionnaire); or InputError."""
+def load_one(path: Path) -> LoadedInput:  # a plan without its questionnaire; or InputError
     return load_input(path)
 
 
@@ -237,8 +238,7 @@ def one_subject(decision: Path | None, count: int) -> list[Problem]:
 
 @dataclass(frozen=True)
 class Assessed:
-    """One input of a batch: its assessment or the problems that stop it, the files read, and
-    its plausibility warnings."""
+    """One input of a batch: its assessment or what stops it, files read, plausibility warnings."""
 
     assessment: Assessment | None
     problems: list[Problem]
@@ -265,7 +265,7 @@ def run(paths: list[Path], settings: Settings) -> Batch:
     """Assess the input files, all or none: every file is read so that every problem is
     reported, and when any file has a problem no assessment is made."""
     basis = load_context(settings)
-    loaded = load_all(paths, settings.allow_outside)
+    loaded = load_all(paths, settings.allow_outside, settings.date)  # W207 against --date
     problems = [problem for item in loaded for problem in item.problems]
     problems += one_subject(settings.decision, len(paths))
     if problems:

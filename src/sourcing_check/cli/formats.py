@@ -19,10 +19,11 @@ from sourcing_check.errors import Problem
 #: at hand does not (for the hint).
 SUFFIXES: dict[str, str] = {
     ".txt": "",
-    ".json": "'sourcing-check check --format json'",
+    ".json": "'sourcing-check check --format json' (an assessment) or 'sourcing-check convert' "
+    "(a questionnaire or plan)",
     ".jsonl": "'sourcing-check check --format jsonl'",
     ".md": "'sourcing-check check --format md'",
-    ".html": "'sourcing-check check --format html'",
+    ".html": "'sourcing-check check --format html' or 'sourcing-check report --html'",
     ".csv": "'sourcing-check check --format checklist-csv'",
     ".pdf": "'sourcing-check report'",
     ".xlsx": "'sourcing-check compare --format xlsx' (a comparison) or 'sourcing-check "
@@ -30,6 +31,8 @@ SUFFIXES: dict[str, str] = {
     ".yaml": "'sourcing-check init' or 'sourcing-check convert'",
 }
 _SAME = {".yml": ".yaml", ".htm": ".html", ".markdown": ".md"}
+#: The suffixes of formats that are not text.
+_BINARY = frozenset({".pdf", ".xlsx"})
 
 
 def output_format(fmt: str, output: Path | None, suffixes: Mapping[str, str], command: str) -> str:
@@ -41,8 +44,8 @@ def output_format(fmt: str, output: Path | None, suffixes: Mapping[str, str], co
         return fmt
     suffix = output.suffix.lower()
     suffix = _SAME.get(suffix, suffix)
-    if suffix not in SUFFIXES or suffix == ".txt":
-        return fmt
+    if suffix not in SUFFIXES or (suffix == ".txt" and suffixes[fmt] not in _BINARY):
+        return fmt  # a .txt takes any text format: r.txt holding a PDF does not
     source = click.get_current_context().get_parameter_source("fmt")
     given = source not in (None, ParameterSource.DEFAULT)  # None: the command has no --format
     named = [name for name, own in suffixes.items() if own == suffix]

@@ -134,7 +134,12 @@ def init(
     board approves it again; what is now met is listed as resolved, and the sign-off is not
     carried.
     """
-    if name == "decision":
+    from sourcing_check.cli.formats import output_format
+
+    if name == "decision":  # a decision file is YAML: dec.xlsx held YAML, and exit 0
+        output_format("yaml", output, {"yaml": ".yaml"}, "init decision")
+        if fmt != "yaml":
+            stop([Problem("--format", "a decision file is YAML", hint="drop --format xlsx")])
         settings = settings_from(guidelines, Tables(), date_, profiles=profiles)
         _init_decision(source, output, force, settings, previous)
         return
@@ -142,7 +147,6 @@ def init(
         stop([Problem(str(source), f"'init {name}' takes no file; only 'init decision' does")])
     if previous is not None:
         stop([Problem(str(previous), f"'init {name}' takes no --from; only 'init decision' does")])
-    from sourcing_check.cli.formats import output_format
     from sourcing_check.forms.schemas import INPUT_SCHEMAS
 
     fmt = output_format(fmt, output, {"yaml": ".yaml", "xlsx": ".xlsx"}, "init")

@@ -28,7 +28,7 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic in newer 
         if isinstance(value, dt.datetime):
             return value
         text = str(value).strip()
-        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        if len(text) != 10 or text[4] + text[7] != "--" or not text.replace("-", "").isdigit():
             self.fail(f"{value!r}: write the date as YYYY-MM-DD, e.g. 2026-11-24", param, ctx)
         try:
             return dt.datetime.fromisoformat(text)

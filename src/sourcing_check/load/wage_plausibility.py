@@ -19,6 +19,8 @@ from sourcing_check.models.subject import Subject
 IMPLAUSIBLE_RATIO = Decimal(25)
 
 
+#: What to check of a rate per day, week, month or year.
+_SALARY = "check the amount, its period and the contracted hours it pays for"
 #: What to check, by the period the rate is paid for.
 _HINTS = {
     "hour": "check the amount and its period: a monthly salary given per hour is about 170 "
@@ -49,7 +51,7 @@ def wage_warnings(subject: Subject, facts: Facts) -> list[Problem]:
                 f"{line.rate_text} gives {worked}, {times} times the living wage of "
                 f"{line.living_wage_hourly_text}"
             )
-            hint = _HINTS.get(line.period or "", "check the amount and its period")
+            hint = _HINTS.get(line.period or "", _SALARY)
             inner = "/" + line.rate_at.split("/", 2)[2] + "/amount"  # in the document
             found.append(loaded.document.problem(inner, message, hint, code="W208"))
     return found

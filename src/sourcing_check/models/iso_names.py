@@ -49,6 +49,8 @@ def _table() -> dict[str, dict[str, tuple[str, str]]]:
                 countries.setdefault(_key(written), (code, shown[code]))
     for alias, code in data["aliases"].items():
         countries[_key(alias)] = (code, shown[code])
+    for name in data["ambiguous"]:  # 'Congo' is CG's ISO name, but a DRC supplier writes it too
+        countries.pop(_key(name), None)
     currencies = {
         _key(name): (code, name) for code, names in data["currencies"].items() for name in names
     }
