@@ -108,3 +108,16 @@ def test_page_one_asks_to_confirm_pay_resting_on_a_misread_answer(tmp_path: Path
     assert "The pay figures rest on one of them" in page
     batch = run([_vendor(tmp_path, MONTHLY)], Settings(date=dt.date(2026, 11, 24)))
     assert "The pay figures rest on" not in render_html(batch.assessments)
+
+
+def test_the_text_and_markdown_outputs_keep_the_warnings(tmp_path: Path, runner: CliRunner) -> None:
+    """'check -o c.md' said 'Approved' over KES 72,000 an hour with no warning in the file:
+    the warning went to standard error only."""
+    vendor = _vendor(tmp_path, "rate: {amount: 72000, currency: KES, period: hour}")
+    _, text, _ = _check(runner, vendor)
+    assert "Answers to check (probably not meant as written)" in text
+    assert "! W208 " in text and "241 times the living" in text
+    _, md, _ = _check(runner, vendor, "--format", "md")
+    assert "## Answers to check (probably not meant as written)" in md
+    assert "- **W208** " in md
+    assert "Answers to check" not in _check(runner, _vendor(tmp_path, MONTHLY))[1]

@@ -37,6 +37,14 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
             score = "not applicable" if s.score is None else f"{s.score}"
             out.append(f"| {escape_md(s.title)} | {score} | {s.earned} / {s.possible} |")
         out.append("")
+        if a.warnings:
+            out.append("## Answers to check (probably not meant as written)\n")
+            out += [
+                f"- **{w.code}** {escape_md(w.file)}:{escape_md(w.place)}: {escape_md(w.message)} "
+                f"`{w.pointer}`; {escape_md(w.hint)}"
+                for w in a.warnings
+            ]
+            out.append("")
         out += _wage_tables(a)
         for f in ordered(a.findings):
             out.append(f"### {STATUS_SYMBOLS[f.status]} {f.requirement} {escape_md(f.title)}\n")

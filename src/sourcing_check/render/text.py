@@ -72,6 +72,11 @@ def _one(a: Assessment) -> str:
     wage_lines = _wages(a)
     if wage_lines:
         lines += ["", "Effective hourly pay against the living wage", *wage_lines]
+    if a.warnings:  # a summary written to a file keeps what was said on standard error
+        lines += ["", "Answers to check (probably not meant as written)"]
+        for w in a.warnings:
+            lines += _wrap(f"! {w.code} {w.file}:{w.place}: {w.message} [{w.pointer}]", "  ")
+            lines += _wrap(f"hint: {w.hint}", "      ")
     open_findings = [f for f in ordered(a.findings) if f.status in ("fail", "unverified")]
     if open_findings:
         lines += ["", "Findings to act on (must first)"]
