@@ -76,6 +76,8 @@ def test_an_input_is_never_overwritten(tmp_path: Path, runner: CliRunner, args: 
         assert "report does not write .json files" in result.stderr
     elif args[0] == "diff" and args[-3] == "{link}":
         assert "diff does not write .yaml files" in result.stderr
+    elif args[:2] == ["init", "decision"] and args[3:5] == ["-o", "{json}"]:
+        assert "init decision does not write .json files" in result.stderr  # a decision is YAML
     else:
         assert (
             "is one of the inputs" in result.stderr and "refusing to overwrite it" in result.stderr
