@@ -38,10 +38,10 @@ def _loaded(tables: Tables, country: str | None) -> tuple[Reference, str | None]
 
     code = country.upper() if country else None
     if country is not None and code not in COUNTRIES:
-        from sourcing_check.models.iso_names import named
+        from sourcing_check.models.iso_names import code_hint, named
 
         found = named("country", country)
-        hint = f"write {found[0]!r}, the code for {found[1]}" if found else ""
+        hint = code_hint(*found) if found else ""
         message = f"{country!r} is not an ISO 3166-1 alpha-2 code, e.g. KE"
         stop([Problem("--country", message, hint=hint)])
     try:

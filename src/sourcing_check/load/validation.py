@@ -16,6 +16,7 @@ from sourcing_check.errors import InputError, Problem
 from sourcing_check.load.xlsx_order import in_form_order
 from sourcing_check.models.document import Document, escape_pointer_token
 from sourcing_check.models.introspect import fields_at, model_in, walk
+from sourcing_check.models.iso_names import code_hint
 
 M = typing.TypeVar("M", bound=BaseModel)
 
@@ -104,7 +105,7 @@ def _problem(
         if kind in ("literal_error", "enum") and isinstance(error.get("input"), str):
             meant = _meant_choice(error["input"], (error.get("ctx") or {}).get("expected"))
         if not hint and meant and named:
-            hint = f"write {meant!r}, the code for {named}"
+            hint = code_hint(meant, named)
         elif not hint and meant:
             hint = f"did you mean {meant!r}?"
         if not hint and (kind.endswith(("_type", "_code")) or kind in _HELPED_KINDS):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sourcing_check.errors import Problem
+from sourcing_check.models.document import in_input
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.subject import Subject
 
@@ -52,6 +53,6 @@ def wage_warnings(subject: Subject, facts: Facts) -> list[Problem]:
                 f"{line.living_wage_hourly_text}"
             )
             hint = _HINTS.get(line.period or "", _SALARY)
-            inner = "/" + line.rate_at.split("/", 2)[2] + "/amount"  # in the document
-            found.append(loaded.document.problem(inner, message, hint, code="W208"))
+            at = in_input(line.rate_at)[1] + "/amount"
+            found.append(loaded.document.problem(at, message, hint, code="W208"))
     return found

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sourcing_check.errors import Problem
+
+
+@functools.lru_cache(maxsize=4096)
+def in_input(pointer: str) -> tuple[str, str]:
+    """The input a subject pointer reads ('vendor', 'project') and the pointer within that
+    input: '/vendor/pay/rates/0' -> ('vendor', '/pay/rates/0')."""
+    root, _, rest = pointer[1:].partition("/")
+    return root, "/" + rest if rest else ""
 
 
 def escape_pointer_token(token: str | int) -> str:

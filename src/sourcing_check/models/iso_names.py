@@ -57,6 +57,11 @@ def _table() -> dict[str, dict[str, tuple[str, str]]]:
     return {"country": countries, "currency": currencies}
 
 
+def code_hint(code: str, name: str) -> str:
+    """What to write for a name given where a code is asked: "write 'KE', the code for Kenya"."""
+    return f"write {code!r}, the code for {name}"
+
+
 def named(kind: str, value: str) -> tuple[str, str] | None:
     """The (code, name) that ``value`` names as a ``kind`` ('country' or 'currency'), or
     None when it names none."""

@@ -13,6 +13,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from sourcing_check.models.document import in_input
 from sourcing_check.models.results import Answer, Answers
 from sourcing_check.models.subject import LoadedInput
 from sourcing_check.rules.subject_view import ABSENT, View, resolve
@@ -47,7 +48,7 @@ def _answers(
 def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput | None]) -> Answer:
     """The answer at ``pointer``, shown and located: the straightforward way, which
     ``_located`` (the evaluator's, given the value a View resolved) must equal."""
-    root, inner = _split(pointer)
+    root, inner = in_input(pointer)
     loaded = documents.get(root)
     if loaded is None:
         # a fact (an applicability such as /facts/worker_risk/vulnerable) is computed, not
@@ -77,7 +78,7 @@ def _answer(pointer: str, data: dict[str, Any], documents: dict[str, LoadedInput
 def _located(pointer: str, value: Any, documents: dict[str, LoadedInput | None]) -> Answer:
     """``_answer`` for the ``value`` at ``pointer`` already resolved (the evaluator's memo
     holds it), with the common cases inline: about twice as fast, the same answer."""
-    root, inner = _split(pointer)
+    root, inner = in_input(pointer)
     loaded = documents.get(root)
     if value is ABSENT:
         value = None
@@ -104,13 +105,6 @@ def _located(pointer: str, value: Any, documents: dict[str, LoadedInput | None])
         "column": column or None,
         "place": (document.cell(inner) or None) if document.cells else None,
     }
-
-
-@functools.lru_cache(maxsize=4096)
-def _split(pointer: str) -> tuple[str, str]:
-    """The input a pointer reads (vendor, project) and the pointer within that input."""
-    root, _, rest = pointer[1:].partition("/")
-    return root, "/" + rest if rest else ""
 
 
 def plain_json(value: Any, *, numbers: bool = False) -> Any:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sourcing_check.models.document import in_input
 from sourcing_check.models.guideline import written
 from sourcing_check.models.results import Answer, Finding
 from sourcing_check.models.subject import LoadedInput
@@ -229,12 +230,11 @@ def _answered(answers: Sequence[Answer], failing: Sequence[str]) -> str:
 
 def _quoted(pointer: str, whole: bool) -> str:
     """A pointer as quoted: in its input ('/pilot/status'), unless ``whole`` or a fact."""
-    return pointer if whole or pointer.startswith("/facts/") else "/" + pointer.split("/", 2)[2]
+    return pointer if whole or pointer.startswith("/facts/") else in_input(pointer)[1]
 
 
 def _which(reads: Sequence[str], answers: Sequence[Answer], failing: Sequence[str]) -> str:
-    """After an author's failure message for several answers ('not disclosed, or below 40%'):
-    which answers (not facts) failed it."""
+    """Which answers (not facts) failed an author's message for several ('or below 40%')."""
     if len(reads) < 2 or not failing or any(p.startswith("/facts/") for p in failing):
         return ""
     shown = _answered(answers, failing)

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from sourcing_check.models.document import in_input
 from sourcing_check.models.facts import Facts
 from sourcing_check.models.subject import LoadedInput
 
@@ -29,11 +30,10 @@ def _workbook(
 ) -> tuple[str, str] | None:
     """(file name, cell) of a pointer in a workbook input (or of its nearest placed parent,
     unless ``exact``); None for other inputs."""
-    root, _, rest = pointer[1:].partition("/")
+    root, inner = in_input(pointer)
     loaded = documents.get(root)
     if loaded is None or not loaded.document.cells:
         return None
-    inner = "/" + rest if rest else ""
     if exact and inner not in loaded.document.cells:
         return None
     cells = loaded.document.cells
