@@ -258,3 +258,22 @@ def test_report_weighs_dates_against_its_assessment_date(tmp_path: Path) -> None
     warned = [line for line in checked.stderr.splitlines() if " W207 " in line]
     assert warned
     assert [line for line in reported.stderr.splitlines() if " W207 " in line] == warned
+
+
+def test_a_questionnaire_given_beside_its_plan_warns_once(tmp_path: Path) -> None:
+    """`check plan.yaml vendor.yaml` reads the questionnaire twice (once for the plan that
+    names it, once on its own): its warning is one line on the terminal, and each assessment
+    still carries it."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(HEAD + "sourcing: {vendor_questionnaire: vendor.yaml}\n")
+    vendor = tmp_path / "vendor.yaml"
+    vendor.write_text(VENDOR + "rejection: {expected_rate_percent: 0.15}\n")
+    out = tmp_path / "out.json"
+    args = ["check", str(plan), str(vendor), *TEST_TABLES, "--fail-on", "never", "-o", str(out)]
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, [*args, "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.count("W201 0.15 reads as 0.15%") == 1, result.stderr
+        assessments = json.loads(out.read_text())["assessments"]
+        assert [[w["code"] for w in a["warnings"]] for a in assessments] == [["W201"], ["W201"]]
+        out.unlink()

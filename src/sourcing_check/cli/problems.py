@@ -20,8 +20,9 @@ CLI_HINTS = {
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
-    """Print each problem in its canonical form, sorted by file and place."""
-    for problem in in_reading_order(problems):
+    """Print each problem in its canonical form, sorted by file and place, once (a
+    questionnaire given beside the plan that names it is read, and warned about, twice)."""
+    for problem in in_reading_order(dict.fromkeys(problems)):
         if problem.code in CLI_HINTS:
             problem = dataclasses.replace(problem, hint=CLI_HINTS[problem.code])
         click.echo(_printable(problem.format()), err=True)
