@@ -23,7 +23,7 @@ def pilot_timing(inputs: Inputs, ctx: Context) -> PilotTimingFact | None:
     if status is None:
         return PilotTimingFact(missing=[_STATUS])
     if status == "not_planned":
-        text = "No pilot is planned before the launch (pilot/status = 'not_planned')."
+        text = "No pilot is planned before the launch (as answered: /pilot/status = 'not_planned')."
         return PilotTimingFact(missing=[], before_launch=False, text=text)
     return _timed(project, status, ctx.date)
 
