@@ -40,7 +40,30 @@ def vendor_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
         wage_line(Location(r.country, r.region, r, f"/vendor/pay/rates/{i}"), shared, setting)
         for i, r in enumerate(pay.rates)
     ]
-    return _summarise(lines, [])
+    return _summarise(lines + _unrated(vendor), [])
+
+
+def _unrated(vendor: VendorQuestionnaire) -> list[WageLine]:
+    """A line for each country of the workforce that no rate is given for: its pay is not
+    known, so the vendor's pay cannot be said to reach the living wage everywhere it reports
+    workers (a rate for a country is taken to cover its regions: names of regions vary)."""
+    rated = {rate.country for rate in vendor.pay.rates} if vendor.pay else set()
+    lines: list[WageLine] = []
+    for index, place in enumerate(vendor.workforce.locations if vendor.workforce else []):
+        if place.country in rated:
+            continue
+        rated.add(place.country)
+        shown = place.country + (f" ({place.region})" if place.region else "")
+        lacking = (
+            f"/vendor/pay/rates: a rate for {shown}, where the vendor reports workers "
+            f"(/vendor/workforce/locations/{index})"
+        )
+        lines.append(
+            WageLine(
+                country=place.country, region=place.region, place=shown, missing=[lacking], steps=[]
+            )
+        )
+    return lines
 
 
 def project_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
