@@ -188,3 +188,30 @@ def test_a_currency_conversion_can_be_redone_by_hand() -> None:
     assert step.value == "USD 7.69"
     factor = Decimal(step.formula.split(" ")[1])
     assert (Decimal("1000.00") * factor).quantize(Decimal("0.01")) == Decimal("7.69")
+
+
+def _price_finding(tables: Reference, date: dt.date) -> tuple[str, str]:
+    plan = {
+        "kind": "project-plan",
+        "schema_version": 1,
+        "project": {"name": "Price"},
+        "sourcing": {"direct": False, "price": {"amount": 6, "currency": "USD", "period": "hour"}},
+        "workers": {"locations": [{"country": "KE"}]},
+    }
+    assessment = assess(subject_from_data(None, plan), _framework(), tables, date)
+    found = next(f for f in assessment.findings if f.requirement == "PAI-1.19")
+    return found.status, found.message
+
+
+def test_a_price_against_a_stale_rate_or_benchmark_gives_no_clean_pass(tmp_path: Path) -> None:
+    """The rules audit: PAI-1.19 (the price covers fair pay) passed cleanly on a currency rate
+    245 days old and a benchmark 6 years old, while PAI-1.1 on the same figures did not."""
+    tables = _tables(tmp_path, "34600", "KES", 2025)
+    assert _price_finding(tables, TEST_DATE)[0] == "pass"
+    later = dt.date(2027, 6, 1)  # the rate (2026-11-01) is 212 days old
+    status, message = _price_finding(tables, later)
+    assert status == "unverified"
+    assert "the currency rate USD -> KES is of 2026-11-01, 212 days before" in message
+    old = _tables(tmp_path, "34600", "KES", 2019)  # brought forward to 2022 at most
+    status, message = _price_finding(old, TEST_DATE)
+    assert status == "unverified" and "years old (the limit is 3)" in message

@@ -11,6 +11,7 @@ would only raise what fair pay costs, so a price that fails here fails with it t
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from sourcing_check.facts.context import Context, Inputs
 from sourcing_check.facts.money import SIXTY, money, multiplicand, percent
@@ -19,6 +20,7 @@ from sourcing_check.facts.wage_benchmark import (
     NO_BENCHMARK,
     NO_RATE,
     Yardstick,
+    conversion,
     living_wage,
 )
 from sourcing_check.facts.wage_floor import higher_floor
@@ -46,20 +48,22 @@ def price(inputs: Inputs, ctx: Context) -> PriceFact | None:
     if stated is None or hourly is None or not locations:
         return PriceFact(missing=missing, on_cost_factor=factor, locations=[])
     setting = Setting.of(ctx.reference, ctx.date, ctx.params)
-    lines = [_line(loc, hourly, stated.currency, factor, setting) for loc in locations]
+    caveats: list[str] = []
+    lines = [_line(loc, hourly, stated.currency, factor, setting, caveats) for loc in locations]
     missing.extend(f"{line.place}: {m}" for line in lines for m in line.missing)
     computed = [line for line in lines if line.ratio is not None]
-    facts = PriceFact(
+    lowest = min(computed, key=lambda line: line.ratio or 0) if computed else None
+    found: dict[str, Any] = {"lowest_ratio": lowest.ratio, "lowest": lowest} if lowest else {}
+    # made in one go: its fields in the order a reader of the JSON gives them back
+    return PriceFact(
         missing=missing,
         on_cost_factor=factor,
         price_hourly=_q(hourly),
         price_hourly_text=money(hourly, stated.currency),
         locations=lines,
+        **found,
+        caveats=caveats,
     )
-    if not computed:
-        return facts
-    lowest = min(computed, key=lambda line: line.ratio or 0)
-    return facts.model_copy(update={"lowest_ratio": lowest.ratio, "lowest": lowest})
 
 
 def _per_hour(
@@ -102,26 +106,35 @@ def _task_minutes(project: ProjectPlan, ctx: Context) -> Decimal | None:
 
 
 def _line(
-    location: WorkerLocation, hourly: Decimal, currency: str, factor: Decimal, setting: Setting
+    location: WorkerLocation,
+    hourly: Decimal,
+    currency: str,
+    factor: Decimal,
+    setting: Setting,
+    caveats: list[str],
 ) -> PriceLine:
     """The price against the fair cost of one worker location: the living wage the wage fact
-    uses (brought forward by the price index where it is old) times the on-cost factor."""
+    uses (brought forward by the price index where it is old) times the on-cost factor; why
+    it cannot be confirmed (a stale benchmark or currency rate, as for the wage) is added to
+    ``caveats``."""
     place = location.place
     where = Location(location.country, location.region, PayTerms(), _PRICE)
-    living = living_wage(where, setting, Working())
+    work = Working()
+    living = living_wage(where, setting, work)
     if living is None or living.benchmark is None:
         return PriceLine(place=place, missing=[f"living-wage benchmark: {NO_BENCHMARK}"])
     benchmark = living.benchmark
-    conversion = setting.reference.convert(currency, living.currency)
-    if conversion is None:
+    found = conversion(currency, living, where, setting, work)  # its age checked
+    if found is None:
         gap = f"rate from {currency} to {living.currency}: {NO_RATE}"
         return PriceLine(place=place, missing=[gap], benchmark_id=benchmark.id)
+    caveats.extend(work.caveats)
     base, (named, after) = _wage_basis(where, living, setting)
     fair = base * factor
     fair_text = money(fair, living.currency)
     # the wage with the places it takes for the factor times it to give the cost printed
     basis = named + multiplicand(base, factor, living.currency, fair_text) + after
-    price_there = hourly * conversion.factor
+    price_there = hourly * found.factor
     ratio = price_there / fair
     return PriceLine(
         place=place,
@@ -134,7 +147,7 @@ def _line(
         price_hourly_text=money(price_there, living.currency),
         ratio=_q(ratio),
         ratio_text=percent(ratio),
-        required_price_text=money(fair / conversion.factor, currency, up=True),
+        required_price_text=money(fair / found.factor, currency, up=True),
     )
 
 

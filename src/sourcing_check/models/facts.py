@@ -112,6 +112,11 @@ class PriceFact(_Partial):
         None, description="The lowest ratio of the computed locations (absent when none)."
     )
     lowest: PriceLine | None = Field(None, description="The location with the lowest ratio.")
+    caveats: list[str] = Field(
+        default_factory=list,
+        description="Why a computed comparison cannot be confirmed: a living-wage benchmark or "
+        "currency rate older than the framework allows (as for the wage facts).",
+    )
 
 
 class WorkerRiskFact(_Partial):
