@@ -251,15 +251,17 @@ def test_a_plan_that_states_no_fee_says_it_takes_the_vendor_s() -> None:
 
 
 def test_full_time_is_judged_on_the_hours_worked_unpaid_ones_included() -> None:
-    # KE: KES 34,600 a month over 173 h. 25 h a week contracted + 43.33 h a month unpaid is
-    # 35 h a week worked: full-time, so KES 25,000 a month must reach the month's KES 34,600
+    # KE: KES 34,600 a month over 173 h. 25 h a week contracted + 10 h a week unpaid (per the
+    # period of the contracted hours, as the field says) is 35 h a week worked: full-time, so
+    # KES 25,000 a month must reach the month's KES 34,600
     worked = _line(_salary(25000, contracted_hours={"hours": 25, "per": "week"}))
     assert worked.ratio is not None and worked.ratio >= 1  # 25 h a week alone: part-time
     pay = {**_salary(25000, contracted_hours={"hours": 25, "per": "week"})}
-    pay["unpaid_hours_per_period"] = Decimal("43.33")
+    pay["unpaid_hours_per_period"] = Decimal(10)
     line = _line(pay)
     assert line.ratio_text == "72.3%" and line.shortfall is not None
-    assert (line.required_rate_text or "").startswith("KES 34,600.0")  # 43.33 h is rounded
+    assert line.required_rate_text == "KES 34,600.00 per month"
+    assert "10 h per week over 25 h" in [step.formula for step in line.steps]
 
 
 def test_a_full_time_salary_below_the_monthly_minimum_fails(tmp_path: Path) -> None:

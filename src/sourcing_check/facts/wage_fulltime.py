@@ -33,9 +33,9 @@ def worked_hours(location: Location) -> tuple[Decimal, str] | None:
     hours: Decimal | None = terms.contracted_hours_per_period
     per = unpaid_per = rate_period
     if terms.contracted_hours is not None:
+        # unpaid hours are per the period of the contracted hours, as the field says
         hours, per = terms.contracted_hours.hours, terms.contracted_hours.per
-        # unpaid hours are per the period the working states the hours in (wage_time._hours)
-        unpaid_per = per if rate_period in ("hour", "task") or per == rate_period else rate_period
+        unpaid_per = per
     if hours is None or per not in WEEKS or unpaid_per not in WEEKS:
         return None
     contracted = hours / WEEKS[per]

@@ -129,6 +129,11 @@ def _per_period(
     elif _contradicted(location, shared, work):
         pass
     elif unpaid and hours:
+        # unpaid hours are per the period of the contracted hours, as the field says (a week's
+        # unpaid hours over a week's contracted hours, whatever period the pay is per)
+        given = location.terms.contracted_hours
+        if given is not None:
+            hours, per = given.hours, given.per
         part = f"{unpaid.normalize():f} h per {per} over {hours_text(hours)} h"
         return gross, unpaid / hours, [part]
     elif unpaid:
