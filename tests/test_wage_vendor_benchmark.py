@@ -4,8 +4,12 @@ ours and used when the framework prefers the higher (test tables: KE 200 KES/h).
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
+from sourcing_check.cli import main
 from sourcing_check.models.facts import WageLine
 from tests.helpers import facts, vendor
 
@@ -64,3 +68,24 @@ def test_the_higher_figure_is_used_when_the_framework_prefers_it() -> None:
 def test_a_lower_figure_or_one_that_is_not_a_living_wage_is_not_shown() -> None:
     assert _line(amount=30000).vendor_benchmark is None  # KES 173/h: below ours
     assert _line(kind="gdp_per_capita").vendor_benchmark is None
+
+
+def test_a_figure_the_working_cannot_use_is_refused_where_it_is(tmp_path: Path) -> None:
+    """A supplier's figure per month without its hours, or per task, was dropped in silence:
+    the supplier believed its benchmark was compared. Now validate says where and what."""
+    path = tmp_path / "v.yaml"
+    path.write_text(
+        "kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: V}\npay:\n"
+        "  living_wage_benchmark:\n    kind: living_wage\n    figures:\n"
+        "      - {country: KE, amount: {amount: 70000, currency: KES, period: month}}\n"
+        "      - {country: PH, amount: {amount: 400, currency: PHP, period: task},"
+        " hours_per_period: 208}\n"
+        "      - {country: IN, amount: {amount: 250, currency: INR, period: hour}}\n"
+    )
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:8:9: I203 a figure per month needs hours_per_period" in result.stderr
+    assert f"{path}:9:9: I203 a living wage is per hour, day, week, month or year" in (
+        result.stderr
+    )
+    assert ":10:" not in result.stderr  # a figure per hour needs no hours

@@ -176,6 +176,19 @@ class BenchmarkFigure(Strict):
     )
     year: Year | None = Field(None, description="Reference year, if not the benchmark's own.")
 
+    @model_validator(mode="after")
+    def _a_figure_per_hour_or_with_its_hours(self) -> BenchmarkFigure:
+        period = self.amount.period  # one per task, or per month without hours, was dropped
+        if period == "task":
+            message = "a living wage is per hour, day, week, month or year, not per task"
+            raise ValueError(message + ": give the figure per the period it is published for")
+        if period != "hour" and not self.hours_per_period:
+            raise ValueError(
+                f"a figure per {period} needs hours_per_period, the working hours it assumes "
+                f"per {period} (e.g. 173.33 for a month of 40-hour weeks)"
+            )
+        return self
+
 
 class Benchmark(Section):
     """The living-wage benchmark the supplier uses to set pay."""
