@@ -75,6 +75,24 @@ def test_the_sources_issue_10_corrected_stay_corrected() -> None:
         assert rules[rid].source.basis == "operationalisation", rid
 
 
+def test_the_citations_the_s9_audit_corrected_stay_corrected() -> None:
+    """A rule asking more than its cited text says is no 'text' claim (1.5 asks the p75 time;
+    5.3 and 5.10 a way to reach the requester); 1.11 cites guideline 1, not the unread
+    transparency template; 9.9-9.11 cite the case study's per-project review, not its passage on
+    how the policies were developed."""
+    rules = {r.requirement.id: r.requirement for r in load_framework(default_framework_dir()).rules}
+    for rid in ("PAI-1.5", "PAI-5.3", "PAI-5.10"):
+        assert rules[rid].source.basis == "operationalisation", rid
+    assert (rules["PAI-1.11"].source.document, rules["PAI-1.11"].source.section) == (
+        rules["PAI-1.18"].source.document,
+        rules["PAI-1.18"].source.section,
+    )
+    for rid in ("PAI-9.9", "PAI-9.10", "PAI-9.11"):
+        assert rules[rid].source.document == "PAI-DM", rid
+        assert "human-data review" in rules[rid].source.section, rid
+        assert "rolled out" not in rules[rid].source.section, rid
+
+
 def test_guidelines_show_prints_each_predicate_as_json() -> None:
     import json
 

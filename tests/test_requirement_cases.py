@@ -84,8 +84,12 @@ def test_every_case_key_is_read() -> None:
 
 #: Requirements with no failing answer, and why: each needs an 'unanswered' case instead.
 NEVER_FAIL = {
-    # the only way not to meet it is a questionnaire not named: information still needed (an
-    # empty path is refused by validation)
+    # the only way not to meet it is a questionnaire not named (absent or null): information
+    # still needed. Any other value is refused when the plan is loaded (a blank path I303, a
+    # missing file or one outside the plan's directory I301/I302, not a questionnaire I301, not
+    # a string I203), so no file reaches the check with a value that fails it. Only plain data
+    # (subject_from_data, tests and benchmarks) can: '' fails there, and a named file is not
+    # loaded there either.
     "PAI-9.12": "a plan placed with a supplier names the supplier's questionnaire",
 }
 
