@@ -50,10 +50,27 @@ def test_a_country_name_is_refused_with_its_code(tmp_path: Path, written: str, h
     assert f"hint: {hint}" in output
 
 
-def test_a_currency_name_is_refused_with_its_code(tmp_path: Path) -> None:
-    code, output = _validate(tmp_path, "KE", currency="Kenyan shillings")
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("Kenyan shillings", "write 'KES', the code for Kenyan Shilling"),
+        ("Ksh", "write 'KES', the code for Kenyan Shilling"),  # as amounts are written in Kenya
+        ("UShs", "write 'UGX', the code for Uganda Shilling"),
+        ("kes", "did you mean 'KES'?"),
+    ],
+)
+def test_a_currency_name_is_refused_with_its_code(tmp_path: Path, written: str, hint: str) -> None:
+    code, output = _validate(tmp_path, "KE", currency=written)
     assert code == 2
-    assert "hint: write 'KES', the code for Kenyan Shilling" in output
+    assert f"hint: {hint}" in output
+
+
+def test_a_word_is_not_taken_for_a_typo_of_a_code(tmp_path: Path) -> None:
+    """'pesos' (the name of several currencies) got "did you mean 'SOS'?", the Somali shilling,
+    for a Filipino supplier."""
+    code, output = _validate(tmp_path, "KE", currency="pesos")
+    assert code == 2 and "did you mean" not in output and "write '" not in output
+    assert "hint: currency: ISO 4217 currency code" in output
 
 
 @pytest.mark.parametrize("name", ["Korea", "Congo"])  # KR or KP; CG or CD

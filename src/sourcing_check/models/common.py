@@ -79,6 +79,8 @@ def _meant_code(value: Any, allowed: frozenset[str], kind: str) -> dict[str, str
     found = named(kind, value)
     if found is not None and found[0] in allowed:
         return {"meant": found[0], "named": found[1]}
+    if len(written) != len(next(iter(allowed))):  # 'pesos' is no typo of 'SOS'
+        return {}
     close = difflib.get_close_matches(written, sorted(allowed), n=1, cutoff=0.75)
     return {"meant": close[0]} if close else {}
 

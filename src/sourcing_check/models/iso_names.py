@@ -54,6 +54,8 @@ def _table() -> dict[str, dict[str, tuple[str, str]]]:
     currencies = {
         _key(name): (code, name) for code, names in data["currencies"].items() for name in names
     }
+    for alias, code in data["currency_aliases"].items():
+        currencies[_key(alias)] = (code, data["currencies"][code][0])
     return {"country": countries, "currency": currencies}
 
 
