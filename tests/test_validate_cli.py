@@ -420,3 +420,27 @@ def test_a_requirement_is_shown_whatever_the_case_of_its_id() -> None:
     result = CliRunner().invoke(main, ["guidelines", "show", "pai-1.1"])
     assert result.exit_code == 0
     assert result.stdout.startswith("PAI-1.1: ")
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("15%", "write 15: a percentage is written out of 100, without the % sign"),
+        ("2 min", "write 2, without the unit: the field's description names it"),
+        (
+            "30 (paid end of month)",
+            "write 30 alone, and put '(paid end of month)' in the section's comment",
+        ),
+    ],
+)
+def test_a_number_written_with_a_note_says_what_to_write(
+    tmp_path: Path, written: str, hint: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
+        f"pay: {{fee_share_percent: '{written}'}}\n"
+    )
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:4:7: I203" in result.stderr and f"hint: {hint}" in result.stderr

@@ -92,3 +92,23 @@ def test_a_number_cell_holding_text_with_a_comma_says_how_to_write_it(tmp_path: 
         hints["'Pay rates'!C2"] == "write 65000, not 65,000: a number takes no thousands separators"
     )
     assert hints[share] == "write 20.5, not 20,5: the decimal mark is a point"
+
+
+def test_a_number_cell_holding_a_note_or_a_percent_sign_says_what_to_write(
+    tmp_path: Path,
+) -> None:
+    """The supplier trial: '15%' typed as text, '60,000 gross' or '2 min' in a number cell got
+    only the field's description."""
+    path = write_template(tmp_path / "q.xlsx")
+    book = open_book(path)
+    answer(book, "/vendor/name", "Acme")
+    share = answer(book, "/pay/fee_share_percent", "15%")
+    book["Pay rates"].append(["KE", "salaried", "60,000 gross", "KES", "month"])
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_input(path)
+    hints = {p.place: p.hint for p in caught.value.problems}
+    assert hints[share] == "write 15: a percentage is written out of 100, without the % sign"
+    assert hints["'Pay rates'!C2"] == (
+        "write 60000 alone, and put 'gross' in the section's comment"
+    )

@@ -124,6 +124,13 @@ def _meant_choice(written: str, expected: Any) -> str:
 #: A number written with thousands separators (72,000 or 1,250,000.50), or a decimal comma (20,5).
 _THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]{1,2}")
+#: Units written after a number ('2 min'), which the field's description already gives.
+_UNITS = frozenset(
+    "s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks "
+    "month months year years".split()
+)
+#: A number with words or a sign after it ('15%', '30 (paid end of month)', '60,000 gross').
+_NUMBER_AND_NOTE = re.compile(r"([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(\S.*)", re.DOTALL)
 
 
 def _separated_number(value: Any) -> str:
@@ -136,7 +143,16 @@ def _separated_number(value: Any) -> str:
         return f"write {text.replace(',', '')}, not {text}: a number takes no thousands separators"
     if _DECIMAL_COMMA.fullmatch(text):
         return f"write {text.replace(',', '.')}, not {text}: the decimal mark is a point"
-    return ""
+    noted = _NUMBER_AND_NOTE.fullmatch(text)
+    if noted is None:
+        return ""
+    number, note = noted.groups()
+    number = number.replace(",", "") if _THOUSANDS.fullmatch(number) else number
+    if note == "%":
+        return f"write {number}: a percentage is written out of 100, without the % sign"
+    if note.casefold().rstrip(".") in _UNITS:
+        return f"write {number}, without the unit: the field's description names it"
+    return f"write {number} alone, and put {note!r} in the section's comment"
 
 
 def _shown(value: Any) -> str:
