@@ -80,7 +80,8 @@ def with_previous(
         if old is None and len(olds) == len(assessments) == 1:
             old = olds[0]
         if old is not None:
-            found = changes(old, a, str(previous), str(source), written(source, a, settings))
+            where = written(source, a, settings), written(previous, old, settings)
+            found = changes(old, a, str(previous), str(source), *where)
             a = a.model_copy(update={"previous": found})
         updated.append(a)
     return updated
@@ -128,7 +129,8 @@ def diff(
     settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
     (before, old_read), (after, new_read) = (one_assessment(p, settings) for p in (old, new))
-    found = changes(before, after, str(old), str(new), written(new, after, settings))
+    where = written(new, after, settings), written(old, before, settings)
+    found = changes(before, after, str(old), str(new), *where)
     text = DIFF_RENDERERS[fmt].function()(found)
     if output is not None:
         refuse_overwriting([output], [*old_read, *new_read])

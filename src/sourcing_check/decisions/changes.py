@@ -31,10 +31,12 @@ def changes(
     old_source: str,
     new_source: str,
     written: Mapping[str, Answer] | None = None,
+    old_written: Mapping[str, Answer] | None = None,
 ) -> Changes:
-    """Every difference between ``old`` and ``new``, and what got worse; ``written``: where
-    the new subject's answers are written, by pointer, when it was assessed now (an
-    assessment records where the answers its findings quote are, not its facts' own)."""
+    """Every difference between ``old`` and ``new``, and what got worse; ``written`` and
+    ``old_written``: where the new and old subject's answers are written, by pointer, when
+    assessed now (an assessment records where the answers its findings quote are, not where
+    its facts' own are)."""
     moved = list(_status_changes(old, new))
     scores = _score_changes(old, new)
     wages = list(_wage_changes(old, new))
@@ -49,7 +51,7 @@ def changes(
         scores=scores,
         wages=wages,
         lapsed_waivers=lapsed,
-        answers=_answer_changes(old, new, written or {}),
+        answers=_answer_changes(old, new, (old_written or {}, written or {})),
         regressions=regressions,
     )
 
@@ -194,7 +196,7 @@ def _at(answer: Answer | None) -> str | None:
 
 
 def _answer_changes(
-    old: Assessment, new: Assessment, written: Mapping[str, Answer]
+    old: Assessment, new: Assessment, written: tuple[Mapping[str, Answer], Mapping[str, Answer]]
 ) -> list[AnswerChange]:
     """The answers the findings quote that differ, then those the facts record (a wage
     line's rate, its fee, the price) that differ and that no quoted answer holds."""
@@ -236,7 +238,7 @@ def _under(pointer: str, listed: set[str]) -> bool:
 
 
 def _recorded_changes(
-    old: Assessment, new: Assessment, written: Mapping[str, Answer]
+    old: Assessment, new: Assessment, written: tuple[Mapping[str, Answer], Mapping[str, Answer]]
 ) -> Iterator[AnswerChange]:
     """The answers the facts record that differ; one a side does not record counts as not
     answered only when its facts say it is missing (else it could not be read there)."""
@@ -251,8 +253,8 @@ def _recorded_changes(
             pointer=pointer,
             old=was,
             new=now,
-            old_at=_file_of(old, pointer),
-            new_at=_at(written.get(pointer)) or _file_of(new, pointer),
+            old_at=_at(written[0].get(pointer)) or _file_of(old, pointer),
+            new_at=_at(written[1].get(pointer)) or _file_of(new, pointer),
         )
 
 
