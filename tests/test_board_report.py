@@ -149,3 +149,27 @@ def test_the_appendix_writes_parameters_as_a_profile_does() -> None:
     assert "index_benchmarks = true;" in html
     assert "prefer_higher_benchmark = false;" in html
     assert "= True" not in html and "= False" not in html
+
+
+def test_the_previous_page_lists_the_rate_that_moved_the_wage(tmp_path: Path) -> None:
+    """A rate far down the vendor's rates, which no finding quotes whole, is listed on the
+    report's page of changes with its line."""
+    vendor = tmp_path / "well-run-vendor.yaml"
+    vendor.write_text((EXAMPLES / "well-run-vendor.yaml").read_text())
+    before, pdf = tmp_path / "before.json", tmp_path / "later.pdf"
+    runner = CliRunner()
+    args = [str(vendor), "--date", "2026-11-24"]
+    runner.invoke(main, ["check", *args, "--format", "json", "-o", str(before)])
+    text = vendor.read_text()
+    vendor.write_text(text.replace("amount: 38000, currency: PHP", "amount: 30000, currency: PHP"))
+    line = next(
+        n for n, s in enumerate(text.splitlines(), 1) if "amount: 38000, currency: PHP" in s
+    )
+    done = runner.invoke(main, ["report", *args, "--previous", str(before), "-o", str(pdf)])
+    assert done.exit_code == 0, done.output
+    listed = (
+        "Answers that changed (1) • /vendor/pay/rates/2/rate: PHP 38,000.00 per month → "
+        f"PHP 30,000.00 per month ({vendor}:{line})"
+    )
+    # a long path may wrap in the PDF: compared without spaces
+    assert listed.replace(" ", "") in _text(pdf).replace(" ", "")

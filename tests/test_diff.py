@@ -155,6 +155,13 @@ def test_old_and_new_may_be_json_pdf_or_inputs(tmp_path: Path, runner: CliRunner
     first, second = json.loads(from_files.stdout), json.loads(from_saved.stdout)
     for body in (first, second):
         del body["old"]["source"], body["new"]["source"]
+    # what the facts record (the rate, the price) is located in an input assessed now; a
+    # saved assessment records its file, not the line
+    rate = next(a for a in first["answers"] if a["pointer"] == "/project/pay/rate")
+    assert rate["new_at"] == f"{IMPROVED}:58" and rate["old_at"] == f"{CROWD}:56"
+    for answer in first["answers"]:
+        if answer["pointer"] in ("/project/pay/rate", "/project/sourcing/price"):
+            answer["new_at"], answer["old_at"] = str(IMPROVED), str(CROWD)
     assert first == second
     assert first["regressed"] is False
     assert set(first) >= {"newly_failing", "newly_passing", "changed", "scores", "wages"}
@@ -190,3 +197,90 @@ def test_diff_compares_one_subject(side: str, tmp_path: Path, runner: CliRunner)
     result = runner.invoke(main, ["diff", *pair, *DATE])
     assert result.exit_code == 2
     assert "holds 2 assessments; diff compares one subject at a time" in result.stderr
+
+
+def _edited(tmp_path: Path, name: str, *edits: tuple[str, str]) -> Path:
+    """A copy of an example (and the questionnaire it names) with answers replaced."""
+    for example in ("well-run-project.yaml", "well-run-vendor.yaml"):
+        (tmp_path / example).write_text((EXAMPLES / example).read_text())
+    path = tmp_path / name
+    text = path.read_text()
+    for before, after in edits:
+        assert text.count(before) == 1, before
+        text = text.replace(before, after)
+    path.write_text(text)
+    return path
+
+
+def _line(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize(
+    ("name", "edits", "pointer", "change", "written"),
+    [
+        pytest.param(
+            "well-run-vendor.yaml",
+            [
+                ("amount: 38000, currency: PHP", "amount: 30000, currency: PHP"),
+                (
+                    "worker_share_of_client_price_percent: 58",
+                    "worker_share_of_client_price_percent: 50",
+                ),
+            ],
+            "/vendor/pay/rates/2/rate",
+            ["PHP 38,000.00 per month", "PHP 30,000.00 per month"],
+            "amount: 30000, currency: PHP",
+            id="vendor-rate-far-down-its-rates",
+        ),
+        pytest.param(
+            "well-run-project.yaml",
+            [("amount: 72000, currency: KES", "amount: 30000, currency: KES")],
+            "/project/pay/rate",
+            ["KES 72,000.00 per month", "KES 30,000.00 per month"],
+            "amount: 30000, currency: KES",
+            id="plan-rate",
+        ),
+        pytest.param(
+            "well-run-project.yaml",
+            [("\n  fee_share_percent: 0\n", "\n  fee_share_percent: 5\n")],
+            "/project/pay/fee_share_percent",
+            [0, 5],
+            "fee_share_percent: 5",
+            id="plan-fee",
+        ),
+    ],
+)
+def test_the_answer_that_moved_a_wage_is_listed_where_it_is_written(
+    tmp_path: Path,
+    runner: CliRunner,
+    name: str,
+    edits: list[tuple[str, str]],
+    pointer: str,
+    change: list[Any],
+    written: str,
+) -> None:
+    """The wage facts' own answers (a rate, a fee) are compared from what the saved
+    assessment records, and listed once, at their line in the input assessed now."""
+    before = tmp_path / "before.json"
+    runner.invoke(
+        main, ["check", str(EXAMPLES / name), *DATE, "--format", "json", "-o", str(before)]
+    )
+    path = _edited(tmp_path, name, *edits)
+    at = f"{path}:{_line(path, written)}"
+    data = json.loads(
+        runner.invoke(main, ["diff", str(before), str(path), *DATE, "--format", "json"]).stdout
+    )
+    assert data["wages"] and data["regressed"] is True
+    listed = [a for a in data["answers"] if a["pointer"] == pointer]
+    assert [[a["old"], a["new"], a["new_at"]] for a in listed] == [[*change, at]]
+    text = runner.invoke(main, ["diff", str(before), str(path), *DATE]).stdout
+    old, new = (c if isinstance(c, str) else json.dumps(c) for c in change)
+    assert text.count(f"  {pointer}: {old} -> {new} ({at})\n") == 1
+    md = runner.invoke(main, ["diff", str(before), str(path), *DATE, "--format", "md"]).stdout
+    assert f"{pointer}: {old} → {new}" in md
+    # the same answers read back and assessed now are no change
+    same = runner.invoke(
+        main, ["diff", str(before), str(EXAMPLES / name), *DATE, "--format", "json"]
+    )
+    assert same.exit_code == 0 and json.loads(same.stdout)["answers"] == []

@@ -24,7 +24,7 @@ from sourcing_check.errors import InputError, Problem
 from sourcing_check.render import DIFF_RENDERERS
 
 if TYPE_CHECKING:
-    from sourcing_check.models.results import Assessment
+    from sourcing_check.models.results import Answer, Assessment
     from sourcing_check.run import Settings
 
 
@@ -42,6 +42,22 @@ def one_assessment(path: Path, settings: Settings) -> tuple[Assessment, list[Pat
         message = f"holds {count} assessments; diff compares one subject at a time"
         stop([Problem(str(path), message)])
     return found.assessments[0], found.inputs
+
+
+def written(path: Path, a: Assessment, settings: Settings) -> dict[str, Answer]:
+    """Where the answers ``a``'s facts record are written in the input file it was assessed
+    from now, by pointer (the assessment records where its findings' answers are, not its
+    facts'); none for an assessment read back."""
+    from sourcing_check.decisions.fact_answers import recorded_answers
+    from sourcing_check.rules.answers import answers
+    from sourcing_check.run import load_all
+
+    subject = load_all([path], settings.allow_outside)[0].subject  # None: read back
+    if subject is None:
+        return {}
+    documents = {"vendor": subject.vendor, "project": subject.project}
+    located = answers(tuple(recorded_answers(a)), subject.data(), documents)
+    return {answer["pointer"]: answer for answer in located}
 
 
 def with_previous(
@@ -64,7 +80,9 @@ def with_previous(
         if old is None and len(olds) == len(assessments) == 1:
             old = olds[0]
         if old is not None:
-            a = a.model_copy(update={"previous": changes(old, a, str(previous), str(source))})
+            where = written(source, a, settings), written(previous, old, settings)
+            found = changes(old, a, str(previous), str(source), *where)
+            a = a.model_copy(update={"previous": found})
         updated.append(a)
     return updated
 
@@ -111,7 +129,8 @@ def diff(
     settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
     (before, old_read), (after, new_read) = (one_assessment(p, settings) for p in (old, new))
-    found = changes(before, after, str(old), str(new))
+    where = written(new, after, settings), written(old, before, settings)
+    found = changes(before, after, str(old), str(new), *where)
     text = DIFF_RENDERERS[fmt].function()(found)
     if output is not None:
         refuse_overwriting([output], [*old_read, *new_read])

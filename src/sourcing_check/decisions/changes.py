@@ -3,10 +3,11 @@ function over the two canonical assessments (read back or made now)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from sourcing_check.decisions.fact_answers import recorded_answers
 from sourcing_check.models.changes import (
     AnswerChange,
     Changes,
@@ -24,8 +25,18 @@ from sourcing_check.rules.answers import plain_json
 _RANK = {"fail": 0, "unanswered": 1, "unverified": 2, "pass": 3}
 
 
-def changes(old: Assessment, new: Assessment, old_source: str, new_source: str) -> Changes:
-    """Every difference between ``old`` and ``new``, and what got worse."""
+def changes(
+    old: Assessment,
+    new: Assessment,
+    old_source: str,
+    new_source: str,
+    written: Mapping[str, Answer] | None = None,
+    old_written: Mapping[str, Answer] | None = None,
+) -> Changes:
+    """Every difference between ``old`` and ``new``, and what got worse; ``written`` and
+    ``old_written``: where the new and old subject's answers are written, by pointer, when
+    assessed now (an assessment records where the answers its findings quote are, not where
+    its facts' own are)."""
     moved = list(_status_changes(old, new))
     scores = _score_changes(old, new)
     wages = list(_wage_changes(old, new))
@@ -40,7 +51,7 @@ def changes(old: Assessment, new: Assessment, old_source: str, new_source: str) 
         scores=scores,
         wages=wages,
         lapsed_waivers=lapsed,
-        answers=_answer_changes(old, new),
+        answers=_answer_changes(old, new, (old_written or {}, written or {})),
         regressions=regressions,
     )
 
@@ -184,7 +195,11 @@ def _at(answer: Answer | None) -> str | None:
     return f"{answer['file']}:{answer['line']}" if answer["line"] else answer["file"]
 
 
-def _answer_changes(old: Assessment, new: Assessment) -> list[AnswerChange]:
+def _answer_changes(
+    old: Assessment, new: Assessment, written: tuple[Mapping[str, Answer], Mapping[str, Answer]]
+) -> list[AnswerChange]:
+    """The answers the findings quote that differ, then those the facts record (a wage
+    line's rate, its fee, the price) that differ and that no quoted answer holds."""
     before, after = _answers(old), _answers(new)
     found = []
     for pointer in [*after, *(p for p in before if p not in after)]:
@@ -199,7 +214,61 @@ def _answer_changes(old: Assessment, new: Assessment) -> list[AnswerChange]:
                 pointer=pointer, old=old_value, new=new_value, old_at=_at(was), new_at=_at(now)
             )
         )
-    return found
+    # a quoted answer shows a recorded one when it is the same, or one above it shown
+    # whole (a long list is cut to its start: a rate far down it changed unseen)
+    shown = {*before, *after}
+    shown.difference_update(c.pointer for c in found if _cut(c.old) or _cut(c.new))
+    whole = {c.pointer for c in found if not (_cut(c.old) or _cut(c.new))}
+    return found + [
+        change
+        for change in _recorded_changes(old, new, written)
+        if change.pointer not in shown and not _under(change.pointer, whole)
+    ]
+
+
+def _cut(value: Any) -> bool:
+    """True when a quoted structure was cut to the start of its text."""
+    return isinstance(value, str) and value.endswith("...") and value[:1] in "[{"
+
+
+def _under(pointer: str, listed: set[str]) -> bool:
+    """True when an answer above ``pointer`` is listed."""
+    parts = pointer.split("/")
+    return any("/".join(parts[:end]) in listed for end in range(2, len(parts)))
+
+
+def _recorded_changes(
+    old: Assessment, new: Assessment, written: tuple[Mapping[str, Answer], Mapping[str, Answer]]
+) -> Iterator[AnswerChange]:
+    """The answers the facts record that differ; one a side does not record counts as not
+    answered only when its facts say it is missing (else it could not be read there)."""
+    before, after = recorded_answers(old), recorded_answers(new)
+    for pointer in [*after, *(p for p in before if p not in after)]:
+        was, now = before.get(pointer), after.get(pointer)
+        if was == now:
+            continue
+        if (was is None and not _lacks(old, pointer)) or (now is None and not _lacks(new, pointer)):
+            continue
+        yield AnswerChange(
+            pointer=pointer,
+            old=was,
+            new=now,
+            old_at=_at(written[0].get(pointer)) or _file_of(old, pointer),
+            new_at=_at(written[1].get(pointer)) or _file_of(new, pointer),
+        )
+
+
+def _lacks(a: Assessment, pointer: str) -> bool:
+    """True when a fact of ``a`` names ``pointer`` among what it lacks."""
+    named = f"{pointer}:"
+    facts = (a.facts.project_wage, a.facts.vendor_wage, a.facts.price)
+    return any(named in missing for fact in facts if fact is not None for missing in fact.missing)
+
+
+def _file_of(a: Assessment, pointer: str) -> str | None:
+    """The input file holding ``pointer`` (the questionnaire's or the plan's), as recorded."""
+    role = "vendor-questionnaire" if pointer.startswith("/vendor/") else "project-plan"
+    return next((f.path for f in a.files if f.role == role), None)
 
 
 def _regressions(
