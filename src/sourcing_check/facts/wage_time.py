@@ -194,11 +194,16 @@ def _contradicted(location: Location, shared: Shared, work: Working) -> bool:
     )
     work.lacks(
         f"{location.where}/{field}: an estimate of the unpaid time; 0 was given, but the "
-        f"vendor says {' and '.join(left_out)} {'is' if len(left_out) == 1 else 'are'} "
+        f"vendor says {' and '.join(left_out)} {_is_or_are(left_out)} "
         "unpaid (/vendor/pay/time_paid)",
         lowers=True,
     )
     return True
+
+
+def _is_or_are(activities: list[str]) -> str:
+    """'searching for work is', 'short breaks are'."""
+    return "is" if len(activities) == 1 and not activities[0].endswith("breaks") else "are"
 
 
 def hours_text(hours: Decimal) -> str:
