@@ -175,3 +175,19 @@ def test_pdf_pages_are_filled_and_an_area_is_not_left_at_a_page_foot(
         assert len(lines) > 20, f"page {number} is mostly empty: {lines}"
         body = [line for line in lines if not line.startswith("page ")]
         assert body[-1] not in areas, f"page {number} ends with the area heading {body[-1]!r}"
+
+
+def test_a_lowest_pay_names_the_places_it_leaves_out(runner: CliRunner) -> None:
+    """The board trial: TaskHive ranked on 'lowest pay is 16.0%, in PH' while its VE workers
+    (35%, no benchmark) were left out, said only in a hint on standard error."""
+    args = ["compare", VENDORS[0], VENDORS[3], "--date", "2026-11-24"]
+    text = runner.invoke(main, args).stdout
+    assert "living wage, in PH (Metro Manila); pay not compared with a living wage in VE" in (
+        " ".join(text.split())
+    )
+    table = runner.invoke(main, [*args, "--format", "csv"]).stdout
+    row = next(r for r in csv.reader(io.StringIO(table)) if r and r[0] == "lowest pay")
+    assert row[4:] == [
+        "16.0% in PH (Metro Manila) (not compared: VE)",
+        "103.2% in PH (Metro Manila)",
+    ]

@@ -83,6 +83,19 @@ def _bounds(a: Assessment) -> list[Shortfall]:
     ]
 
 
+def not_compared(a: Assessment) -> list[str]:
+    """The places whose pay is neither compared with a living wage nor shown short (no
+    benchmark, or answers missing): a lowest pay leaves them out."""
+    places = [
+        line.place
+        for fact in (a.facts.project_wage, a.facts.vendor_wage)
+        if fact is not None
+        for line in fact.locations
+        if line.ratio is None and line.shortfall is None
+    ]
+    return list(dict.fromkeys(places))
+
+
 def lowest_pay(a: Assessment) -> tuple[Decimal, str] | None:
     """The lowest pay shown against the living wage or a floor, in words, and its ratio: the
     lowest computed ratio, or a location shown lower without a full working."""
@@ -130,8 +143,14 @@ def _subject(a: Assessment, key: str, rank: int) -> ComparedSubject:
     if bound is not None:
         what = "living wage" if bound.against == "living_wage" else "statutory minimum wage"
         pay.append(f"pay shown below the {what} in {bound.place} ({bound.ratio_text})")
+    left_out = not_compared(a)
+    if pay and left_out:
+        pay.append(f"pay not compared with a living wage in {', '.join(left_out)}")
     reasons += pay or ["effective wage not computed"]
     shown = lowest_pay(a)
+    lowest = shown[1] if shown else "not computed"
+    if shown and left_out:
+        lowest += f" (not compared: {', '.join(left_out)})"
     return ComparedSubject(
         key=key,
         name=subject_name(a),
@@ -142,7 +161,7 @@ def _subject(a: Assessment, key: str, rank: int) -> ComparedSubject:
         scores={s.id: s.score for s in a.scores},
         lowest_wage_ratio=wage[0] if wage else None,
         lowest_wage_place=wage[1] if wage else None,
-        lowest_pay=shown[1] if shown else "not computed",
+        lowest_pay=lowest,
         must_failed=must_failed,
         reasons=reasons,
     )
