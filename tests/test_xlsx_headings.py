@@ -47,6 +47,7 @@ def test_a_workbook_with_the_former_headings_still_reads(tmp_path: Path) -> None
     columns = {str(cell.value): cell.column for cell in figures[1]}
     figures.cell(1, columns["Amount"]).value = "Amount amount"
     cells = {"Country": "KE", "Amount": 50000, "Amount currency": "KES", "Amount period": "month"}
+    cells["Hours per period"] = 173  # a monthly figure is refused without its hours
     for heading, value in cells.items():
         figures.cell(2, columns[heading]).value = value
     book.save(path)
