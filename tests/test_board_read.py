@@ -81,7 +81,7 @@ def test_requirements_met_say_which_rest_on_documents_and_which_on_answers_alone
     assert "with their evidence" not in crowd_vendor
     assert (
         "5 requirements met: 0 with evidence documents given, 5 on the answers alone (none of "
-        "these asks for a document); 13 did not apply" in crowd_vendor
+        "these asks for a document); 12 did not apply" in crowd_vendor
     )
     assert "PAI-3.15 ✓ No one holds workers' identity documents none workers" in crowd_vendor
     # an approved questionnaire: 'met', not 'met with its evidence', on page 1 and in the table
