@@ -92,3 +92,17 @@ def test_a_number_cell_holding_text_with_a_comma_says_how_to_write_it(tmp_path: 
         hints["'Pay rates'!C2"] == "write 65000, not 65,000: a number takes no thousands separators"
     )
     assert hints[share] == "write 20.5, not 20,5: the decimal mark is a point"
+
+
+def test_a_pilot_p75_below_its_median_is_refused_at_its_cell(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "plan.xlsx", "project")
+    book = open_book(path)
+    answer(book, "/project/name", "P")
+    answer(book, "/pilot/median_minutes", 9)
+    p75 = answer(book, "/pilot/p75_minutes", 8.2)
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_input(path)
+    (problem,) = caught.value.problems
+    assert (problem.place, problem.code) == (p75, "I203")
+    assert problem.message.startswith("p75_minutes is 8.2, below median_minutes 9:")
