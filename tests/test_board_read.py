@@ -81,7 +81,7 @@ def test_requirements_met_say_which_rest_on_documents_and_which_on_answers_alone
     assert "with their evidence" not in crowd_vendor
     assert (
         "5 requirements met: 0 with evidence documents given, 5 on the answers alone (none of "
-        "these asks for a document); 13 did not apply" in crowd_vendor
+        "these asks for a document); 12 did not apply" in crowd_vendor
     )
     assert "PAI-3.15 ✓ No one holds workers' identity documents none workers" in crowd_vendor
     # an approved questionnaire: 'met', not 'met with its evidence', on page 1 and in the table
@@ -223,3 +223,41 @@ def test_the_requirements_not_applicable_are_listed_in_the_framework_s_order(
     areas = [int(m) for m in re.findall(r"PAI-(\d+)\.\d+", listed)]
     assert len(areas) > 5 and areas == sorted(areas)
     assert "brought forward to 2025 prices, 1 year before the assessment date" in text
+
+
+def _unverified_checklists(runner: CliRunner) -> dict[str, str]:
+    """The well-run plan's checklists with the board's profile (benchmarks no older than 3
+    years: PAI-1.1 and 1.2 are met but not confirmed), and the prison plan's (PAI-3.14 is met
+    without its evidence)."""
+    board = ["--profile", "examples/board/review-board-profile.yaml"]
+    board += ["--decision", "examples/board/well-run-decision.yaml"]
+    shown = {}
+    for fmt in ("checklist-md", "checklist-csv"):
+        args = ["check", "examples/well-run-project.yaml", "--date", DATE, *board, "--format", fmt]
+        shown[fmt] = runner.invoke(main, args).stdout
+        args = ["check", "examples/prison-labour-project.yaml", "--date", DATE, "--format", fmt]
+        shown[f"prison {fmt}"] = runner.invoke(main, args).stdout
+    return shown
+
+
+def test_the_checklist_gives_the_fix_of_a_pass_not_confirmed_for_want_of_current_figures(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'To do: Provide evidence:' with nothing after it, where the terminal and the PDF say to
+    # compare with benchmarks no older than 3 years: no evidence was missing
+    monkeypatch.chdir(ROOT)
+    shown = _unverified_checklists(runner)
+    fix = "Compare with living-wage benchmarks no older than 3 years and currency rates"
+    items = shown["checklist-md"].split("\n- [ ] ")
+    item = {i.split("**")[1]: i for i in items[1:]}
+    assert "(unverified; AI team acts)\n  - To do: " + fix in item["PAI-1.1"]
+    assert "Provide evidence" not in shown["checklist-md"]
+    rows = csv.DictReader(io.StringIO(shown["checklist-csv"].lstrip("\ufeff")))
+    by_id = {r["requirement"]: r for r in rows}
+    assert by_id["PAI-1.1"]["to_do"].startswith(fix)
+    assert by_id["PAI-1.2"]["to_do"].startswith(fix)
+    # a pass without its evidence still lists the documents to provide
+    evidence = "Provide evidence: The vendor's no-fees policy and its contracts with any"
+    assert "(unverified; vendor acts)\n  - To do: " + evidence in shown["prison checklist-md"]
+    rows = csv.DictReader(io.StringIO(shown["prison checklist-csv"].lstrip("\ufeff")))
+    assert {r["requirement"]: r for r in rows}["PAI-3.14"]["to_do"].startswith(evidence)

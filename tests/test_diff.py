@@ -52,7 +52,7 @@ def test_the_improved_crowd_plan_lists_its_fixes_and_exits_0(runner: CliRunner) 
     assert out.splitlines()[0].endswith(f": changes from {CROWD} to {IMPROVED}")
     assert "PAI-1.7 [must] Rejected work is paid unless fraud is shown: fail -> pass" in out
     assert "project KE: 19.1% -> 55.7%" in out
-    assert "Overall: 18.5 -> 33.1 (+14.6)" in out
+    assert "Overall: 18.3 -> 32.6 (+14.3)" in out
     assert f"/project/rejection/rejected_work_paid: never -> except_fraud ({IMPROVED}:74)" in out
 
 

@@ -106,6 +106,16 @@ def test_crowd_platform_findings_name_the_real_problems() -> None:
     assert "ratio" not in venezuela.model_dump()
 
 
+def test_the_crowd_platform_price_names_the_living_wage_as_every_other_place_does() -> None:
+    # PAI-1.19 printed 'the living wage of PHP 177.088' where the wage finding, the working and
+    # the reports print PHP 177.09: the fair cost is now costed on the wage printed
+    name = "crowd-platform-project.yaml"
+    price = next(f for f in assessment(name).findings if f.requirement == "PAI-1.19")
+    assert price.status == "fail"
+    assert "PHP 265.64 an hour (1.5 times the living wage of PHP 177.09)." in price.message
+    assert "177.088" not in price.message
+
+
 def test_moderation_vendor_pay_is_below_the_living_wage() -> None:
     wage = next(
         f for f in assessment("moderation-vendor.yaml").findings if f.requirement == "PAI-1.2"

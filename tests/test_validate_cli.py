@@ -382,6 +382,30 @@ def test_a_plan_engaging_directly_and_through_a_supplier_is_refused(
     assert "write direct: false, or remove vendor_questionnaire [/sourcing]" in result.output
 
 
+def test_a_pilot_p75_below_its_median_is_refused_at_the_p75(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """'median_minutes: 9, p75_minutes: 8.2' was accepted: PAI-2.3 passed and the per-task
+    wage was computed on 8.2 minutes, though a 75th percentile cannot be below the median."""
+    plan = (EXAMPLES / "well-run-project.yaml").read_text(encoding="utf-8")
+    assert "  median_minutes: 6.5\n" in plan
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan.replace("  median_minutes: 6.5\n", "  median_minutes: 9\n"), "utf-8")
+    vendor = EXAMPLES / "well-run-vendor.yaml"
+    (tmp_path / vendor.name).write_bytes(vendor.read_bytes())
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    line = plan.splitlines().index("  p75_minutes: 8.2") + 1
+    assert f"{path}:{line}:3: I203 p75_minutes is 8.2, below median_minutes 9:" in result.output
+    assert "write the time within which 75% of the pilot's tasks were done (at least 9)" in (
+        result.output
+    )
+    assert result.output.rstrip().endswith("[/pilot/p75_minutes]")
+    equal = plan.replace("  median_minutes: 6.5\n", "  median_minutes: 8.2\n")
+    path.write_text(equal, encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+
+
 def test_json_lists_the_problems_in_the_order_the_text_prints_them(
     tmp_path: Path, runner: CliRunner
 ) -> None:

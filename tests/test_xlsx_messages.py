@@ -112,3 +112,17 @@ def test_a_number_cell_holding_a_note_or_a_percent_sign_says_what_to_write(
     assert hints["'Pay rates'!C2"] == (
         "write 60000 alone, and put 'gross' in the section's comment"
     )
+
+
+def test_a_pilot_p75_below_its_median_is_refused_at_its_cell(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "plan.xlsx", "project")
+    book = open_book(path)
+    answer(book, "/project/name", "P")
+    answer(book, "/pilot/median_minutes", 9)
+    p75 = answer(book, "/pilot/p75_minutes", 8.2)
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_input(path)
+    (problem,) = caught.value.problems
+    assert (problem.place, problem.code) == (p75, "I203")
+    assert problem.message.startswith("p75_minutes is 8.2, below median_minutes 9:")

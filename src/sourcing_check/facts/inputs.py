@@ -53,7 +53,11 @@ FACT_INPUTS: dict[str, tuple[str, ...]] = {
         "/vendor/engagement/models",
     ),
     "unpaid_time": ("/vendor/pay/rates", *_TIME_PAID),
-    "ethics_timing": ("/project/reviews/ethics/date", "/project/project/planned_start"),
+    "ethics_timing": (
+        "/project/reviews/ethics/date",
+        "/project/reviews/ethics/decision",
+        "/project/project/planned_start",
+    ),
     "pilot_timing": (
         "/project/pilot/status",
         "/project/pilot/date",

@@ -98,21 +98,6 @@ def multiplier(amount: Decimal, factor: Decimal, currency: str, shown: str) -> s
     return redone(amount, factor, _times, currency, shown)[1]
 
 
-def multiplicand(amount: Decimal, factor: Decimal, currency: str, shown: str) -> str:
-    """``amount`` as money with as many places (as ``money`` prints it, else three to twelve)
-    as it takes for it times ``factor`` to print as ``shown``: a reader can redo the product
-    ('1.5 times EUR 9.0042' for EUR 13.51, where 1.5 times EUR 9.00 is 13.50)."""
-    if not (_shown_fixed(amount) and _shown_fixed(factor)):
-        return money(amount, currency)
-    if money(printed(amount) * factor, currency) == shown:
-        return money(amount, currency)
-    for places in range(3, _MOST_PLACES + 1):
-        value = amount.quantize(_PLACE[places], rounding=ROUND_HALF_EVEN, context=_WIDE)
-        if money(value * factor, currency) == shown:
-            return f"{currency} {value:,f}"
-    return money(amount, currency)
-
-
 def _times(amount: Decimal, factor: Decimal) -> Decimal:
     return amount * factor
 

@@ -1,6 +1,7 @@
 """Follow the money: does the buyer's price per worker-hour cover what fair pay costs?
 
-fair cost per hour = living wage per hour x on-cost factor   (parameter price_on_cost_factor)
+fair cost per hour = living wage per hour, to the cent as printed, x on-cost factor
+                     (parameter price_on_cost_factor)
 ratio              = price per worker-hour (in the benchmark's currency) / fair cost per hour
 
 A price per task is turned into a price per hour with the task time alone (the completed
@@ -14,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.facts.context import Context, Inputs
-from sourcing_check.facts.money import SIXTY, money, multiplicand, percent
+from sourcing_check.facts.money import SIXTY, money, percent, printed
 from sourcing_check.facts.money import q as _q
 from sourcing_check.facts.wage_benchmark import (
     NO_BENCHMARK,
@@ -129,11 +130,13 @@ def _line(
         gap = f"rate from {currency} to {living.currency}: {NO_RATE}"
         return PriceLine(place=place, missing=[gap], benchmark_id=benchmark.id)
     caveats.extend(work.caveats)
-    base, (named, after) = _wage_basis(where, living, setting)
+    wage, (named, after) = _wage_basis(where, living, setting)
+    # costed on the wage as every report prints it (PHP 177.09, not 177.088): a reader redoes
+    # the product printed, and the wage reads the same here as everywhere else
+    base = printed(wage)
     fair = base * factor
     fair_text = money(fair, living.currency)
-    # the wage with the places it takes for the factor times it to give the cost printed
-    basis = named + multiplicand(base, factor, living.currency, fair_text) + after
+    basis = named + money(base, living.currency) + after
     price_there = hourly * found.factor
     ratio = price_there / fair
     return PriceLine(

@@ -166,7 +166,14 @@ class EthicsTimingFact(_Partial):
     dated_in_future: bool = Field(
         description="The decision is dated after the assessment date: not yet made."
     )
-    after_start: bool = Field(description="The decision is dated after the planned launch.")
+    missing: list[str] = Field(
+        default_factory=list, description="Inputs lacking (an approval's date); shown when any."
+    )
+    after_start: bool | None = Field(
+        None,
+        description="The decision is dated after the planned launch; not given for an approval "
+        "without a date.",
+    )
     text: str = Field(description="The comparison in words.")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.common import (
     Communication,
@@ -227,6 +228,19 @@ class Pilot(Section):
     paid_at_production_rate: bool | None = Field(
         None, description="Were pilot workers paid at least the production rate?"
     )
+
+    @model_validator(mode="after")
+    def _p75_is_not_below_the_median(self) -> Pilot:
+        # 'median 9, p75 8.2' passed PAI-2.3, and the per-task wage was computed on 8.2
+        median, p75 = self.median_minutes, self.p75_minutes
+        if median is not None and p75 is not None and p75 < median:
+            message = (
+                f"p75_minutes is {p75}, below median_minutes {median}: a 75th percentile is at "
+                f"least the median; write the time within which 75% of the pilot's tasks were "
+                f"done (at least {median}), or check the two are not swapped"
+            )
+            raise PydanticCustomError("p75_below_median", message, {"at": "/p75_minutes"})
+        return self
 
 
 class Instructions(Section):

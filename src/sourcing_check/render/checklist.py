@@ -24,6 +24,7 @@ from sourcing_check.render.views import (
     subject_line,
     waiver_state,
 )
+from sourcing_check.rules.places import EVIDENCE_FIX
 
 #: What a checklist says of a figure the reference tables lack: no answer supplies it.
 _TABLES = (
@@ -50,7 +51,12 @@ def _todo(f: Finding) -> str:
             if items
         )
     if f.status == "unverified":
-        return "Provide evidence: " + "; ".join(f.evidence_missing)
+        # the documents when only they are missing; else the finding's own fix (figures out
+        # of date, and the documents too where they are missing)
+        fix = f.remediation or ""
+        if f.evidence_missing and (not fix or fix.startswith(EVIDENCE_FIX)):
+            return "Provide evidence: " + "; ".join(f.evidence_missing)
+        return fix or f.title
     return f.remediation or f.title
 
 

@@ -24,7 +24,7 @@ from sourcing_check.rules.needed import (
     needed_as,
     text_inputs,
 )
-from sourcing_check.rules.places import evidence_place, placed
+from sourcing_check.rules.places import EVIDENCE_FIX, evidence_place, placed
 from sourcing_check.rules.subject_view import ABSENT, resolve, resolver
 
 #: A decided outcome: status, message, what must be answered to decide it, and what to do.
@@ -174,7 +174,7 @@ def _unconfirmed(
     if evidence_missing:
         # the documents are named once, in the fix, which every report shows beside this
         messages.append("Met as answered, but without the evidence that would confirm it.")
-        fixes.append(_sentence("Provide the evidence: " + "; ".join(evidence_missing)))
+        fixes.append(_sentence(EVIDENCE_FIX + "; ".join(evidence_missing)))
     if not messages:
         return None
     return "unverified", " ".join(messages), [], " ".join(fixes)

@@ -20,6 +20,10 @@ from sourcing_check.models.subject import LoadedInput
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
+#: How the fix of a pass without its evidence begins, the documents to provide following (a
+#: checklist tells it from the fix of a pass whose figures are out of date).
+EVIDENCE_FIX = "Provide the evidence: "
+
 #: An input pointer at the start of an item still needed (up to a space, colon or bracket),
 #: after the worker location it concerns, if any ('KE (Nairobi): /vendor/pay/rates/0/...').
 _LEADING = re.compile(r"(?:[^:/]*: )?(/(?:vendor|project)(?:/[^\s:(]+)*)")
