@@ -4,7 +4,9 @@ times) is not warned about; a rate not answered gives no warning."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
@@ -88,6 +90,10 @@ def test_the_checklist_lists_answers_to_check(tmp_path: Path, runner: CliRunner)
     _, csv_text, _ = _check(runner, vendor, "--format", "checklist-csv")
     (row,) = [line for line in csv_text.splitlines() if ",W208," in line]
     assert row.startswith("Kestrel Data Services Ltd,vendor,Answers to check,check,W208,")
+    # the answers to check come first, as in the Markdown (the pay figures may rest on them)
+    areas = [r[2] for r in csv.reader(io.StringIO(csv_text.lstrip("\ufeff")))][1:]
+    checks = [area == "Answers to check" for area in areas]
+    assert checks[0] and checks == sorted(checks, reverse=True)
     assert (
         _check(runner, _vendor(tmp_path, MONTHLY), "--format", "checklist-md")[1].count(
             "Answers to check"

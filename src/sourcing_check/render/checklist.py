@@ -225,11 +225,17 @@ def render_csv(assessments: Sequence[Assessment]) -> str:
 
 
 def _csv_rows(a: Assessment) -> list[list[str]]:
-    """The rows of one assessment: findings to act on, free-text conditions, waivers."""
+    """The rows of one assessment: the answers to check first (as in the Markdown checklist:
+    figures below may rest on them), findings to act on, free-text conditions, waivers."""
     subject = spreadsheet_cell(subject_line(a))
     areas = {s.id: s.title for s in a.scores} | {DECISION_AREA: BOARD}
     conditions = conditions_by_requirement(a)
     rows = []
+    for warning in a.warnings:
+        where = spreadsheet_cell(f"{warning.file}:{warning.place}")
+        row = [subject, _warned_by(a, warning), "Answers to check", "check", warning.code, _CHECK]
+        todo, found = spreadsheet_cell(warning.hint), spreadsheet_cell(warning.message)
+        rows.append([*row, "warning", todo, found, where, "", "", "", "", ""])
     for f in checklist_items(a):
         on = conditions.get(f.requirement, [])
         rows.append(
@@ -251,11 +257,6 @@ def _csv_rows(a: Assessment) -> list[list[str]]:
                 min((c.due for c in on), default=""),
             ]
         )
-    for warning in a.warnings:
-        where = spreadsheet_cell(f"{warning.file}:{warning.place}")
-        row = [subject, _warned_by(a, warning), "Answers to check", "check", warning.code, _CHECK]
-        todo, found = spreadsheet_cell(warning.hint), spreadsheet_cell(warning.message)
-        rows.append([*row, "warning", todo, found, where, "", "", "", "", ""])
     decision = a.decision
     for c in decision.conditions if decision else []:
         if not c.requirements:
