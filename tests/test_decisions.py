@@ -444,3 +444,25 @@ def test_the_decision_schema_accepts_the_example_and_init_writes_what_it_accepts
     written = yaml.safe_load(target.read_text())
     assert written["waivers"] is None and written["conditions"] is None  # only comments
     Draft202012Validator(schema).validate(written)
+
+
+def test_the_checklist_keeps_expired_waivers_and_unmet_conditions_out_of_force(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    board = yaml.safe_load(BOARD.read_text())
+    board["waivers"][0]["expires"] = "2027-01-15"
+    board["conditions"][1]["status"] = "done"  # C2, while PAI-9.7 is still unanswered
+    board["conditions"][2]["status"] = "done"  # C3, free text
+    path = decision(tmp_path, **board)
+    args = ["check", str(WELL_RUN), "--date", "2027-02-01", "--decision", str(path), *WITH_PROFILE]
+    md = runner.invoke(main, [*args, "--format", "checklist-md"]).stdout
+    waived = md.split("## Waived by the board\n", 1)[1].split("\n## ", 1)
+    assert "PAI-9.8" in waived[0] and "PAI-1.4" not in waived[0]
+    assert waived[1].startswith("Waivers no longer in force\n")
+    assert (
+        "- **PAI-1.4** The vendor's living-wage benchmarks are recent (should, fail)" in (waived[1])
+    )
+    assert "expired on 2027-01-15: not applied" in waived[1]
+    assert "- [ ] **C2** (PAI-9.7)" in md
+    assert "done, but PAI-9.7 still not met" in md
+    assert "- [x] **C3** Report the first week's" in md
