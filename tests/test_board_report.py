@@ -195,3 +195,15 @@ def test_an_expired_waiver_and_a_deferring_reviewer_are_not_shown_in_force(
 def test_the_signoff_lists_done_and_met_conditions_apart(tmp_path: Path) -> None:
     text = _report(tmp_path, _lapsed_decision(tmp_path, c3="done"))
     assert "due 2027-03-31: marked done, but PAI-9.7 still not met). Done and met: C3." in text
+
+
+def test_a_condition_without_text_names_its_requirement_once(tmp_path: Path) -> None:
+    data = yaml.safe_load(BOARD.read_text())
+    data["conditions"] = [
+        {"id": "C1", "requirements": ["PAI-1.4"], "owner": "Joseph", "due": "2027-03-31"}
+    ]
+    data["conditions"][0]["status"] = "open"
+    path = tmp_path / "decision.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    text = _report(tmp_path, path).split("Conditions (1)", 1)[1]
+    assert "C1 PAI-1.4: The vendor's living-wage benchmarks are recent Joseph" in text

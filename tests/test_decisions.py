@@ -466,3 +466,16 @@ def test_the_checklist_keeps_expired_waivers_and_unmet_conditions_out_of_force(
     assert "- [ ] **C2** (PAI-9.7)" in md
     assert "done, but PAI-9.7 still not met" in md
     assert "- [x] **C3** Report the first week's" in md
+
+
+def test_a_condition_without_text_names_each_requirement_once(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    conditions = [{"id": "C1", "requirements": ["PAI-1.4"], "owner": "Joseph"}]
+    conditions[0] |= {"due": "2027-03-31", "status": "open"}
+    path = decision(tmp_path, conditions=conditions)
+    args = ["check", str(WELL_RUN), "--date", "2026-11-24", "--decision", str(path), *WITH_PROFILE]
+    text = runner.invoke(main, args).stdout
+    assert "C1 (PAI-1.4): The vendor's living-wage benchmarks are recent\n" in text
+    md = runner.invoke(main, [*args, "--format", "checklist-md"]).stdout
+    assert "- [ ] **C1** (PAI-1.4) The vendor's living-wage benchmarks are recent\n" in md
