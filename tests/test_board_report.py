@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from pypdf import PdfReader
 
@@ -173,3 +174,60 @@ def test_the_previous_page_lists_the_rate_that_moved_the_wage(tmp_path: Path) ->
     )
     # a long path may wrap in the PDF: compared without spaces
     assert listed.replace(" ", "") in _text(pdf).replace(" ", "")
+
+
+def _lapsed_decision(tmp_path: Path, c3: str = "open") -> Path:
+    """The board's decision two months on: the waiver of PAI-1.4 expired on 2027-01-15, C2
+    marked done while PAI-9.7 is still unanswered, and one reviewer deferring."""
+    data = yaml.safe_load(BOARD.read_text())
+    data["waivers"][0]["expires"] = "2027-01-15"
+    data["conditions"][1]["status"] = "done"
+    data["conditions"][2]["status"] = c3
+    data["signoff"]["reviewers"][1]["decision"] = "defer"
+    path = tmp_path / "decision.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def _report(tmp_path: Path, decision: Path) -> str:
+    pdf = tmp_path / "report.pdf"
+    args = ["report", str(WELL_RUN), "--date", "2027-02-01", "--profile", str(PROFILE)]
+    done = CliRunner().invoke(main, [*args, "--decision", str(decision), "-o", str(pdf)])
+    assert done.exit_code == 0, done.output
+    return _text(pdf)
+
+
+def test_an_expired_waiver_and_a_deferring_reviewer_are_not_shown_in_force(
+    tmp_path: Path,
+) -> None:
+    text = _report(tmp_path, _lapsed_decision(tmp_path))
+    # the expired waiver: the requirement fails either way
+    assert "should; fail (the waiver does not apply)" in text
+    assert "fail without the waiver" not in text
+    assert "may; unanswered without the waiver" in text  # PAI-9.8's is active
+    # not everyone approves; C2 is marked done but its requirement is not met
+    signoff = text.split("Sign-off", 1)[1]
+    assert "Approved on the conditions" not in signoff
+    assert (
+        "Not approved by every reviewer (Dr. Samuel Reyes: Defer). The conditions set are listed "
+        'under "The board\'s decision": C1 (Dr. Lena Fischer (research lead), due 2027-01-08); '
+        "C2 (Kestrel Data Services (vendor manager, Joseph Mwangi), due 2027-03-31: marked done, "
+        "but PAI-9.7 still not met); C3 (Dr. Lena Fischer (research lead), due 2027-01-22)."
+    ) in signoff
+
+
+def test_the_signoff_lists_done_and_met_conditions_apart(tmp_path: Path) -> None:
+    text = _report(tmp_path, _lapsed_decision(tmp_path, c3="done"))
+    assert "due 2027-03-31: marked done, but PAI-9.7 still not met). Done and met: C3." in text
+
+
+def test_a_condition_without_text_names_its_requirement_once(tmp_path: Path) -> None:
+    data = yaml.safe_load(BOARD.read_text())
+    data["conditions"] = [
+        {"id": "C1", "requirements": ["PAI-1.4"], "owner": "Joseph", "due": "2027-03-31"}
+    ]
+    data["conditions"][0]["status"] = "open"
+    path = tmp_path / "decision.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    text = _report(tmp_path, path).split("Conditions (1)", 1)[1]
+    assert "C1 PAI-1.4: The vendor's living-wage benchmarks are recent Joseph" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import re
@@ -60,11 +61,13 @@ def finding(a: Assessment, requirement: str) -> Any:
 
 def crowd_decision(tmp_path: Path, requirement: str, approvers: list[dict[str, str]]) -> Path:
     """A decision on the crowd-platform example waiving one requirement."""
+    plain = assessed(CROWD, None)
     files = [
         {"role": f.role, "path": f.path, "sha256": f.sha256}
-        for f in assessed(CROWD, None).files
+        for f in plain.files
         if f.role in ("project-plan", "vendor-questionnaire")
     ]
+    profiles = [{"path": p.file, "sha256": p.sha256} for p in plain.profiles]
     waiver = {
         "requirement": requirement,
         "justification": "A test waiver.",
@@ -74,6 +77,7 @@ def crowd_decision(tmp_path: Path, requirement: str, approvers: list[dict[str, s
         "expires": "2027-11-24",
     }
     subject = {"name": "crowd", "assessment_date": "2026-11-24", "files": files}
+    subject["profiles"] = profiles
     return decision(tmp_path, subject=subject, waivers=[waiver], conditions=[], signoff=None)
 
 
@@ -171,7 +175,7 @@ def test_waivers_of_unknown_passing_or_repeated_requirements_are_located(tmp_pat
     ]
     path = decision(tmp_path, waivers=bad)
     found = "\n".join(problems(WELL_RUN, path))
-    assert f"{path}:15:3: D201 waives PAI-1.44, which is not in this assessment" in found
+    assert f"{path}:18:3: D201 waives PAI-1.44, which is not in this assessment" in found
     assert "hint: did you mean PAI-1.4" in found
     assert "D202 waives PAI-2.1, which passes: there is nothing to waive" in found
     assert "D202 waives PAI-1.13, which does not apply" in found
@@ -219,6 +223,69 @@ def test_a_decision_for_other_answers_is_stale_and_waives_nothing(tmp_path: Path
     assert {w.state for w in a.decision.waivers} == {"stale"}
     assert finding(a, "PAI-1.4").status == "fail"
     assert a.overall == a.without_waivers.overall
+
+
+def plainly(path: Path, decision_file: Path) -> Assessment:
+    """The assessment of ``path`` with no profile, with ``decision_file`` applied."""
+    batch = run([path], Settings(date=DATE, decision=decision_file))
+    assert not batch.problems, [p.format() for p in batch.problems]
+    (assessment,) = batch.assessments
+    return assessment
+
+
+def test_a_decision_made_under_a_profile_is_stale_without_it(runner: CliRunner) -> None:
+    # without the board's profile PAI-1.4 passes: no D202 for its waiver, the decision was made
+    # for another assessment, and it says which profile
+    a = plainly(WELL_RUN, BOARD)
+    assert a.decision is not None and a.decision.stale
+    assert a.decision.stale_reasons == [
+        f"profile {PROFILE.relative_to(EXAMPLES.parent)} was decided under, but does not "
+        "tailor this assessment"
+    ]
+    assert {w.state for w in a.decision.waivers} == {"stale"}
+    assert a.overall == a.without_waivers.overall
+    args = ["check", str(WELL_RUN), "--date", "2026-11-24", "--decision", str(BOARD)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "D202" not in result.output
+    assert "! STALE: made for other inputs, so its waivers do not apply:" in result.stdout
+
+
+def test_a_decision_made_under_no_or_another_profile_is_stale_with_one(tmp_path: Path) -> None:
+    board = yaml.safe_load(BOARD.read_text())
+    subject = board["subject"]
+    # PAI-1.4 passes without the profile: only the waiver of PAI-9.8 is kept
+    only = {"subject": {**subject, "profiles": []}, "waivers": board["waivers"][1:]}
+    none = decision(tmp_path, "none.yaml", **only)
+    (reason,) = assessed(WELL_RUN, none).decision.stale_reasons  # type: ignore[union-attr]
+    assert reason == (
+        f"profile {PROFILE} (review-board) tailors this assessment, but the decision was not "
+        "made under it"
+    )
+    a = plainly(WELL_RUN, none)
+    assert a.decision is not None and not a.decision.stale
+    assert finding(a, "PAI-9.8").status == "waived"
+    # the same profile file, edited since the board decided
+    edited = tmp_path / "profile.yaml"
+    edited.write_text(PROFILE.read_text() + "# edited\n")
+    old = [{"path": str(edited), "sha256": subject["profiles"][0]["sha256"]}]
+    made = decision(tmp_path, subject={**subject, "profiles": old})
+    batch = run([WELL_RUN], Settings(date=DATE, decision=made, profiles=(str(edited),)))
+    (a,) = batch.assessments
+    (reason,) = a.decision.stale_reasons  # type: ignore[union-attr]
+    assert reason.startswith(f"profile {edited} (review-board) has changed since the decision")
+
+
+def test_an_older_decision_without_profiles_is_taken_as_made_under_none(tmp_path: Path) -> None:
+    subject = yaml.safe_load(BOARD.read_text())["subject"]
+    del subject["profiles"]
+    older = decision(tmp_path, subject=subject)
+    (reason,) = assessed(WELL_RUN, older).decision.stale_reasons  # type: ignore[union-attr]
+    assert "does not record the profiles it was made under" in reason
+    assert reason.startswith(f"profile {PROFILE} (review-board) tailors this assessment")
+    # without a profile it is read and applied as before (PAI-1.4 passes: D202)
+    found = run([WELL_RUN], Settings(date=DATE, decision=older)).problems
+    assert [p.code for p in found] == ["D202"]
 
 
 def test_conditions_fill_owner_and_due_date_in_the_checklist(runner: CliRunner) -> None:
@@ -340,6 +407,10 @@ def test_init_decision_lists_every_open_requirement(
     )
     assert result.exit_code == 0, result.output
     text = target.read_text()
+    # the profile the assessment was made under is recorded, as the inputs are
+    sha = hashlib.sha256(PROFILE.read_bytes()).hexdigest()
+    recorded = yaml.safe_load(text)["subject"]["profiles"]
+    assert recorded == [{"path": str(PROFILE), "sha256": sha}]
     for rid in ("PAI-1.3", "PAI-1.4", "PAI-9.7", "PAI-9.8"):
         assert f"#   requirements: [{rid}]" in text
     plain = assessed(WELL_RUN, None).overall.score
@@ -374,3 +445,38 @@ def test_the_decision_schema_accepts_the_example_and_init_writes_what_it_accepts
     written = yaml.safe_load(target.read_text())
     assert written["waivers"] is None and written["conditions"] is None  # only comments
     Draft202012Validator(schema).validate(written)
+
+
+def test_the_checklist_keeps_expired_waivers_and_unmet_conditions_out_of_force(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    board = yaml.safe_load(BOARD.read_text())
+    board["waivers"][0]["expires"] = "2027-01-15"
+    board["conditions"][1]["status"] = "done"  # C2, while PAI-9.7 is still unanswered
+    board["conditions"][2]["status"] = "done"  # C3, free text
+    path = decision(tmp_path, **board)
+    args = ["check", str(WELL_RUN), "--date", "2027-02-01", "--decision", str(path), *WITH_PROFILE]
+    md = runner.invoke(main, [*args, "--format", "checklist-md"]).stdout
+    waived = md.split("## Waived by the board\n", 1)[1].split("\n## ", 1)
+    assert "PAI-9.8" in waived[0] and "PAI-1.4" not in waived[0]
+    assert waived[1].startswith("Waivers no longer in force\n")
+    assert (
+        "- **PAI-1.4** The vendor's living-wage benchmarks are recent (should, fail)" in (waived[1])
+    )
+    assert "expired on 2027-01-15: not applied" in waived[1]
+    assert "- [ ] **C2** (PAI-9.7)" in md
+    assert "done, but PAI-9.7 still not met" in md
+    assert "- [x] **C3** Report the first week's" in md
+
+
+def test_a_condition_without_text_names_each_requirement_once(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    conditions = [{"id": "C1", "requirements": ["PAI-1.4"], "owner": "Joseph"}]
+    conditions[0] |= {"due": "2027-03-31", "status": "open"}
+    path = decision(tmp_path, conditions=conditions)
+    args = ["check", str(WELL_RUN), "--date", "2026-11-24", "--decision", str(path), *WITH_PROFILE]
+    text = runner.invoke(main, args).stdout
+    assert "C1 (PAI-1.4): The vendor's living-wage benchmarks are recent\n" in text
+    md = runner.invoke(main, [*args, "--format", "checklist-md"]).stdout
+    assert "- [ ] **C1** (PAI-1.4) The vendor's living-wage benchmarks are recent\n" in md

@@ -37,10 +37,11 @@ def condition_problems(loaded: LoadedDecision, findings: Mapping[str, Finding]) 
 
 
 def condition_text(condition: Condition, findings: Mapping[str, Finding]) -> str:
-    """What the condition asks, in words: its text, else the titles of its requirements."""
+    """What the condition asks, in words: its text, else the titles of its requirements (their
+    ids are beside the text wherever it is shown, so they are not repeated in it)."""
     if condition.text:
         return condition.text.strip()
-    return "; ".join(f"{rid} {findings[rid].title}" for rid in condition.requirements)
+    return "; ".join(findings[rid].title for rid in condition.requirements)
 
 
 def condition_records(

@@ -1,6 +1,7 @@
 """Apply a board's decision file to an assessment: a pure function. Waivers set findings
 aside, overdue conditions become findings, and scores and verdict are computed with and
-without the waivers; a decision made for other inputs is stale and waives nothing."""
+without the waivers; a decision made for other inputs, or under other profiles, is stale and
+waives nothing."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sourcing_check.decisions.conditions import (
 from sourcing_check.decisions.waivers import applied_waivers, waive, waiver_problems
 from sourcing_check.errors import InputError
 from sourcing_check.models.decision import DecidedSubject, DecisionRecord, LoadedDecision
+from sourcing_check.models.profile import AppliedProfile
 from sourcing_check.models.results import Assessment, FileRef, Finding, Standing
 from sourcing_check.rules.framework import Framework
 from sourcing_check.scoring import scores, verdict
@@ -32,6 +34,7 @@ def apply_decision(
     the decision file (located in it)."""
     date = dt.date.fromisoformat(assessment.assessment_date)
     stale_reasons = stale(assessment.files, loaded.model.subject)
+    stale_reasons += stale_profiles(assessment.profiles, loaded.model.subject)
     by_id = {f.requirement: f for f in assessment.findings}
     needed = int(framework.params.get("must_waiver_approvers", DEFAULT_MUST_APPROVERS))
     problems = waiver_problems(loaded, by_id, needed, current=not stale_reasons)
@@ -96,3 +99,44 @@ def stale(files: Sequence[FileRef], subject: DecidedSubject) -> list[str]:
                 f"{now[role].sha256[:12]}..., decided on {then[role].sha256[:12]}...)"
             )
     return reasons
+
+
+def stale_profiles(profiles: Sequence[AppliedProfile], subject: DecidedSubject) -> list[str]:
+    """Why a decision was made under other tailoring: each profile that differs ([] when the
+    profiles are the ones decided under, in order). A decision file that does not record its
+    profiles (written before decisions did) is taken as made under none."""
+    then = subject.profiles or []
+    if [p.sha256 for p in profiles] == [p.sha256 for p in then]:
+        return []
+    unrecorded = subject.profiles is None
+    kept = {p.sha256 for p in then}
+    used = {p.sha256 for p in profiles}
+    changed = {p.path for p in then if p.sha256 not in used}
+    reasons = []
+    for p in profiles:
+        if p.sha256 in kept:
+            continue
+        if unrecorded:
+            reasons.append(
+                f"profile {p.file} ({p.id}) tailors this assessment, but the decision file does "
+                "not record the profiles it was made under (it was written before decisions "
+                "recorded them), so it is taken as made under none"
+            )
+        elif p.file in changed:
+            was = next(d.sha256 for d in then if d.path == p.file and d.sha256 not in used)
+            reasons.append(
+                f"profile {p.file} ({p.id}) has changed since the decision (SHA-256 "
+                f"{p.sha256[:12]}..., decided under {was[:12]}...)"
+            )
+        else:
+            reasons.append(
+                f"profile {p.file} ({p.id}) tailors this assessment, but the decision was not "
+                "made under it"
+            )
+    now = {p.file for p in profiles if p.sha256 not in kept}
+    reasons += [
+        f"profile {d.path} was decided under, but does not tailor this assessment"
+        for d in then
+        if d.sha256 not in used and d.path not in now
+    ]
+    return reasons or ["the profiles tailor this assessment in another order than decided under"]

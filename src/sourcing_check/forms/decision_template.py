@@ -34,8 +34,9 @@ def render_decision(assessment: Assessment, tool: str, carried: Carried | None =
         f"#   verdict {a.verdict.label}, score {a.overall.score}.",
         *comment(
             "Pass it to 'sourcing-check check' or 'report' with --decision. The subject names "
-            "the inputs by SHA-256: a decision for other answers is reported stale, and its "
-            "waivers do not apply. Dates are YYYY-MM-DD.",
+            "the inputs and the profiles by SHA-256: a decision for other answers, or under "
+            "other profiles, is reported stale, and its waivers do not apply. Dates are "
+            "YYYY-MM-DD.",
             "",
         ),
         *(resolved_lines(carried) if carried else []),
@@ -53,6 +54,7 @@ def render_decision(assessment: Assessment, tool: str, carried: Carried | None =
                 f"      path: {yaml_text(file.path)}",
                 f"      sha256: {file.sha256}",
             ]
+    lines += _profiles(a)
     findings = requirement_findings(a)
     covered = carried.covered if carried else set()
     still = [f for f in open_findings(a) if f.requirement not in covered]
@@ -61,6 +63,20 @@ def render_decision(assessment: Assessment, tool: str, carried: Carried | None =
         lines += carried_waivers(carried, findings)
     lines += ["", *_conditions(still, carried, findings), "", *_signoff(carried)]
     return "\n".join(lines) + "\n"
+
+
+def _profiles(a: Assessment) -> list[str]:
+    """The profiles the assessment was made under, in order ('[]' for none: the record that
+    no profile tailored it)."""
+    if not a.profiles:
+        return ["  profiles: []"]
+    lines = ["  profiles:"]
+    for profile in a.profiles:
+        lines += [
+            f"    - path: {yaml_text(profile.file)}",
+            f"      sha256: {profile.sha256}",
+        ]
+    return lines
 
 
 def _waivers(findings: list[Finding], parameters: dict[str, object]) -> list[str]:

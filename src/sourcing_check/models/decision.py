@@ -53,12 +53,26 @@ class DecidedFile(Strict):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes.")
 
 
+class DecidedProfile(Strict):
+    """A profile that tailored the framework of the assessment decided on, by its SHA-256."""
+
+    path: str = Field(description="The profile, as the assessment named it (for people).")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes.")
+
+
 class DecidedSubject(Strict):
-    """What was decided on: the inputs, by hash, so a decision on other answers is stale."""
+    """What was decided on: the inputs and the profiles, by hash, so a decision on other
+    answers or under other tailoring is stale."""
 
     name: str = Field(description="The subject's name, for people.")
     assessment_date: IsoDate = Field(description="Date of the assessment decided on.")
     files: list[DecidedFile] = Field(min_length=1, description="The inputs, by SHA-256.")
+    profiles: list[DecidedProfile] | None = Field(
+        None,
+        description="The profiles that tailored the framework, in order, by SHA-256 ([] for "
+        "none). A file without this key (written before decisions recorded profiles) is taken "
+        "as made under no profile.",
+    )
 
 
 class Waiver(Strict):

@@ -160,7 +160,8 @@ def _with_pay(todo: str, pay_needed: str) -> str:
 
 
 def _md_decision(a: Assessment) -> list[str]:
-    """The board's conditions as tasks (done ones ticked), and the waivers in force."""
+    """The board's conditions as tasks (ticked when done and met), the waivers in force, and
+    those no longer in force (expired, or of a stale decision) apart from them."""
     if a.decision is None:
         return []
     out: list[str] = []
@@ -171,18 +172,25 @@ def _md_decision(a: Assessment) -> list[str]:
     if a.decision.conditions:
         out.append("## Conditions of the board's decision\n")
     for c in a.decision.conditions:
-        tick = "x" if c.status == "done" else " "
+        tick = "x" if c.status == "done" and not c.still_open else " "
         about = f" ({', '.join(c.requirements)})" if c.requirements else ""
         out.append(f"- [{tick}] **{escape_md(c.id)}**{about} {escape_md(c.text)}")
         out.append(f"  - Owner: {escape_md(c.owner)}; due {c.due}; {escape_md(condition_state(c))}")
     if a.decision.conditions:
         out.append("")
-    if a.decision.waivers:
+    active = [w for w in a.decision.waivers if w.state == "active"]
+    if active:
         out.append("## Waived by the board\n")
-    for w in a.decision.waivers:
+    for w in active:
         out.append(f"- **{w.requirement}** {escape_md(w.title)} ({w.level}, {w.status})")
         out.append(f"  - {escape_md(waiver_state(w))}; approved by {escape_md(approvers(w))}")
         out.append(f"  - Justification: {escape_md(w.justification)}")
+    lapsed = [w for w in a.decision.waivers if w.state != "active"]
+    if lapsed:
+        out.append(("\n" if active else "") + "## Waivers no longer in force\n")
+    for w in lapsed:
+        out.append(f"- **{w.requirement}** {escape_md(w.title)} ({w.level}, {w.status})")
+        out.append(f"  - {escape_md(waiver_state(w))}; approved by {escape_md(approvers(w))}")
     return out
 
 

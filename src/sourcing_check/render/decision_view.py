@@ -42,7 +42,26 @@ def decision_context(a: Assessment) -> dict[str, Any]:
         "waivers": [(w, waiver_state(w), approvers(w)) for w in d.waivers] if d else [],
         "conditions": [(c, condition_state(c)) for c in d.conditions] if d else [],
         "reviewer_labels": REVIEWER_DECISION_LABELS,
+        **signoff_context(a),
         "profiles": [(p, [describe_change(c) for c in p.changes]) for p in a.profiles],
         "changes": a.previous,
         "change_sections": sections(a.previous, "→") if a.previous else [],
+    }
+
+
+def signoff_context(a: Assessment) -> dict[str, Any]:
+    """What the sign-off rests on: the reviewers who defer or reject (name, decision), the
+    conditions still owed (a condition marked done whose requirements are not met is still
+    owed), and the ids of those done and met."""
+    d = a.decision
+    reviewers = d.signoff.reviewers if d and d.signoff else []
+    conditions = d.conditions if d else []
+    return {
+        "dissent": [
+            (r.name, REVIEWER_DECISION_LABELS[r.decision])
+            for r in reviewers
+            if r.decision in ("defer", "reject")
+        ],
+        "owed": [c for c in conditions if c.status != "done" or c.still_open],
+        "met": [c.id for c in conditions if c.status == "done" and not c.still_open],
     }
