@@ -406,6 +406,25 @@ def test_a_pilot_p75_below_its_median_is_refused_at_the_p75(
     assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
 
 
+def test_observed_earnings_with_a_p25_above_the_median_are_refused_at_the_p25(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """'median_hourly: 150, p25_hourly: 260' was accepted, and the pay was judged on the 260:
+    a fail of PAI-1.2 (70.5% of the living wage) shown as a pass (122.1%)."""
+    head = "kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: V}\npay:\n  rates:\n"
+    rate = "    - {country: PH, model: hourly, rate: {amount: 150, currency: PHP, period: hour},\n"
+    observed = "       observed_earnings: {median_hourly: 150, p25_hourly: %s, currency: PHP,\n"
+    tail = "                           source: payroll}}\n"
+    path = tmp_path / "v.yaml"
+    path.write_text(head + rate + observed % "260" + tail)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:7:48: I203 p25_hourly is 260, above median_hourly 150:" in result.output
+    assert "[/pay/rates/0/observed_earnings/p25_hourly]" in result.output
+    path.write_text(head + rate + observed % "150" + tail)
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+
+
 def test_json_lists_the_problems_in_the_order_the_text_prints_them(
     tmp_path: Path, runner: CliRunner
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.common import (
     Currency,
@@ -43,6 +44,19 @@ class ObservedEarnings(Section):
     period_to: IsoDate | None = Field(None, description="Last day observed (YYYY-MM-DD).")
     source: Text = Field(description="Who measured it and how (e.g. 'platform payout records').")
     date: IsoDate | None = Field(None, description="Date of the figures (YYYY-MM-DD).")
+
+    @model_validator(mode="after")
+    def _p25_is_not_above_the_median(self) -> ObservedEarnings:
+        # 'median 150, p25 260' judged pay on the 260 and turned a fail of PAI-1.2 into a pass
+        median, p25 = self.median_hourly, self.p25_hourly
+        if p25 is not None and p25 > median:
+            message = (
+                f"p25_hourly is {p25}, above median_hourly {median}: a 25th percentile is at "
+                f"most the median; write the pay a quarter of workers earn less than (at most "
+                f"{median}), or check the two are not swapped"
+            )
+            raise PydanticCustomError("p25_above_median", message, {"at": "/p25_hourly"})
+        return self
 
 
 class PayTerms(Section):
