@@ -277,3 +277,13 @@ def test_a_questionnaire_given_beside_its_plan_warns_once(tmp_path: Path) -> Non
         assessments = json.loads(out.read_text())["assessments"]
         assert [[w["code"] for w in a["warnings"]] for a in assessments] == [["W201"], ["W201"]]
         out.unlink()
+
+
+def test_validate_warns_once_about_a_questionnaire_given_beside_its_plan(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(HEAD + "sourcing: {vendor_questionnaire: vendor.yaml}\n")
+    vendor = tmp_path / "vendor.yaml"
+    vendor.write_text(VENDOR + "rejection: {expected_rate_percent: 0.15}\n")
+    result = CliRunner().invoke(main, ["validate", str(plan), str(vendor)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("W201 0.15 reads as 0.15%") == 1, result.stderr

@@ -92,6 +92,7 @@ def validate(
         for entry, item in zip(body["files"], loaded, strict=True):  # --strict: not valid
             entry["valid"] = entry["valid"] and not (strict and item.warnings)
         click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+    printed: set[Problem] = set()  # a questionnaire given beside its plan: warned about once
     for item in loaded:
         # with --strict, a file with warnings is not valid: it is never said to be
         if fmt == "text" and not item.problems and not (strict and item.warnings):
@@ -100,7 +101,7 @@ def validate(
             names = f" (with {vendor.document.name})" if vendor else ""
             click.echo(printable(f"{item.path}: valid {item.kind}{names}"))
         if fmt == "text":
-            print_problems([*item.problems, *item.warnings])
+            print_problems([*item.problems, *item.warnings], printed)
     if fmt == "text" and strict and any(item.warnings for item in loaded):
         click.echo("--strict treats these warnings as problems", err=True)
     failed = any(item.problems or (strict and item.warnings) for item in loaded)

@@ -19,10 +19,15 @@ CLI_HINTS = {
 }
 
 
-def print_problems(problems: Sequence[Problem]) -> None:
+def print_problems(problems: Sequence[Problem], printed: set[Problem] | None = None) -> None:
     """Print each problem in its canonical form, sorted by file and place, once (a
-    questionnaire given beside the plan that names it is read, and warned about, twice)."""
+    questionnaire given beside the plan that names it is read, and warned about, twice), and
+    none already in ``printed`` (to which those printed are added)."""
     for problem in in_reading_order(dict.fromkeys(problems)):
+        if printed is not None:
+            if problem in printed:
+                continue
+            printed.add(problem)
         if problem.code in CLI_HINTS:
             problem = dataclasses.replace(problem, hint=CLI_HINTS[problem.code])
         click.echo(_printable(problem.format()), err=True)
