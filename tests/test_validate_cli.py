@@ -470,6 +470,15 @@ def test_a_requirement_is_shown_whatever_the_case_of_its_id() -> None:
     [
         ("15%", "write 15: a percentage is written out of 100, without the % sign"),
         ("2 min", "write 2, without the unit: the field's description names it"),
+        ("1,5%", "write 1.5: a percentage is written out of 100, without the % sign"),
+        (
+            "2-3%",
+            "write one number, not a range (2-3%), and put the range in the section's comment",
+        ),
+        (
+            "10 to 15",
+            "write one number, not a range (10 to 15), and put the range in the section's comment",
+        ),
         (
             "30 (paid end of month)",
             "write 30 alone, and put '(paid end of month)' in the section's comment",
@@ -487,3 +496,14 @@ def test_a_number_written_with_a_note_says_what_to_write(
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
     assert f"{path}:4:7: I203" in result.stderr and f"hint: {hint}" in result.stderr
+
+
+def test_a_yes_or_no_written_with_a_note_is_not_told_to_write_a_number(tmp_path: Path) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text(
+        "kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: V}\n"
+        "recruitment: {free_to_leave: 1 (yes)}\n"
+    )
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2 and "I203" in result.stderr
+    assert "write 1" not in result.stderr

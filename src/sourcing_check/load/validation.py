@@ -99,7 +99,7 @@ def _problem(
         if len(shown) > _SHOWN_INPUT_CHARS:
             shown = shown[: _SHOWN_INPUT_CHARS - 3] + "..."
         code, message = codes.invalid, f"{error['msg']}, got {shown}"
-        if kind.endswith(("_type", "_parsing")):
+        if kind.endswith(("_type", "_parsing")) and not kind.startswith("bool"):
             hint = _separated_number(error.get("input"))
         meant, named = ((error.get("ctx") or {}).get(k) for k in ("meant", "named"))
         if kind in ("literal_error", "enum") and isinstance(error.get("input"), str):
@@ -129,6 +129,8 @@ _UNITS = frozenset(
     "s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks "
     "month months year years".split()
 )
+#: The rest of a range after its first number ('-48', ' to 48', '–3%').
+_RANGE = re.compile(r"(?:-|–|to\b)\s*[0-9]")
 #: A number with words or a sign after it ('15%', '30 (paid end of month)', '60,000 gross').
 _NUMBER_AND_NOTE = re.compile(r"([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(\S.*)", re.DOTALL)
 
@@ -147,7 +149,12 @@ def _separated_number(value: Any) -> str:
     if noted is None:
         return ""
     number, note = noted.groups()
-    number = number.replace(",", "") if _THOUSANDS.fullmatch(number) else number
+    if _THOUSANDS.fullmatch(number):
+        number = number.replace(",", "")
+    elif _DECIMAL_COMMA.fullmatch(number):
+        number = number.replace(",", ".")
+    if _RANGE.match(note):  # '24-48': no end of it is the answer to guess
+        return f"write one number, not a range ({text}), and put the range in the section's comment"
     if note == "%":
         return f"write {number}: a percentage is written out of 100, without the % sign"
     if note.casefold().rstrip(".") in _UNITS:
