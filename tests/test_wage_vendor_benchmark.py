@@ -85,7 +85,11 @@ def test_a_figure_the_working_cannot_use_is_refused_where_it_is(tmp_path: Path) 
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
     assert f"{path}:8:9: I203 a figure per month needs hours_per_period" in result.stderr
-    assert f"{path}:9:9: I203 a living wage is per hour, day, week, month or year" in (
+    # at the period it refuses, and at the figure that lacks its hours, with an example in
+    # the figure's own period
+    assert f"{path}:9:60: I203 a living wage is per hour, day, week, month or year" in (
         result.stderr
     )
+    assert "[/pay/living_wage_benchmark/figures/0/hours_per_period]" in result.stderr
+    assert "(e.g. 173.33 for a month of 40-hour weeks)" in result.stderr
     assert ":10:" not in result.stderr  # a figure per hour needs no hours

@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 from sourcing_check.models.common import Rejection
 from sourcing_check.models.facts import WageStep
-from sourcing_check.models.pay import PayTerms
-from sourcing_check.models.vendor import Benchmark, BenchmarkFigure, TimePaid
+from sourcing_check.models.pay import BenchmarkFigure, PayTerms
+from sourcing_check.models.vendor import Benchmark, TimePaid
 from sourcing_check.reference.lookup import Reference
 
 ZERO = Decimal(0)

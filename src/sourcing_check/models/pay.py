@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from sourcing_check.models.common import (
+    Country,
     Currency,
     Hours,
     IsoDate,
@@ -16,8 +17,9 @@ from sourcing_check.models.common import (
     NonNegative,
     Section,
     Strict,
+    Year,
 )
-from sourcing_check.models.text import Text
+from sourcing_check.models.text import Name, Text
 
 PayModel = Literal["per_task", "hourly", "salaried"]
 
@@ -108,3 +110,42 @@ class PayTerms(Section):
         if self.contracted_hours is not None and self.contracted_hours_per_period is not None:
             raise ValueError("give contracted_hours or contracted_hours_per_period, not both")
         return self
+
+
+class BenchmarkFigure(Strict):
+    """The supplier's benchmark figure for one worker location."""
+
+    country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
+    region: Name | None = Field(None, description="State, region or city, where it differs.")
+    amount: Money = Field(description="The figure per period (hour, day, week, month or year).")
+    hours_per_period: Hours | None = Field(
+        None, description="Working hours the figure assumes per its period (not for hour)."
+    )
+    year: Year | None = Field(None, description="Reference year, if not the benchmark's own.")
+
+    @model_validator(mode="after")
+    def _a_figure_per_hour_or_with_its_hours(self) -> BenchmarkFigure:
+        # a figure per task, or per month without its hours, was dropped in silence
+        period = self.amount.period
+        if period == "task":
+            message = (
+                "a living wage is per hour, day, week, month or year, not per task: give the "
+                "figure per the period it is published for"
+            )
+            raise PydanticCustomError("figure_per_task", message, {"at": "/amount/period"})
+        if period != "hour" and not self.hours_per_period:
+            message = (
+                f"a figure per {period} needs hours_per_period, the working hours it assumes "
+                f"per {period} (e.g. {_EXAMPLE_HOURS[period]})"
+            )
+            raise PydanticCustomError("figure_without_hours", message, {"at": "/hours_per_period"})
+        return self
+
+
+#: Working hours a figure per period assumes, for the example in a refusal.
+_EXAMPLE_HOURS = {
+    "day": "8 for an 8-hour day",
+    "week": "40 for a 40-hour week",
+    "month": "173.33 for a month of 40-hour weeks",
+    "year": "2080 for a year of 40-hour weeks",
+}

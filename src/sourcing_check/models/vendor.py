@@ -10,7 +10,6 @@ from sourcing_check.models.common import (
     Contact,
     Country,
     Currency,
-    Hours,
     IsoDate,
     Money,
     NonNegative,
@@ -22,7 +21,7 @@ from sourcing_check.models.common import (
     WorkerLocation,
     Year,
 )
-from sourcing_check.models.pay import PayTerms
+from sourcing_check.models.pay import BenchmarkFigure, PayTerms
 from sourcing_check.models.text import Name, SubjectName, Text, Url
 from sourcing_check.models.vendor_conditions import (
     Conditions,
@@ -163,31 +162,6 @@ class Payout(Section):
     withdrawal_minimum: Money | None = Field(
         None, description="Smallest balance a worker can withdraw (period: task is not used)."
     )
-
-
-class BenchmarkFigure(Strict):
-    """The supplier's benchmark figure for one worker location."""
-
-    country: Country = Field(description="ISO 3166-1 alpha-2 country code.")
-    region: Name | None = Field(None, description="State, region or city, where it differs.")
-    amount: Money = Field(description="The figure per period (hour, day, week, month or year).")
-    hours_per_period: Hours | None = Field(
-        None, description="Working hours the figure assumes per its period (not for hour)."
-    )
-    year: Year | None = Field(None, description="Reference year, if not the benchmark's own.")
-
-    @model_validator(mode="after")
-    def _a_figure_per_hour_or_with_its_hours(self) -> BenchmarkFigure:
-        period = self.amount.period  # one per task, or per month without hours, was dropped
-        if period == "task":
-            message = "a living wage is per hour, day, week, month or year, not per task"
-            raise ValueError(message + ": give the figure per the period it is published for")
-        if period != "hour" and not self.hours_per_period:
-            raise ValueError(
-                f"a figure per {period} needs hours_per_period, the working hours it assumes "
-                f"per {period} (e.g. 173.33 for a month of 40-hour weeks)"
-            )
-        return self
 
 
 class Benchmark(Section):
