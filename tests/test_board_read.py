@@ -256,8 +256,18 @@ def test_the_checklist_gives_the_fix_of_a_pass_not_confirmed_for_want_of_current
     by_id = {r["requirement"]: r for r in rows}
     assert by_id["PAI-1.1"]["to_do"].startswith(fix)
     assert by_id["PAI-1.2"]["to_do"].startswith(fix)
-    # a pass without its evidence still lists the documents to provide
+    # and which figure is out of date (the second read: it said nowhere on the checklist)
+    stale = "cannot be confirmed: KE (Nairobi): benchmark from 2019: 7 years old (the limit is 3)"
+    assert (
+        f"  - Found: Pay reaches the living wage as computed, but the figures it rests on {stale}"
+        in (item["PAI-1.1"])
+    )
+    assert stale in by_id["PAI-1.1"]["found"]
+    # a pass without its evidence still lists the documents to provide, and nothing found
     evidence = "Provide evidence: The vendor's no-fees policy and its contracts with any"
     assert "(unverified; vendor acts)\n  - To do: " + evidence in shown["prison checklist-md"]
+    prison = shown["prison checklist-md"].split("**PAI-3.14**")[1].split("\n- [")[0]
+    assert "Found:" not in prison
     rows = csv.DictReader(io.StringIO(shown["prison checklist-csv"].lstrip("\ufeff")))
-    assert {r["requirement"]: r for r in rows}["PAI-3.14"]["to_do"].startswith(evidence)
+    row = {r["requirement"]: r for r in rows}["PAI-3.14"]
+    assert row["to_do"].startswith(evidence) and row["found"] == ""

@@ -53,11 +53,24 @@ def _todo(f: Finding) -> str:
     if f.status == "unverified":
         # the documents when only they are missing; else the finding's own fix (figures out
         # of date, and the documents too where they are missing)
-        fix = f.remediation or ""
-        if f.evidence_missing and (not fix or fix.startswith(EVIDENCE_FIX)):
+        if _evidence_only(f):
             return "Provide evidence: " + "; ".join(f.evidence_missing)
-        return fix or f.title
+        return f.remediation or f.title
     return f.remediation or f.title
+
+
+def _evidence_only(f: Finding) -> bool:
+    """True when all an unverified finding lacks is its evidence."""
+    fix = f.remediation or ""
+    return bool(f.evidence_missing) and (not fix or fix.startswith(EVIDENCE_FIX))
+
+
+def _found(f: Finding) -> str:
+    """What the check found, for a failure or a pass that rests on figures out of date (which
+    ones, and how old): '' when there is nothing more to say than what to do."""
+    if f.status == "fail" or (f.status == "unverified" and not _evidence_only(f)):
+        return f.message
+    return ""
 
 
 def render_md(assessments: Sequence[Assessment]) -> str:
@@ -141,8 +154,8 @@ def _md_item(f: Finding, conditions: list[ConditionRecord], pay_needed: str = ""
             f"  - Condition {escape_md(c.id)}: owner {escape_md(c.owner)}, due {c.due} "
             f"({escape_md(condition_state(c))})"
         )
-    if f.status == "fail":
-        lines.append(f"  - Found: {escape_md(f.message)}")
+    if found := _found(f):
+        lines.append(f"  - Found: {escape_md(found)}")
     if pay_needed:
         lines.append(f"  - Pay needed where it falls short: {escape_md(pay_needed)}")
     places = answer_places(f) if f.status in ("fail", "unverified") else ""
@@ -256,7 +269,7 @@ def _csv_rows(a: Assessment) -> list[list[str]]:
                 spreadsheet_cell(f.title),
                 f.status,
                 spreadsheet_cell(_with_pay(_todo(f), _pay_needed(a, f))),
-                spreadsheet_cell(f.message if f.status == "fail" else ""),
+                spreadsheet_cell(_found(f)),
                 spreadsheet_cell(answer_places(f) if f.status in ("fail", "unverified") else ""),
                 spreadsheet_cell("; ".join(f.evidence_missing)),
                 spreadsheet_cell(f"{f.source_title}, {f.source.section}"),
