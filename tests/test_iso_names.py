@@ -57,6 +57,9 @@ def test_a_country_name_is_refused_with_its_code(tmp_path: Path, written: str, h
         ("Ksh", "write 'KES', the code for Kenyan Shilling"),  # as amounts are written in Kenya
         ("UShs", "write 'UGX', the code for Uganda Shilling"),
         ("kes", "did you mean 'KES'?"),
+        ("EU", "did you mean 'EUR'?"),  # the one code it begins
+        ("KE", "did you mean 'KES'?"),
+        ("Euro", "write 'EUR', the code for Euro"),
     ],
 )
 def test_a_currency_name_is_refused_with_its_code(tmp_path: Path, written: str, hint: str) -> None:

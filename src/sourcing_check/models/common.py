@@ -66,9 +66,8 @@ def _code(kind: str, allowed: frozenset[str]) -> Any:
 
 
 def _meant_code(value: Any, allowed: frozenset[str], kind: str) -> dict[str, str]:
-    """The code a refused answer probably meant, as ``meant`` ('usd' or 'EURO': 'USD', 'EUR'),
-    with ``named`` when the answer is a name or another code for it ('Kenya' or 'KEN': 'KE',
-    named 'Kenya'); empty when nothing is close."""
+    """The code a refused answer probably meant, as ``meant`` ('usd' or 'EU': 'USD', 'EUR'), with
+    ``named`` for a name or another code of it ('Kenya' or 'KEN': 'KE', named 'Kenya')."""
     if not isinstance(value, str):
         return {}
     written = value.strip().upper()
@@ -79,7 +78,11 @@ def _meant_code(value: Any, allowed: frozenset[str], kind: str) -> dict[str, str
     found = named(kind, value)
     if found is not None and found[0] in allowed:
         return {"meant": found[0], "named": found[1]}
-    if len(written) != len(next(iter(allowed))):  # 'pesos' is no typo of 'SOS'
+    size = len(next(iter(allowed)))
+    if len(written) == size - 1:  # 'EU': the one code it begins, if only one does
+        begun = [code for code in allowed if code.startswith(written)]
+        return {"meant": begun[0]} if len(begun) == 1 else {}
+    if len(written) != size:  # 'pesos' is no typo of 'SOS'
         return {}
     close = difflib.get_close_matches(written, sorted(allowed), n=1, cutoff=0.75)
     return {"meant": close[0]} if close else {}
