@@ -182,12 +182,26 @@ def test_a_lowest_pay_names_the_places_it_leaves_out(runner: CliRunner) -> None:
     (35%, no benchmark) were left out, said only in a hint on standard error."""
     args = ["compare", VENDORS[0], VENDORS[3], "--date", "2026-11-24"]
     text = runner.invoke(main, args).stdout
-    assert "living wage, in PH (Metro Manila); pay not compared with a living wage in VE" in (
-        " ".join(text.split())
-    )
+    assert (
+        "living wage, in PH (Metro Manila); pay not compared with a living wage in VE (no "
+        "living wage)"
+    ) in " ".join(text.split())
     table = runner.invoke(main, [*args, "--format", "csv"]).stdout
     row = next(r for r in csv.reader(io.StringIO(table)) if r and r[0] == "lowest pay")
     assert row[4:] == [
         "16.0% in PH (Metro Manila) (not compared: VE)",
         "103.2% in PH (Metro Manila)",
     ]
+
+
+def test_a_place_without_a_rate_is_said_to_lack_its_rate(runner: CliRunner, tmp_path: Path) -> None:
+    text = (EXAMPLES / "well-run-vendor.yaml").read_text()
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("- {country: PH"))
+    lines.insert(at + 1, "    - {country: US, share_percent: 0}\n")
+    vendor = tmp_path / "v.yaml"
+    vendor.write_text("".join(lines))
+    shown = runner.invoke(main, ["compare", str(vendor), VENDORS[0], "--date", "2026-11-24"])
+    assert "pay not compared with a living wage in US (no pay rate)" in " ".join(
+        shown.stdout.split()
+    ), shown.output

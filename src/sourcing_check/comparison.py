@@ -83,17 +83,18 @@ def _bounds(a: Assessment) -> list[Shortfall]:
     ]
 
 
-def not_compared(a: Assessment) -> list[str]:
-    """The places whose pay is neither compared with a living wage nor shown short (no
-    benchmark, or answers missing): a lowest pay leaves them out."""
-    places = [
-        line.place
-        for fact in (a.facts.project_wage, a.facts.vendor_wage)
-        if fact is not None
-        for line in fact.locations
-        if line.ratio is None and line.shortfall is None
-    ]
-    return list(dict.fromkeys(places))
+def not_compared(a: Assessment) -> dict[str, str]:
+    """The places whose pay is neither compared with a living wage nor shown short, with why
+    (no pay rate, no living wage, or answers missing): a lowest pay leaves them out."""
+    places: dict[str, str] = {}
+    for fact in (a.facts.project_wage, a.facts.vendor_wage):
+        for line in fact.locations if fact is not None else []:
+            if line.ratio is None and line.shortfall is None:
+                why = "no pay rate" if line.rate is None else "answers missing"
+                if line.rate is not None and line.living_wage_hourly is None:
+                    why = "no living wage"
+                places.setdefault(line.place, why)
+    return places
 
 
 def lowest_pay(a: Assessment) -> tuple[Decimal, str] | None:
@@ -145,7 +146,8 @@ def _subject(a: Assessment, key: str, rank: int) -> ComparedSubject:
         pay.append(f"pay shown below the {what} in {bound.place} ({bound.ratio_text})")
     left_out = not_compared(a)
     if pay and left_out:
-        pay.append(f"pay not compared with a living wage in {', '.join(left_out)}")
+        said = ", ".join(f"{place} ({why})" for place, why in left_out.items())
+        pay.append(f"pay not compared with a living wage in {said}")
     reasons += pay or ["effective wage not computed"]
     shown = lowest_pay(a)
     lowest = shown[1] if shown else "not computed"
