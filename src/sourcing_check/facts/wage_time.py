@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sourcing_check.facts.money import SIXTY, fixed, hours_divisor, money
-from sourcing_check.facts.unpaid_time import counted_in, uncounted
+from sourcing_check.facts.unpaid_time import activities_of, counted_in, uncounted
 from sourcing_check.facts.wage_working import ZERO, Location, Shared, Working
 from sourcing_check.models.common import Money
 from sourcing_check.models.pay import PayModel
@@ -196,7 +196,8 @@ def _contradicted(location: Location, shared: Shared, work: Working) -> bool:
     model = terms.model
     consulted = model == "per_task" or shared.time_paid_hours  # see facts/unpaid_time.py
     if shared.time_paid_at and model and consulted and getattr(terms, counted_in(model)) == 0:
-        work.reads(shared.time_paid_at, shared.time_paid)  # a zero is taken only if it agrees
+        for key in activities_of(model):  # a zero is taken only if these agree
+            work.reads(f"{shared.time_paid_at}/{key}", getattr(shared.time_paid, key, None))
     left_out = uncounted(terms, shared.time_paid, hours=shared.time_paid_hours)
     if not left_out:
         return False
