@@ -255,6 +255,7 @@ def test_a_wage_line_not_computed_shows_only_what_is_known() -> None:
         "missing",
         "steps",
         "rate_text",
+        "answers_read",
     ]
     no_rate = project(pay={"model": "per_task"}, workers={"locations": [{"country": "KE"}]})
     assert list(_line(facts(no_rate)).model_dump(mode="json")) == [
@@ -265,6 +266,7 @@ def test_a_wage_line_not_computed_shows_only_what_is_known() -> None:
         "steps",
         "benchmark",  # the benchmark and its age are known without the pay
         "benchmark_age_years",
+        "answers_read",  # the pay model as answered, the rate as not
     ]
 
 

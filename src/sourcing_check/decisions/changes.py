@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from sourcing_check.decisions.fact_answers import recorded_answers
+from sourcing_check.decisions.fact_answers import file_of, lacks, recorded_answers
 from sourcing_check.models.changes import (
     AnswerChange,
     Changes,
@@ -240,35 +240,25 @@ def _under(pointer: str, listed: set[str]) -> bool:
 def _recorded_changes(
     old: Assessment, new: Assessment, written: tuple[Mapping[str, Answer], Mapping[str, Answer]]
 ) -> Iterator[AnswerChange]:
-    """The answers the facts record that differ; one a side does not record counts as not
-    answered only when its facts say it is missing (else it could not be read there)."""
+    """The answers the facts record that differ; one a side does not record (its working did
+    not read it, or the assessment was written before wage lines recorded what they read)
+    counts as not answered only when its facts say it is missing."""
     before, after = recorded_answers(old), recorded_answers(new)
     for pointer in [*after, *(p for p in before if p not in after)]:
         was, now = before.get(pointer), after.get(pointer)
         if was == now:
             continue
-        if (was is None and not _lacks(old, pointer)) or (now is None and not _lacks(new, pointer)):
+        if not (pointer in before or lacks(old, pointer)):
+            continue
+        if not (pointer in after or lacks(new, pointer)):
             continue
         yield AnswerChange(
             pointer=pointer,
             old=was,
             new=now,
-            old_at=_at(written[0].get(pointer)) or _file_of(old, pointer),
-            new_at=_at(written[1].get(pointer)) or _file_of(new, pointer),
+            old_at=_at(written[0].get(pointer)) or file_of(old, pointer),
+            new_at=_at(written[1].get(pointer)) or file_of(new, pointer),
         )
-
-
-def _lacks(a: Assessment, pointer: str) -> bool:
-    """True when a fact of ``a`` names ``pointer`` among what it lacks."""
-    named = f"{pointer}:"
-    facts = (a.facts.project_wage, a.facts.vendor_wage, a.facts.price)
-    return any(named in missing for fact in facts if fact is not None for missing in fact.missing)
-
-
-def _file_of(a: Assessment, pointer: str) -> str | None:
-    """The input file holding ``pointer`` (the questionnaire's or the plan's), as recorded."""
-    role = "vendor-questionnaire" if pointer.startswith("/vendor/") else "project-plan"
-    return next((f.path for f in a.files if f.role == role), None)
 
 
 def _regressions(

@@ -52,6 +52,11 @@ def unpaid_around_tasks(time_paid: TimePaid | None, model: PayModel) -> list[str
     return [ACTIVITIES[key] for key in _COUNTED_IN[model][1] if getattr(time_paid, key) is False]
 
 
+def activities_of(model: PayModel) -> tuple[str, ...]:
+    """The ``time_paid`` answers (keys) that bear on a wage paid by ``model``."""
+    return _COUNTED_IN[model][1]
+
+
 def counted_in(model: PayModel) -> str:
     """The field of a rate that counts unpaid time under ``model``."""
     return _COUNTED_IN[model][0]

@@ -18,6 +18,8 @@ from sourcing_check.models.facts import OldestBenchmark, WageFact, WageLine
 from sourcing_check.models.project import ProjectPay, ProjectPlan
 from sourcing_check.models.vendor import VendorQuestionnaire
 
+_TIME_PAID = "/vendor/pay/time_paid"
+
 
 def vendor_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
     """Effective hourly wage per location from the vendor's rates (vendor scope)."""
@@ -34,6 +36,7 @@ def vendor_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
         rejection_at="/vendor/rejection",
         time_paid=pay.time_paid,
         time_paid_hours=describes_hours(pay.rates),
+        time_paid_at=_TIME_PAID,
     )
     setting = Setting.of(ctx.reference, ctx.date, ctx.params, pay.living_wage_benchmark)
     lines = [
@@ -101,15 +104,14 @@ def _project_location(pay: ProjectPay, country: str, region: str | None) -> Loca
                 "rate": special.rate,
                 "observed_earnings": special.observed_earnings,
             }
+            at = f"/project/pay/location_rates/{index}"
+            hours_at = None
             if special.contracted_hours is not None or special.contracted_hours_per_period:
                 update["contracted_hours"] = special.contracted_hours
                 update["contracted_hours_per_period"] = special.contracted_hours_per_period
+                hours_at = at
             return Location(
-                country,
-                region,
-                pay.model_copy(update=update),
-                "/project/pay",
-                f"/project/pay/location_rates/{index}",
+                country, region, pay.model_copy(update=update), "/project/pay", at, hours_at
             )
     return Location(country, region, pay, "/project/pay")
 
@@ -120,23 +122,31 @@ def _project_shared(
     """What the project's locations share; fee and rejection policy default to the vendor's."""
     minutes: Decimal | None = None
     minutes_basis: str | None = None
+    read: list[tuple[str, Any]] = []
     pilot = project.pilot
     basis = ctx.params.get("wage_time_basis", "p75")
+    if pay.model == "per_task" and pilot is not None:
+        read.append(("/project/pilot/status", pilot.status))
     if pay.model == "per_task" and pilot is not None and pilot.status == "completed":
         chosen = pilot.p75_minutes if basis == "p75" else pilot.median_minutes
+        read.append((f"/project/pilot/{'p75' if basis == 'p75' else 'median'}_minutes", chosen))
         if chosen:
             minutes = chosen
             minutes_basis = f"pilot {'p75' if basis == 'p75' else 'median'} time"
     one_off = Decimal(0)
-    for activity in (pay.qualification, pay.training):
+    for name, activity in (("qualification", pay.qualification), ("training", pay.training)):
+        read.append((f"/project/pay/{name}", activity))
         if activity is not None and activity.paid is False and activity.minutes:
             one_off += activity.minutes
     fee, fee_at = pay.fee_share_percent, "/project/pay/fee_share_percent"
     if fee is None and vendor is not None and vendor.pay is not None:
+        read.append((fee_at, None))  # the plan's own, not given
         fee, fee_at = vendor.pay.fee_share_percent, "/vendor/pay/fee_share_percent"
-    rejection = project.rejection
-    if (rejection is None or rejection.rejected_work_paid is None) and vendor:
-        rejection = vendor.rejection or rejection
+    rejection, rejection_from = project.rejection, None
+    unstated = rejection is None or rejection.rejected_work_paid is None
+    if unstated and vendor is not None and vendor.rejection is not None:
+        rejection, rejection_from = vendor.rejection, "/vendor/rejection"
+    per_task_vendor = vendor is not None and vendor.pay and pay.model == "per_task"
     return Shared(
         fee_percent=fee,
         fee_at=fee_at,
@@ -148,9 +158,10 @@ def _project_shared(
         tasks_per_worker=pay.tasks_per_worker,
         # the supplier's answer describes a per-task plan's workers; an hourly or salaried
         # plan states its own terms (contracted and unpaid hours)
-        time_paid=vendor.pay.time_paid
-        if vendor is not None and vendor.pay and pay.model == "per_task"
-        else None,
+        time_paid=vendor.pay.time_paid if per_task_vendor and vendor and vendor.pay else None,
+        time_paid_at=_TIME_PAID if per_task_vendor else None,
+        rejection_from=rejection_from,
+        read=tuple(read),
     )
 
 

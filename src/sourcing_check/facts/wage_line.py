@@ -60,6 +60,7 @@ def wage_line(location: Location, shared: Shared, setting: Setting) -> WageLine:
         measure = full_time(location, measure, setting, against)
     if measure is not None and measure.floor is not None:
         line["floor"] = measure.floor
+    _reads(location, shared, work)
     reached = _pay(location, shared, setting, measure, work, against, line)
     work.absorb(against)
     if reached is not None and living is not None:
@@ -136,6 +137,17 @@ def _pay(
     return effective, "computed" if exact else "before_unanswered_deductions"
 
 
+def _reads(location: Location, shared: Shared, work: Working) -> None:
+    """Record the answers every step reads: the pay model, the rate, its basis, and what the
+    locations share (a pilot's time, unpaid qualification and training...)."""
+    terms = location.terms
+    work.reads(f"{location.where}/model", terms.model)
+    work.reads(f"{location.rate_at}/rate", terms.rate)
+    work.reads(f"{location.where}/basis", terms.basis)
+    for pointer, value in shared.read:
+        work.reads(pointer, value)
+
+
 def _unstated(location: Location, work: Working) -> None:
     """Record what a location lacks when its pay model or rate is not stated."""
     if location.terms.model is None:
@@ -148,6 +160,8 @@ def _line(line: dict[str, Any], work: Working) -> WageLine:
     """The line as far as the working got: what is missing, the steps, the caveats."""
     if work.caveats:
         line["caveats"] = work.caveats
+    if work.read:
+        line["answers_read"] = work.read
     return WageLine(**line, missing=work.missing, steps=work.steps)
 
 

@@ -20,6 +20,7 @@ def observed(
 ) -> tuple[ObservedInfo, Shortfall | None] | None:
     """The observed earnings of a location as shown, and the shortfall they prove, if any."""
     seen = location.terms.observed_earnings
+    work.reads(f"{location.rate_at}/observed_earnings", seen)
     if seen is None:
         return None
     judged = "p25" if setting.wage_time_basis == "p75" and seen.p25_hourly is not None else "median"

@@ -20,6 +20,7 @@ _MOST = 12
 def fee_of(location: Location, shared: Shared, work: Working) -> Decimal | None:
     """The share of pay taken as fees, saying so when a plan takes its vendor's answer."""
     fee = shared.fee_percent
+    work.reads(shared.fee_at, fee)
     if fee is None:
         work.lacks(f"{shared.fee_at}: the share of pay taken as fees (0 if none)", lowers=True)
     elif shared.fee_at.startswith("/vendor/") and location.where.startswith("/project/"):
@@ -34,11 +35,16 @@ def fee_of(location: Location, shared: Shared, work: Working) -> Decimal | None:
 def paid_fraction_of(shared: Shared, work: Working) -> Decimal | None:
     """The share of tasks paid: less than 1 only when rejected work is never paid."""
     rejection, at = shared.rejection, shared.rejection_at
+    if shared.rejection_from is not None:  # the plan's own is not given: its vendor's is taken
+        work.reads(f"{at}/rejected_work_paid", None)
+    taken = shared.rejection_from or at
+    work.reads(f"{taken}/rejected_work_paid", rejection.rejected_work_paid if rejection else None)
     if rejection is None or rejection.rejected_work_paid is None:
         work.lacks(f"{at}/rejected_work_paid: whether rejected work is paid", lowers=True)
         return None
     if rejection.rejected_work_paid != "never":
         return ONE
+    work.reads(f"{taken}/expected_rate_percent", rejection.expected_rate_percent)
     if rejection.expected_rate_percent is None:
         work.lacks(f"{at}/expected_rate_percent: the share of work rejected unpaid", lowers=True)
         return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sourcing_check.facts.money import SIXTY, fixed, hours_divisor, money
-from sourcing_check.facts.unpaid_time import uncounted
+from sourcing_check.facts.unpaid_time import activities_of, counted_in, uncounted
 from sourcing_check.facts.wage_working import ZERO, Location, Shared, Working
 from sourcing_check.models.common import Money
 from sourcing_check.models.pay import PayModel
@@ -33,6 +33,8 @@ def paid_time(
 ) -> PaidTime:
     """Gross pay per paid hour and the unpaid time that goes with it (steps 1 and 2)."""
     paid_minutes = shared.minutes or location.terms.minutes_per_task
+    if model == "per_task" and not shared.minutes:
+        work.reads(f"{location.where}/minutes_per_task", paid_minutes)
     if model == "per_task":
         gross, unpaid_ratio, parts = _per_task(location, rate, paid_minutes, shared, work)
     else:
@@ -80,6 +82,7 @@ def _per_task(
         money(gross, rate.currency),
     )
     unpaid = location.terms.unpaid_minutes_per_task
+    work.reads(f"{where}/unpaid_minutes_per_task", unpaid)
     if unpaid is None:
         work.lacks(
             f"{where}/unpaid_minutes_per_task: unpaid time per task "
@@ -122,6 +125,7 @@ def _per_period(
             money(gross, rate.currency),
         )
     unpaid = location.terms.unpaid_hours_per_period
+    work.reads(f"{where}/unpaid_hours_per_period", unpaid)
     if unpaid is None:
         work.lacks(
             f"{where}/unpaid_hours_per_period: unpaid hours per period (0 if none)", lowers=True
@@ -163,7 +167,11 @@ def _hours(location: Location, rate: Money, work: Working) -> tuple[Decimal | No
     terms = location.terms
     given = terms.contracted_hours
     if given is None:
+        work.reads(
+            f"{location.hours_at}/contracted_hours_per_period", terms.contracted_hours_per_period
+        )
         return terms.contracted_hours_per_period, rate.period
+    work.reads(f"{location.hours_at}/contracted_hours", given)
     if rate.period in ("hour", "task") or given.per == rate.period:
         return given.hours, given.per
     if given.per in WEEKS and rate.period in WEEKS:
@@ -184,7 +192,13 @@ def _hours(location: Location, rate: Money, work: Working) -> tuple[Decimal | No
 def _contradicted(location: Location, shared: Shared, work: Working) -> bool:
     """True when the terms count no unpaid time though the vendor says time they cover is
     unpaid: the zero is not taken, and an estimate is asked for (it could only lower pay)."""
-    left_out = uncounted(location.terms, shared.time_paid, hours=shared.time_paid_hours)
+    terms = location.terms
+    model = terms.model
+    consulted = model == "per_task" or shared.time_paid_hours  # see facts/unpaid_time.py
+    if shared.time_paid_at and model and consulted and getattr(terms, counted_in(model)) == 0:
+        for key in activities_of(model):  # a zero is taken only if these agree
+            work.reads(f"{shared.time_paid_at}/{key}", getattr(shared.time_paid, key, None))
+    left_out = uncounted(terms, shared.time_paid, hours=shared.time_paid_hours)
     if not left_out:
         return False
     field = (
@@ -224,6 +238,7 @@ def _one_off(
     one_off, tasks = shared.one_off_unpaid_minutes, shared.tasks_per_worker
     if not one_off:
         return None
+    work.reads(f"{location.where}/tasks_per_worker", tasks)
     if not tasks or not paid_minutes:
         work.lacks(
             f"{location.where}/tasks_per_worker: to spread "

@@ -22,7 +22,12 @@ def with_vendor_figure(
     """Our living wage, with the vendor's higher figure shown (and used when preferred)."""
     figure = setting.vendor_figure(location.country, location.region)
     benchmark = setting.vendor_benchmark
-    if figure is None or benchmark is None or figure.amount.period == "task":
+    if figure is None or benchmark is None:
+        return ours
+    work.reads(
+        f"/vendor/pay/living_wage_benchmark/figures/{benchmark.figures.index(figure)}", figure
+    )
+    if figure.amount.period == "task":
         return ours
     hours = Decimal(1) if figure.amount.period == "hour" else figure.hours_per_period
     found = setting.reference.convert(figure.amount.currency, ours.currency)

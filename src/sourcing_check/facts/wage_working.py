@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+
 from sourcing_check.models.common import Rejection
 from sourcing_check.models.facts import WageStep
 from sourcing_check.models.pay import BenchmarkFigure, PayTerms
@@ -27,11 +30,17 @@ class Location:
     terms: PayTerms
     where: str  # subject pointer of the terms (model, times, unpaid time, hours)
     rate_where: str | None = None  # where the rate is, when it differs (a project's location rate)
+    hours_where: str | None = None  # where the contracted hours are, when they differ
 
     @property
     def rate_at(self) -> str:
         """The subject pointer of the section that holds this location's rate."""
         return self.rate_where or self.where
+
+    @property
+    def hours_at(self) -> str:
+        """The subject pointer of the section that holds this location's contracted hours."""
+        return self.hours_where or self.where
 
     @property
     def place(self) -> str:
@@ -56,6 +65,14 @@ class Shared:
     time_paid: TimePaid | None = None
     #: Whether that answer also describes hourly and salaried terms (see facts/unpaid_time.py).
     time_paid_hours: bool = True
+    #: Where that answer is, when it is consulted (None: it is not).
+    time_paid_at: str | None = None
+    #: Where the rejection policy taken is, when not at ``rejection_at`` (a plan's vendor's;
+    #: what is missing is still asked at ``rejection_at``).
+    rejection_from: str | None = None
+    #: The answers read in gathering these terms (a pilot's time, unpaid qualification and
+    #: training, a plan's fee not given), by pointer: every line with a rate read them.
+    read: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +137,15 @@ class Working:
     steps: list[WageStep] = field(default_factory=list)
     #: Why a pass computed here could not be confirmed (a stale benchmark or rate, a basis).
     caveats: list[str] = field(default_factory=list)
+    #: The answers read, by subject pointer, as plain JSON (never in a ``recorded`` working:
+    #: what is kept there serves every subject).
+    read: dict[str, Any] = field(default_factory=dict)
+
+    def reads(self, pointer: str, value: Any) -> None:
+        """Record the answer at ``pointer`` that a step reads (None: not answered); the first
+        reading of a pointer is kept."""
+        if pointer not in self.read:
+            self.read[pointer] = as_json(value)
 
     def step(self, label: str, formula: str, value: str) -> None:
         """Show one step of the arithmetic."""
@@ -146,12 +172,23 @@ class Working:
         self.lowering.extend(other.lowering)
         self.steps.extend(other.steps)
         self.caveats.extend(other.caveats)
+        for pointer, value in other.read.items():
+            self.read.setdefault(pointer, value)
         other.missing, other.lowering, other.steps, other.caveats = [], [], [], []
+        other.read = {}
 
     @property
     def only_lowering_missing(self) -> bool:
         """True when everything missing could only lower the pay (a bound can be shown)."""
         return all(item in self.lowering for item in self.missing)
+
+
+def as_json(value: Any) -> Any:
+    """An answer as the canonical JSON writes it: a section as the fields it was given, a
+    number as its exact text (as the facts' other figures), a date as YYYY-MM-DD."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_unset=True, by_alias=True)
+    return to_jsonable_python(value)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ the benchmark and conversion it used, what it proves short, and the summary over
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -186,6 +186,14 @@ class WageLine(Partial):
     )
     caveats: list[str] = Field(
         default_factory=list, description="Why a pass here could not be confirmed."
+    )
+    answers_read: dict[str, Any] | None = Field(
+        None,
+        description="The answers the working read, by JSON pointer in the subject, as plain "
+        "JSON: a number as an exact text (as the other figures here), a section such as "
+        "contracted_hours as an object of the fields given, null when read and not answered "
+        "(a plan's own fee before its vendor's is taken). Absent in assessments written "
+        "before it was recorded.",
     )
 
 
