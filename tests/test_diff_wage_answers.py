@@ -189,6 +189,28 @@ def test_a_pilot_time_change_is_listed_once(
     assert [listed[0]["old"], listed[0]["new"]] in ([4, 5], ["4", "5"])
 
 
+def test_the_price_is_compared_as_answered(tmp_path: Path, runner: CliRunner) -> None:
+    """The second read: a plan whose price per task did not change listed '/project/sourcing/
+    price: USD 6.22 per worker-hour -> USD 5.37 per worker-hour' when only the pilot's time
+    moved (the per-hour figure, not the answer); a changed price is listed as written."""
+    name = "crowd-platform-project.yaml"
+    before = _copies(tmp_path, "before", (name, *PILOT))
+    later = (PILOT[0], PILOT[1].replace("p75_minutes: 4", "p75_minutes: 5"))
+    after = _copies(tmp_path, "after", (name, *later))
+    pointers = [a["pointer"] for a in _diff(runner, before / name, after / name)["answers"]]
+    assert "/project/pilot/p75_minutes" in pointers
+    assert "/project/sourcing/price" not in pointers
+    price = ("price: {amount: 0.05,", "price: {amount: 0.07,")
+    dearer = _copies(tmp_path, "dearer", (name, *PILOT), (name, *price))
+    (listed,) = [
+        a
+        for a in _diff(runner, before / name, dearer / name)["answers"]
+        if a["pointer"] == "/project/sourcing/price"
+    ]
+    assert (listed["old"], listed["new"]) == ("USD 0.05 per task", "USD 0.07 per task")
+    assert listed["new_at"] == f"{dearer / name}:{_line(dearer / name, 'amount: 0.07')}"
+
+
 def test_unchanged_examples_list_no_answer(tmp_path: Path, runner: CliRunner) -> None:
     """Every example read back from its assessment and assessed now: nothing changed."""
     plans = [*EXAMPLES.glob("*-project.yaml"), *(EXAMPLES / "revised").glob("*-project.yaml")]

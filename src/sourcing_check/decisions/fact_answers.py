@@ -1,7 +1,7 @@
 """The answers an assessment's facts record, read from the canonical assessment alone (so a
 diff can compare an assessment read back from JSON or a report PDF): every answer each wage
 line's working read (``answers_read``: hours, unpaid time, the rejection policy, the pilot's
-time, the fee, the rate...), and the plan's price per worker-hour. The findings quote the
+time, the fee, the rate...), and the plan's price as answered. The findings quote the
 answers their checks read; the wage and price facts do not, so without these a diff showed a
 wage fall and not the answer that moved it.
 
@@ -34,8 +34,10 @@ def recorded_answers(a: Assessment) -> dict[str, Any]:
     for pointer, value in _wage_answers(a):
         found.setdefault(pointer, value)
     price = a.facts.price
-    if price is not None and price.price_hourly_text is not None:
-        found[_PRICE] = f"{price.price_hourly_text} per worker-hour"
+    if price is not None and price.price_text is not None:
+        # as answered: its price per worker-hour moves with the task time, listed on its own
+        # (an assessment written before the price was recorded so has none to compare)
+        found[_PRICE] = price.price_text
     return found
 
 

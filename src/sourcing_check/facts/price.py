@@ -61,6 +61,7 @@ def price(inputs: Inputs, ctx: Context) -> PriceFact | None:
         on_cost_factor=factor,
         price_hourly=_q(hourly),
         price_hourly_text=money(hourly, stated.currency),
+        price_text=f"{money(stated.amount, stated.currency)} per {stated.period}",
         locations=lines,
         **found,
         caveats=caveats,

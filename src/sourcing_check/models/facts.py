@@ -107,6 +107,9 @@ class PriceFact(_Partial):
         None, description="The price per worker-hour, in the price's currency."
     )
     price_hourly_text: str | None = Field(None, description="The same, formatted.")
+    price_text: str | None = Field(
+        None, description="The price as answered, formatted (e.g. 'USD 0.85 per task')."
+    )
     locations: list[PriceLine] = Field(description="One line per worker location of the plan.")
     lowest_ratio: Decimal | None = Field(
         None, description="The lowest ratio of the computed locations (absent when none)."
