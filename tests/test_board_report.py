@@ -231,3 +231,35 @@ def test_a_condition_without_text_names_its_requirement_once(tmp_path: Path) -> 
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     text = _report(tmp_path, path).split("Conditions (1)", 1)[1]
     assert "C1 PAI-1.4: The vendor's living-wage benchmarks are recent Joseph" in text
+
+
+def test_a_reviewer_who_has_not_signed_yet_is_listed_pending(tmp_path: Path) -> None:
+    """The board trial: a signer who had not signed could not be listed (decision and date
+    were required: 'missing required field' twice); now 'decision: pending' without a date."""
+    data = yaml.safe_load(BOARD.read_text())
+    reviewer = data["signoff"]["reviewers"][2]
+    reviewer["decision"] = "pending"
+    del reviewer["date"]
+    decision = tmp_path / "decision.yaml"
+    decision.write_text(yaml.safe_dump(data, sort_keys=False))
+    pdf = tmp_path / "report.pdf"
+    args = ["report", str(WELL_RUN), "--date", "2026-11-24", "--profile", str(PROFILE)]
+    done = CliRunner().invoke(main, [*args, "--decision", str(decision), "-o", str(pdf)])
+    assert done.exit_code == 0, done.output
+    text = " ".join(_text(pdf).split())
+    assert "signed by 2 of 3" in text
+    assert "Wanjiru Kamau Worker-welfare representative Not signed yet" in text
+    assert "Not approved by every reviewer (Wanjiru Kamau: Not signed yet)" in text
+    check = ["check", str(WELL_RUN), "--date", "2026-11-24", "--profile", str(PROFILE)]
+    shown = CliRunner().invoke(main, [*check, "--decision", str(decision)]).stdout
+    assert "Wanjiru Kamau (Worker-welfare representative): Not signed yet\n" in shown
+    # a signed decision still needs its date, and a pending one has none
+    reviewer["decision"] = "approve"
+    decision.write_text(yaml.safe_dump(data, sort_keys=False))
+    refused = CliRunner().invoke(main, ["validate", str(decision)])
+    assert refused.exit_code == 2
+    assert "approve needs the date it was signed" in refused.stderr
+    reviewer.update(decision="pending", date="2026-12-03")
+    decision.write_text(yaml.safe_dump(data, sort_keys=False))
+    refused = CliRunner().invoke(main, ["validate", str(decision)])
+    assert refused.exit_code == 2 and "a pending decision is not signed" in refused.stderr

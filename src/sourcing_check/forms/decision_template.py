@@ -156,7 +156,8 @@ def _signoff(carried: Carried | None) -> list[str]:
         *earlier,
         *comment(
             "Once the board has decided: each reviewer's decision (approve, "
-            "approve_with_conditions, reject or defer) and date, and when to review again.",
+            "approve_with_conditions, reject or defer) and date, and when to review again; a "
+            "reviewer who has not signed yet: decision: pending, no date.",
             "  ",
         ),
         '  # review_by: ""',

@@ -11,7 +11,7 @@ from sourcing_check.models.common import IsoDate, Strict
 from sourcing_check.models.document import Document
 
 DECISION_KIND = "decision"
-ReviewerDecision = Literal["approve", "approve_with_conditions", "reject", "defer"]
+ReviewerDecision = Literal["approve", "approve_with_conditions", "reject", "defer", "pending"]
 ConditionStatus = Literal["open", "in_progress", "done"]
 WaiverState = Literal["active", "expired", "stale"]
 
@@ -20,6 +20,7 @@ REVIEWER_DECISION_LABELS: dict[str, str] = {
     "approve_with_conditions": "Approve with conditions",
     "reject": "Reject",
     "defer": "Defer",
+    "pending": "Not signed yet",
 }
 
 
@@ -113,10 +114,24 @@ class Reviewer(Person):
     """One signer of the sign-off, with their decision."""
 
     decision: ReviewerDecision = Field(
-        description="approve, approve_with_conditions, reject or defer."
+        description="approve, approve_with_conditions, reject, defer, or pending for a reviewer "
+        "who has not signed yet."
     )
-    date: IsoDate = Field(description="Date signed (YYYY-MM-DD).")
+    date: IsoDate | None = Field(
+        None, description="Date signed (YYYY-MM-DD); none while the decision is pending."
+    )
     comment: str | None = Field(None, description="A remark of this reviewer.")
+
+    @model_validator(mode="after")
+    def _dated_when_signed(self) -> Reviewer:
+        if self.decision != "pending" and self.date is None:
+            raise ValueError(
+                f"{self.decision} needs the date it was signed; a reviewer who has not signed "
+                "yet is written with decision: pending and no date"
+            )
+        if self.decision == "pending" and self.date is not None:
+            raise ValueError("a pending decision is not signed: leave its date out")
+        return self
 
 
 class SignOff(Strict):

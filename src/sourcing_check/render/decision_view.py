@@ -50,7 +50,8 @@ def decision_context(a: Assessment) -> dict[str, Any]:
 
 
 def signoff_context(a: Assessment) -> dict[str, Any]:
-    """What the sign-off rests on: the reviewers who defer or reject (name, decision), the
+    """What the sign-off rests on: the reviewers who defer, reject or have not signed yet
+    (name, decision), the
     conditions still owed (a condition marked done whose requirements are not met is still
     owed), and the ids of those done and met."""
     d = a.decision
@@ -60,7 +61,7 @@ def signoff_context(a: Assessment) -> dict[str, Any]:
         "dissent": [
             (r.name, REVIEWER_DECISION_LABELS[r.decision])
             for r in reviewers
-            if r.decision in ("defer", "reject")
+            if r.decision in ("defer", "reject", "pending")
         ],
         "owed": [c for c in conditions if c.status != "done" or c.still_open],
         "met": [c.id for c in conditions if c.status == "done" and not c.still_open],

@@ -107,7 +107,7 @@ def _decision(a: Assessment) -> list[str]:
         out.append(f"\nSign-off, review by {d.signoff.review_by}:\n")
         out += [
             f"- {escape_md(r.name)} ({escape_md(r.role)}): "
-            f"{REVIEWER_DECISION_LABELS[r.decision]}, {r.date}"
+            f"{REVIEWER_DECISION_LABELS[r.decision]}{f', {r.date}' if r.date else ''}"
             for r in d.signoff.reviewers
         ]
     return out

@@ -199,6 +199,6 @@ def _decision(a: Assessment) -> list[str]:
         review = "review overdue" if d.review_due else "review by"
         lines.append(f"  Sign-off ({review} {d.signoff.review_by})")
         for r in d.signoff.reviewers:
-            decision = REVIEWER_DECISION_LABELS[r.decision]
-            lines.append(f"    {r.name} ({r.role}): {decision}, {r.date}")
+            decision = REVIEWER_DECISION_LABELS[r.decision] + (f", {r.date}" if r.date else "")
+            lines.append(f"    {r.name} ({r.role}): {decision}")
     return lines
