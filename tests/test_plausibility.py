@@ -287,3 +287,27 @@ def test_validate_warns_once_about_a_questionnaire_given_beside_its_plan(tmp_pat
     result = CliRunner().invoke(main, ["validate", str(plan), str(vendor)])
     assert result.exit_code == 0, result.output
     assert result.stderr.count("W201 0.15 reads as 0.15%") == 1, result.stderr
+
+
+def test_the_pay_needed_says_when_it_rests_on_an_answer_to_check(tmp_path: Path) -> None:
+    """The supplier trial: with fee_share_percent 0.15 (W201), the checklist asked for KES
+    298.23 an hour, the figure for a 0.15% fee, without saying it rests on that answer."""
+    vendor = tmp_path / "v.yaml"
+    pay = "  rates: [{country: KE, model: hourly, rate: {amount: 150, currency: KES, period: hour},"
+    body = "\n".join(
+        [
+            "kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: V}",
+            "workforce: {locations: [{country: KE, share_percent: 100}]}",
+            "pay:\n  fee_share_percent: FEE",
+            pay + " unpaid_hours_per_period: 0}]",
+            "rejection: {rejected_work_paid: always}\n",
+        ]
+    )
+    args = ["check", str(vendor), *TEST_TABLES, "--fail-on", "never", "--format", "checklist-md"]
+    vendor.write_text(body.replace("FEE", "0.15"))
+    shown = CliRunner().invoke(main, args).stdout
+    assert "Pay needed where it falls short: KE: " in shown
+    assert "(resting on an answer to check, listed first: W201)" in shown
+    vendor.write_text(body.replace("FEE", "15"))
+    shown = CliRunner().invoke(main, args).stdout
+    assert "Pay needed where it falls short: KE: " in shown and "resting on" not in shown

@@ -131,7 +131,7 @@ def _pay_needed(a: Assessment, f: Finding) -> str:
     if f.status != "fail":
         return ""
     facts = {"project_wage": a.facts.project_wage, "vendor_wage": a.facts.vendor_wage}
-    needed = []
+    needed, read = [], set()
     for fact in (facts.get(name) for name in f.facts):
         for line in fact.locations if fact is not None else []:
             short = line.shortfall if decisive(line.shortfall) else None
@@ -139,7 +139,11 @@ def _pay_needed(a: Assessment, f: Finding) -> str:
                 needed.append(f"{line.place}: {short.required_rate_text}")
             elif line.ratio is not None and line.ratio < 1 and line.required_rate_text:
                 needed.append(f"{line.place}: {line.required_rate_text}")
-    return "; ".join(needed)
+            read.update("/" + p.split("/", 2)[-1] for p in line.answers_read or {})
+    # a figure worked out from an answer probably misread (0.15 for 15%) changes with it
+    doubted = sorted({w.code for w in a.warnings if w.pointer in read})
+    rests = f" (resting on an answer to check, listed first: {', '.join(doubted)})"
+    return "; ".join(needed) + (rests if needed and doubted else "")
 
 
 def _md_item(f: Finding, conditions: list[ConditionRecord], pay_needed: str = "") -> list[str]:
