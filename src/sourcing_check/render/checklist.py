@@ -131,7 +131,8 @@ def _pay_needed(a: Assessment, f: Finding) -> str:
     if f.status != "fail":
         return ""
     facts = {"project_wage": a.facts.project_wage, "vendor_wage": a.facts.vendor_wage}
-    needed, read = [], set()
+    needed: list[str] = []
+    read: set[str] = set()
     for fact in (facts.get(name) for name in f.facts):
         for line in fact.locations if fact is not None else []:
             short = line.shortfall if decisive(line.shortfall) else None
