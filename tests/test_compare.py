@@ -205,3 +205,19 @@ def test_a_place_without_a_rate_is_said_to_lack_its_rate(runner: CliRunner, tmp_
     assert "pay not compared with a living wage in US (no pay rate)" in " ".join(
         shown.stdout.split()
     ), shown.output
+
+
+def test_a_place_lacking_answers_is_not_said_to_lack_a_living_wage(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The second read: PH, whose benchmark was found but whose hours were not answered, was
+    said to have 'no living wage' (the reader would add a table, not the hours)."""
+    text = (EXAMPLES / "well-run-vendor.yaml").read_text()
+    hours = "      contracted_hours_per_period: 173\n      unpaid_hours_per_period: 0\n"
+    head, sep, tail = text.rpartition("    - country: PH")
+    assert sep and hours in tail
+    vendor = tmp_path / "v.yaml"
+    vendor.write_text(head + sep + tail.replace(hours, "", 1))
+    shown = runner.invoke(main, ["compare", str(vendor), VENDORS[0], "--date", "2026-11-24"])
+    flat = " ".join(shown.stdout.split())
+    assert "pay not compared with a living wage in PH (Metro Manila) (answers missing)" in flat

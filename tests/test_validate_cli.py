@@ -498,6 +498,17 @@ def test_a_number_written_with_a_note_says_what_to_write(
     assert f"{path}:4:7: I203" in result.stderr and f"hint: {hint}" in result.stderr
 
 
+def test_a_date_in_a_number_field_is_not_called_a_range(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
+        "pay: {fee_share_percent: '2026-11-09'}\n"
+    )
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2 and "I203" in result.stderr
+    assert "range" not in result.stderr
+
+
 def test_a_yes_or_no_written_with_a_note_is_not_told_to_write_a_number(tmp_path: Path) -> None:
     path = tmp_path / "v.yaml"
     path.write_text(

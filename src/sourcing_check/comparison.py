@@ -15,7 +15,7 @@ from sourcing_check.models.results import (
     Status,
     subject_name,
 )
-from sourcing_check.models.wage_facts import Shortfall
+from sourcing_check.models.wage_facts import Shortfall, WageLine
 
 _LEVELS = ("must", "should", "may")
 
@@ -90,11 +90,18 @@ def not_compared(a: Assessment) -> dict[str, str]:
     for fact in (a.facts.project_wage, a.facts.vendor_wage):
         for line in fact.locations if fact is not None else []:
             if line.ratio is None and line.shortfall is None:
-                why = "no pay rate" if line.rate is None else "answers missing"
-                if line.rate is not None and line.living_wage_hourly is None:
-                    why = "no living wage"
-                places.setdefault(line.place, why)
+                places.setdefault(line.place, _why_not(line))
     return places
+
+
+def _why_not(line: WageLine) -> str:
+    """Why a line's pay is not compared: no benchmark for the place, no rate given for it at
+    all (a country of the workforce without one), or answers missing (hours, the model...)."""
+    if any(item.startswith("/vendor/pay/rates: ") for item in line.missing):
+        return "no pay rate"  # a country of the workforce no rate is given for (facts.wage)
+    if any("living-wage benchmark" in item for item in line.missing):
+        return "no living wage"
+    return "answers missing"
 
 
 def lowest_pay(a: Assessment) -> tuple[Decimal, str] | None:

@@ -129,6 +129,8 @@ _UNITS = frozenset(
     "s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks "
     "month months year years".split()
 )
+#: A date written where a number is asked ('2026-11-09').
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 #: The rest of a range after its first number ('-48', ' to 48', '–3%').
 _RANGE = re.compile(r"(?:-|–|to\b)\s*[0-9]")
 #: A number with words or a sign after it ('15%', '30 (paid end of month)', '60,000 gross').
@@ -146,7 +148,7 @@ def _separated_number(value: Any) -> str:
     if _DECIMAL_COMMA.fullmatch(text):
         return f"write {text.replace(',', '.')}, not {text}: the decimal mark is a point"
     noted = _NUMBER_AND_NOTE.fullmatch(text)
-    if noted is None:
+    if noted is None or _DATE.fullmatch(text):  # a date is no range: the field says what it is
         return ""
     number, note = noted.groups()
     if _THOUSANDS.fullmatch(number):
