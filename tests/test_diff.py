@@ -245,7 +245,7 @@ def _line(path: Path, text: str) -> int:
             "well-run-project.yaml",
             [("\n  fee_share_percent: 0\n", "\n  fee_share_percent: 5\n")],
             "/project/pay/fee_share_percent",
-            ["0", "5"],
+            [0, 5],
             "fee_share_percent: 5",
             id="plan-fee",
         ),

@@ -76,7 +76,7 @@ def _diff(runner: CliRunner, old: Path, new: Path, *options: str) -> dict[str, A
                 "      unpaid_hours_per_period: 0\n      comment: Plus 13th",
             ),
             "/vendor/pay/rates/2/contracted_hours_per_period",
-            ["173", "220"],
+            [173, 220],
             id="vendor-hours-far-down-its-rates",
         ),
         pytest.param(
@@ -87,7 +87,7 @@ def _diff(runner: CliRunner, old: Path, new: Path, *options: str) -> dict[str, A
                 "\n  contracted_hours_per_period: 190\n",
             ),
             "/project/pay/contracted_hours_per_period",
-            ["173", "190"],
+            [173, 190],
             id="plan-hours",
         ),
         pytest.param(
@@ -98,7 +98,7 @@ def _diff(runner: CliRunner, old: Path, new: Path, *options: str) -> dict[str, A
                 "\n  unpaid_hours_per_period: 10\n",
             ),
             "/project/pay/unpaid_hours_per_period",
-            ["0", "10"],
+            [0, 10],
             id="plan-unpaid-hours",
         ),
         pytest.param(
@@ -109,7 +109,7 @@ def _diff(runner: CliRunner, old: Path, new: Path, *options: str) -> dict[str, A
                 "unpaid_minutes_per_task: 2.5",
             ),
             "/project/pay/unpaid_minutes_per_task",
-            ["1.5", "2.5"],
+            [1.5, 2.5],
             id="plan-unpaid-minutes",
         ),
         pytest.param(
@@ -120,7 +120,7 @@ def _diff(runner: CliRunner, old: Path, new: Path, *options: str) -> dict[str, A
                 "expected_rate_percent: 30",
             ),
             "/project/rejection/expected_rate_percent",
-            ["15", "30"],
+            [15, 30],
             id="plan-rejection-rate",
         ),
         pytest.param(
@@ -131,14 +131,14 @@ def _diff(runner: CliRunner, old: Path, new: Path, *options: str) -> dict[str, A
                 "expected_rate_percent: 30",
             ),
             "/vendor/rejection/expected_rate_percent",
-            ["15", "30"],
+            [15, 30],
             id="vendor-rejection-rate",
         ),
         pytest.param(
             "crowd-platform-project.yaml",
             ("crowd-platform-project.yaml", "tasks_per_worker: 200", "tasks_per_worker: 100"),
             "/project/pay/tasks_per_worker",
-            ["200", "100"],
+            [200, 100],
             id="plan-tasks-per-worker",
         ),
     ],
@@ -186,7 +186,7 @@ def test_a_pilot_time_change_is_listed_once(
     listed = [a for a in data["answers"] if a["pointer"] == "/project/pilot/p75_minutes"]
     at = f"{after / name}:{_line(after / name, 'p75_minutes: 5')}"
     assert len(listed) == 1 and listed[0]["new_at"] == at
-    assert [listed[0]["old"], listed[0]["new"]] in ([4, 5], ["4", "5"])
+    assert [listed[0]["old"], listed[0]["new"]] == [4, 5]  # numbers, as quoted
 
 
 def test_the_price_is_compared_as_answered(tmp_path: Path, runner: CliRunner) -> None:
@@ -244,4 +244,32 @@ def test_an_assessment_written_before_diffs_on_what_it_records(
     data = _diff(runner, old, plan)
     assert data["wages"] and data["regressed"] is True
     listed = {a["pointer"]: [a["old"], a["new"]] for a in data["answers"]}
-    assert listed == {"/project/pay/fee_share_percent": ["0", "5"]}
+    assert listed == {"/project/pay/fee_share_percent": [0, 5]}
+
+
+def test_an_answer_only_one_side_read_is_listed_when_the_other_lacks_it(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The second read: a location rate added to a plan moved IN's wage 120.3% -> 152.8% with
+    no answer listed (the old working never read a rate it did not have)."""
+    name = "well-run-project.yaml"
+    text = (EXAMPLES / name).read_text()
+    start = text.index("  location_rates:")
+    end = text.index("\n", text.index("country: IN", start)) + 1
+    before = _copies(tmp_path, "before", (name, text[start:end], ""))
+    after = _copies(tmp_path, "after")
+    data = _diff(runner, before / name, after / name)
+    (listed,) = [a for a in data["answers"] if a["pointer"] == "/project/pay/location_rates/0/rate"]
+    assert listed["old"] is None and listed["new"] == "INR 42,000.00 per month"
+    assert listed["new_at"] == f"{after / name}:{_line(after / name, 'amount: 42000')}"
+
+
+def test_equal_numbers_written_differently_are_no_change(tmp_path: Path, runner: CliRunner) -> None:
+    """The second read: '173' -> '173.0' and '0' -> '0.0' were listed as answers that changed."""
+    name = "well-run-project.yaml"
+    edits = [
+        (name, "  contracted_hours_per_period: 173\n", "  contracted_hours_per_period: 173.0\n"),
+        (name, "  fee_share_percent: 0\n", "  fee_share_percent: 0.0\n"),
+    ]
+    before, after = _copies(tmp_path, "before"), _copies(tmp_path, "after", *edits)
+    assert _diff(runner, before / name, after / name)["answers"] == []

@@ -44,10 +44,12 @@ def one_assessment(path: Path, settings: Settings) -> tuple[Assessment, list[Pat
     return found.assessments[0], found.inputs
 
 
-def written(path: Path, a: Assessment, settings: Settings) -> dict[str, Answer]:
-    """Where the answers ``a``'s facts record are written in the input file it was assessed
-    from now, by pointer (the assessment records where its findings' answers are, not its
-    facts'); none for an assessment read back."""
+def written(
+    path: Path, a: Assessment, settings: Settings, other: Assessment | None = None
+) -> dict[str, Answer]:
+    """Where the answers ``a``'s facts record (and those of the ``other`` side of a diff) are
+    written in the input file it was assessed from now, by pointer, with their values there
+    (null: not answered); none for an assessment read back."""
     from sourcing_check.decisions.fact_answers import recorded_answers
     from sourcing_check.rules.answers import answers
     from sourcing_check.run import load_all
@@ -56,7 +58,8 @@ def written(path: Path, a: Assessment, settings: Settings) -> dict[str, Answer]:
     if subject is None:
         return {}
     documents = {"vendor": subject.vendor, "project": subject.project}
-    located = answers(tuple(recorded_answers(a)), subject.data(), documents)
+    pointers = {**recorded_answers(a), **(recorded_answers(other) if other else {})}
+    located = answers(tuple(pointers), subject.data(), documents)
     return {answer["pointer"]: answer for answer in located}
 
 
@@ -80,7 +83,7 @@ def with_previous(
         if old is None and len(olds) == len(assessments) == 1:
             old = olds[0]
         if old is not None:
-            where = written(source, a, settings), written(previous, old, settings)
+            where = written(source, a, settings, old), written(previous, old, settings, a)
             found = changes(old, a, str(previous), str(source), *where)
             a = a.model_copy(update={"previous": found})
         updated.append(a)
@@ -129,7 +132,7 @@ def diff(
     settings = settings_from(guidelines, tables, date_, allow_outside, profiles)
     settings = dataclasses.replace(settings, decision=decision)
     (before, old_read), (after, new_read) = (one_assessment(p, settings) for p in (old, new))
-    where = written(new, after, settings), written(old, before, settings)
+    where = written(new, after, settings, before), written(old, before, settings, after)
     found = changes(before, after, str(old), str(new), *where)
     text = DIFF_RENDERERS[fmt].function()(found)
     if output is not None:

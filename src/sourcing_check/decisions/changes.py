@@ -242,15 +242,16 @@ def _recorded_changes(
 ) -> Iterator[AnswerChange]:
     """The answers the facts record that differ; one a side does not record (its working did
     not read it, or the assessment was written before wage lines recorded what they read)
-    counts as not answered only when its facts say it is missing."""
+    counts as not answered when its input has no answer there or its facts say it is missing
+    (an answer its working did not read, unchanged, is not a change)."""
     before, after = recorded_answers(old), recorded_answers(new)
     for pointer in [*after, *(p for p in before if p not in after)]:
         was, now = before.get(pointer), after.get(pointer)
         if was == now:
             continue
-        if not (pointer in before or lacks(old, pointer)):
+        if not (pointer in before or _unanswered(written[0], pointer) or lacks(old, pointer)):
             continue
-        if not (pointer in after or lacks(new, pointer)):
+        if not (pointer in after or _unanswered(written[1], pointer) or lacks(new, pointer)):
             continue
         yield AnswerChange(
             pointer=pointer,
@@ -259,6 +260,11 @@ def _recorded_changes(
             old_at=_at(written[0].get(pointer)) or file_of(old, pointer),
             new_at=_at(written[1].get(pointer)) or file_of(new, pointer),
         )
+
+
+def _unanswered(located: Mapping[str, Answer], pointer: str) -> bool:
+    """True when an input assessed now has no answer at ``pointer``."""
+    return pointer in located and located[pointer]["value"] is None
 
 
 def _regressions(
