@@ -83,7 +83,13 @@ def test_a_later_report_shows_the_changes_the_profile_and_a_stale_decision(
     assert "Changes since the report of 2026-11-24" in text
     assert "PAI-9.7 [may] The vendor publishes a transparency report: unanswered → pass" in text
     assert "PAI-1.4 The vendor's living-wage benchmarks are recent: stale" in text
-    assert "Stale: the decision was made for other inputs, so its waivers do not apply." in text
+    assert (
+        "Stale: the decision was made for other inputs or profiles, so its waivers do not apply."
+    ) in text
+    # the sign-off does not say the stale decision approves this verdict (the second read)
+    signoff = " ".join(text.split("Sign-off", 1)[1].split())
+    assert "These sign-offs are for another assessment" in signoff
+    assert "Approved on the conditions" not in signoff
     assert "open, overdue since 2027-01-08" in text
     assert (
         "Profiles review-board (1 change); strict-harmful-content (9 changes), listed in the "

@@ -248,7 +248,9 @@ def test_a_decision_made_under_a_profile_is_stale_without_it(runner: CliRunner) 
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "D202" not in result.output
-    assert "! STALE: made for other inputs, so its waivers do not apply:" in result.stdout
+    assert (
+        "! STALE: made for other inputs or profiles, so its waivers do not apply:" in result.stdout
+    )
 
 
 def test_a_decision_made_under_no_or_another_profile_is_stale_with_one(tmp_path: Path) -> None:
@@ -480,3 +482,14 @@ def test_a_condition_without_text_names_each_requirement_once(
     assert "C1 (PAI-1.4): The vendor's living-wage benchmarks are recent\n" in text
     md = runner.invoke(main, [*args, "--format", "checklist-md"]).stdout
     assert "- [ ] **C1** (PAI-1.4) The vendor's living-wage benchmarks are recent\n" in md
+
+
+def test_a_profile_given_twice_is_named_as_such(tmp_path: Path) -> None:
+    """The second read: the board's profile given again under another path read as 'the
+    profiles tailor this assessment in another order than decided under'."""
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(PROFILE.read_bytes())
+    args = ["check", str(WELL_RUN), "--date", "2026-11-24", "--decision", str(BOARD)]
+    shown = CliRunner().invoke(main, [*args, *WITH_PROFILE, "--profile", str(copy)]).stdout
+    assert "a profile tailors this assessment twice, once under each of two paths" in shown
+    assert "in another order" not in shown

@@ -139,4 +139,8 @@ def stale_profiles(profiles: Sequence[AppliedProfile], subject: DecidedSubject) 
         for d in then
         if d.sha256 not in used and d.path not in now
     ]
-    return reasons or ["the profiles tailor this assessment in another order than decided under"]
+    if reasons:
+        return reasons
+    if len({p.sha256 for p in profiles}) < len(profiles):  # one file, given under two paths
+        return ["a profile tailors this assessment twice, once under each of two paths"]
+    return ["the profiles tailor this assessment in another order than decided under"]

@@ -211,7 +211,9 @@ class DecisionRecord(_Record):
     file: str = Field(description="The decision file.")
     sha256: str = Field(description="SHA-256 of the decision file.")
     decided_on: str = Field(description="Date of the assessment the decision was made on.")
-    stale: bool = Field(description="Made for other inputs than these: its waivers do not apply.")
+    stale: bool = Field(
+        description="Made for other inputs or profiles than these: its waivers do not apply."
+    )
     stale_reasons: list[str] = Field(description="Which inputs differ.")
     waivers: list[AppliedWaiver] = Field(description="Every waiver and its state.")
     conditions: list[ConditionRecord] = Field(description="Every condition and its state.")

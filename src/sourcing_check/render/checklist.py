@@ -185,7 +185,8 @@ def _md_decision(a: Assessment) -> list[str]:
     out: list[str] = []
     if a.decision.stale:
         out.append(
-            "**The board's decision was made for other inputs: its waivers do not apply.**\n"
+            "**The board's decision was made for other inputs or profiles: its waivers do not "
+            "apply.**\n"
         )
     if a.decision.conditions:
         out.append("## Conditions of the board's decision\n")

@@ -91,7 +91,7 @@ def _decision(a: Assessment) -> list[str]:
         f"Without waivers: **{without.verdict.label}**, score {without.overall.score}.\n",
     ]
     if d.stale:
-        out.append("**Stale: made for other inputs, so its waivers do not apply.**\n")
+        out.append("**Stale: made for other inputs or profiles, so its waivers do not apply.**\n")
         out += [f"- {escape_md(reason)}" for reason in d.stale_reasons]
     for w in d.waivers:
         out.append(

@@ -176,7 +176,7 @@ def _decision(a: Assessment) -> list[str]:
         return []
     lines = ["", f"Board decision ({d.file}, on the assessment of {d.decided_on})"]
     if d.stale:
-        lines.append("  ! STALE: made for other inputs, so its waivers do not apply:")
+        lines.append("  ! STALE: made for other inputs or profiles, so its waivers do not apply:")
         lines += [line for reason in d.stale_reasons for line in _wrap(reason, "      ")]
     without = a.without_waivers
     lines.append(

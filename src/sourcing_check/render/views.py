@@ -147,7 +147,7 @@ def waiver_state(waiver: AppliedWaiver) -> str:
         return f"active until {waiver.expires}"
     if waiver.state == "expired":
         return f"expired on {waiver.expires}: not applied"
-    return "not applied: the decision was made for other inputs"
+    return "not applied: the decision was made for other inputs or profiles"
 
 
 def approvers(waiver: AppliedWaiver) -> str:
