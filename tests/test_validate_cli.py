@@ -518,3 +518,14 @@ def test_a_yes_or_no_written_with_a_note_is_not_told_to_write_a_number(tmp_path:
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2 and "I203" in result.stderr
     assert "write 1" not in result.stderr
+
+
+def test_a_long_text_in_a_number_field_is_not_echoed_in_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
+        f"pay: {{fee_share_percent: '{'1' * 5000} percent'}}\n"
+    )
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2 and "I203" in result.stderr
+    assert len(result.stderr) < 2000

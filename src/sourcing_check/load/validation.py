@@ -129,6 +129,8 @@ _UNITS = frozenset(
     "s sec secs second seconds min mins minute minutes h hr hrs hour hours day days week weeks "
     "month months year years".split()
 )
+#: The longest number with a note a hint echoes (a hint repeats it, and a long text is none).
+_NOTED_CHARS = 80
 #: A date written where a number is asked ('2026-11-09').
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 #: The rest of a range after its first number ('-48', ' to 48', '–3%').
@@ -148,8 +150,8 @@ def _separated_number(value: Any) -> str:
     if _DECIMAL_COMMA.fullmatch(text):
         return f"write {text.replace(',', '.')}, not {text}: the decimal mark is a point"
     noted = _NUMBER_AND_NOTE.fullmatch(text)
-    if noted is None or _DATE.fullmatch(text):  # a date is no range: the field says what it is
-        return ""
+    if noted is None or _DATE.fullmatch(text) or len(text) > _NOTED_CHARS:
+        return ""  # a date is no range, and a long text no number with a note
     number, note = noted.groups()
     if _THOUSANDS.fullmatch(number):
         number = number.replace(",", "")
