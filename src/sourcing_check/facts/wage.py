@@ -69,6 +69,9 @@ def _unrated(vendor: VendorQuestionnaire) -> list[WageLine]:
     return lines
 
 
+_NO_PAY = "/project/pay: how the project's tasks are paid"
+
+
 def project_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
     """Effective hourly wage per worker location of the project (project scope)."""
     project = inputs.project
@@ -77,12 +80,11 @@ def project_wage(inputs: Inputs, ctx: Context) -> WageFact | None:
     missing: list[str] = []
     pay = project.pay
     locations = project.workers.locations if project.workers else []
-    if pay is None:
-        missing.append("/project/pay: how the project's tasks are paid")
     if not locations:
-        missing.append("/project/workers/locations: where the project's workers are")
-    if pay is None or not locations:
-        return _summarise([], missing)
+        where = "/project/workers/locations: where the project's workers are"
+        return _summarise([], [*([] if pay else [_NO_PAY]), where])
+    if pay is None:  # each location's benchmark is still found: its age needs no pay
+        pay = ProjectPay()
     shared = _project_shared(project, pay, inputs.vendor, ctx)
     vendor_pay = inputs.vendor.pay if inputs.vendor else None
     benchmark = vendor_pay.living_wage_benchmark if vendor_pay else None
