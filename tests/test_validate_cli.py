@@ -498,34 +498,29 @@ def test_a_number_written_with_a_note_says_what_to_write(
     assert f"{path}:4:7: I203" in result.stderr and f"hint: {hint}" in result.stderr
 
 
-def test_a_date_in_a_number_field_is_not_called_a_range(tmp_path: Path) -> None:
-    path = tmp_path / "plan.yaml"
-    path.write_text(
-        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
-        "pay: {fee_share_percent: '2026-11-09'}\n"
-    )
+def _refused_value(tmp_path: Path, head: str, body: str) -> str:
+    """What validate prints for a document whose one answer is refused (I203, exit 2)."""
+    path = tmp_path / "doc.yaml"
+    path.write_text(f"kind: {head}\nschema_version: 1\n{body}")
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2 and "I203" in result.stderr
-    assert "range" not in result.stderr
+    return result.stderr
+
+
+PLAN_HEAD = "project-plan\nproject: {name: P}"
+
+
+def test_a_date_in_a_number_field_is_not_called_a_range(tmp_path: Path) -> None:
+    shown = _refused_value(tmp_path, PLAN_HEAD, "pay: {fee_share_percent: '2026-11-09'}\n")
+    assert "range" not in shown
 
 
 def test_a_yes_or_no_written_with_a_note_is_not_told_to_write_a_number(tmp_path: Path) -> None:
-    path = tmp_path / "v.yaml"
-    path.write_text(
-        "kind: vendor-questionnaire\nschema_version: 1\nvendor: {name: V}\n"
-        "recruitment: {free_to_leave: 1 (yes)}\n"
-    )
-    result = CliRunner().invoke(main, ["validate", str(path)])
-    assert result.exit_code == 2 and "I203" in result.stderr
-    assert "write 1" not in result.stderr
+    vendor = "vendor-questionnaire\nvendor: {name: V}"
+    shown = _refused_value(tmp_path, vendor, "recruitment: {free_to_leave: 1 (yes)}\n")
+    assert "write 1" not in shown
 
 
 def test_a_long_text_in_a_number_field_is_not_echoed_in_a_hint(tmp_path: Path) -> None:
-    path = tmp_path / "plan.yaml"
-    path.write_text(
-        "kind: project-plan\nschema_version: 1\nproject: {name: P}\n"
-        f"pay: {{fee_share_percent: '{'1' * 5000} percent'}}\n"
-    )
-    result = CliRunner().invoke(main, ["validate", str(path)])
-    assert result.exit_code == 2 and "I203" in result.stderr
-    assert len(result.stderr) < 2000
+    body = f"pay: {{fee_share_percent: '{'1' * 5000} percent'}}\n"
+    assert len(_refused_value(tmp_path, PLAN_HEAD, body)) < 2000
