@@ -18,8 +18,8 @@ from sourcing_check.models.changes import (
     WageChange,
 )
 from sourcing_check.models.facts import WageFact
+from sourcing_check.models.numbers import plain_json
 from sourcing_check.models.results import VERDICT_ORDER, Answer, Assessment, Finding, subject_name
-from sourcing_check.rules.answers import plain_json
 
 #: Statuses from the worst to the best; a move down this list is a regression.
 _RANK = {"fail": 0, "unanswered": 1, "unverified": 2, "pass": 3}

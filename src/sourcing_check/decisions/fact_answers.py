@@ -10,16 +10,12 @@ rate (``rate_at``) and its fee, the fee's place told from the working's steps, a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
-from pydantic_core import to_jsonable_python
-
 from sourcing_check.models.facts import WageLine
+from sourcing_check.models.numbers import plain_json
 from sourcing_check.models.results import Assessment
-from sourcing_check.rules.answers import plain_json
 
 #: Where a share of pay taken as fees is answered.
 _VENDOR_FEE = "/vendor/pay/fee_share_percent"
@@ -27,8 +23,6 @@ _PROJECT_FEE = "/project/pay/fee_share_percent"
 #: The step a plan's wage line shows when it takes its vendor's fee (facts/wage_take_home).
 _VENDOR_FEE_STEP = "Fees (the vendor's answer)"
 _PRICE = "/project/sourcing/price"
-#: An exact number as the facts record it ('173', '-0.5', '12.75').
-_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 def recorded_answers(a: Assessment) -> dict[str, Any]:
@@ -54,7 +48,8 @@ def _wage_answers(a: Assessment) -> Iterator[tuple[str, Any]]:
                 continue
             for pointer, value in line.answers_read.items():
                 shown = pointer == line.rate_at and line.rate is not None
-                yield pointer, _rate(line) if shown else _numbers(value)
+                # numbers as JSON numbers: an assessment read back gives its numbers as Decimals
+                yield pointer, _rate(line) if shown else plain_json(value, numbers=True)
 
 
 def _written_before(line: WageLine, payer: str) -> Iterator[tuple[str, Any]]:
@@ -63,20 +58,7 @@ def _written_before(line: WageLine, payer: str) -> Iterator[tuple[str, Any]]:
     if line.rate_at is not None and line.rate is not None:
         yield line.rate_at, _rate(line)
     if line.fee_percent is not None:
-        yield _fee_at(line, payer), _numbers(to_jsonable_python(line.fee_percent))
-
-
-def _numbers(value: Any) -> Any:
-    """A recorded answer with its exact numbers ('173', '173.0') as JSON numbers, as a
-    finding's quoted answers are: equal numbers compare equal, and the diff's JSON gives
-    numbers wherever an answer is a number."""
-    if isinstance(value, dict):
-        return {key: _numbers(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_numbers(item) for item in value]
-    if isinstance(value, str) and _NUMBER.fullmatch(value):
-        return plain_json(Decimal(value), numbers=True)
-    return value
+        yield _fee_at(line, payer), plain_json(line.fee_percent, numbers=True)
 
 
 def _rate(line: WageLine) -> str:

@@ -10,13 +10,13 @@ from typing import Any
 
 from sourcing_check.errors import InputError, Problem
 from sourcing_check.models.guideline import FrameworkFile, Parameter
+from sourcing_check.models.numbers import plain_json
 from sourcing_check.models.profile import (
     AppliedProfile,
     LoadedProfile,
     ProfileChange,
     ProfileFile,
 )
-from sourcing_check.rules.answers import plain_json
 from sourcing_check.rules.framework import Framework, Rule, linted_rule
 from sourcing_check.rules.lint import Target
 from sourcing_check.rules.predicates import PredicateError

@@ -9,10 +9,10 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from pydantic_core import to_jsonable_python
 
 from sourcing_check.models.common import Rejection
 from sourcing_check.models.facts import WageStep
+from sourcing_check.models.numbers import plain_json
 from sourcing_check.models.pay import BenchmarkFigure, PayTerms
 from sourcing_check.models.vendor import Benchmark, TimePaid
 from sourcing_check.reference.lookup import Reference
@@ -184,11 +184,11 @@ class Working:
 
 
 def as_json(value: Any) -> Any:
-    """An answer as the canonical JSON writes it: a section as the fields it was given, a
-    number as its exact text (as the facts' other figures), a date as YYYY-MM-DD."""
+    """An answer as plain JSON, as a finding quotes it: a section as the fields it was given,
+    a number as a JSON number (so that 173 and 173.0 are one answer), a date as YYYY-MM-DD."""
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", exclude_unset=True, by_alias=True)
-    return to_jsonable_python(value)
+        value = value.model_dump(exclude_unset=True, by_alias=True)
+    return plain_json(value, numbers=True)
 
 
 @dataclass(frozen=True)

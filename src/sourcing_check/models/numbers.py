@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, PlainSerializer, WithJsonSchema
 
@@ -37,3 +38,18 @@ ScoreNumber = Annotated[
     PlainSerializer(float, return_type=float, when_used="json"),
     WithJsonSchema({"type": "number"}),
 ]
+
+
+def plain_json(value: Any, *, numbers: bool = False) -> Any:
+    """Plain JSON data; Decimals become exact strings, or numbers when ``numbers``."""
+    if isinstance(value, dict):
+        return {k: plain_json(v, numbers=numbers) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_json(v, numbers=numbers) for v in value]
+    if isinstance(value, Decimal):
+        if numbers:
+            return int(value) if value == value.to_integral_value() else float(value)
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

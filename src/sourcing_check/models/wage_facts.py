@@ -190,7 +190,7 @@ class WageLine(Partial):
     answers_read: dict[str, Any] | None = Field(
         None,
         description="The answers the working read, by JSON pointer in the subject, as plain "
-        "JSON: a number as an exact text (as the other figures here), a section such as "
+        "JSON as a finding quotes them: a number as a JSON number, a section such as "
         "contracted_hours as an object of the fields given, null when read and not answered "
         "(a plan's own fee before its vendor's is taken). Absent in assessments written "
         "before it was recorded.",

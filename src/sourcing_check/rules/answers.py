@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from sourcing_check.models.document import in_input
+from sourcing_check.models.numbers import plain_json
 from sourcing_check.models.results import Answer, Answers
 from sourcing_check.models.subject import LoadedInput
 from sourcing_check.rules.subject_view import ABSENT, View, resolve
@@ -105,21 +106,6 @@ def _located(pointer: str, value: Any, documents: dict[str, LoadedInput | None])
         "column": column or None,
         "place": (document.cell(inner) or None) if document.cells else None,
     }
-
-
-def plain_json(value: Any, *, numbers: bool = False) -> Any:
-    """Plain JSON data; Decimals become exact strings, or numbers when ``numbers``."""
-    if isinstance(value, dict):
-        return {k: plain_json(v, numbers=numbers) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain_json(v, numbers=numbers) for v in value]
-    if isinstance(value, Decimal):
-        if numbers:
-            return int(value) if value == value.to_integral_value() else float(value)
-        return format(value, "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def shown(value: Any) -> Any:

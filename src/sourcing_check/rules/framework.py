@@ -19,10 +19,10 @@ from sourcing_check.models.guideline import (
     Requirement,
     RequirementsFile,
 )
+from sourcing_check.models.numbers import plain_json
 from sourcing_check.models.profile import AppliedProfile
 from sourcing_check.models.results import FileRef, Finding
 from sourcing_check.resources import display_path
-from sourcing_check.rules.answers import plain_json
 from sourcing_check.rules.lint import PREDICATES, Target, lint_requirement
 from sourcing_check.rules.predicates import Compiled, compile_predicate, param_names
 
