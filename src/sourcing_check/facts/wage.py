@@ -56,14 +56,17 @@ def _unrated(vendor: VendorQuestionnaire) -> list[WageLine]:
         if place.country in rated:
             continue
         rated.add(place.country)
-        shown = place.country + (f" ({place.region})" if place.region else "")
         lacking = (
-            f"/vendor/pay/rates: a rate for {shown}, where the vendor reports workers "
+            f"/vendor/pay/rates: a rate for {place.place}, where the vendor reports workers "
             f"(/vendor/workforce/locations/{index})"
         )
         lines.append(
             WageLine(
-                country=place.country, region=place.region, place=shown, missing=[lacking], steps=[]
+                country=place.country,
+                region=place.region,
+                place=place.place,
+                missing=[lacking],
+                steps=[],
             )
         )
     return lines
@@ -148,7 +151,9 @@ def _project_shared(
     unstated = rejection is None or rejection.rejected_work_paid is None
     if unstated and vendor is not None and vendor.rejection is not None:
         rejection, rejection_from = vendor.rejection, "/vendor/rejection"
-    per_task_vendor = vendor is not None and vendor.pay and pay.model == "per_task"
+    # the supplier's answer describes a per-task plan's workers; an hourly or salaried plan
+    # states its own terms (contracted and unpaid hours)
+    vendor_pay = vendor.pay if vendor is not None and pay.model == "per_task" else None
     return Shared(
         fee_percent=fee,
         fee_at=fee_at,
@@ -158,10 +163,8 @@ def _project_shared(
         minutes_basis=minutes_basis,
         one_off_unpaid_minutes=one_off,
         tasks_per_worker=pay.tasks_per_worker,
-        # the supplier's answer describes a per-task plan's workers; an hourly or salaried
-        # plan states its own terms (contracted and unpaid hours)
-        time_paid=vendor.pay.time_paid if per_task_vendor and vendor and vendor.pay else None,
-        time_paid_at=_TIME_PAID if per_task_vendor else None,
+        time_paid=vendor_pay.time_paid if vendor_pay else None,
+        time_paid_at=_TIME_PAID if vendor_pay else None,
         rejection_from=rejection_from,
         read=tuple(read),
     )

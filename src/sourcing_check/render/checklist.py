@@ -9,6 +9,7 @@ import io
 from collections.abc import Sequence
 
 from sourcing_check.models.decision import ConditionRecord
+from sourcing_check.models.document import in_input
 from sourcing_check.models.input_warning import InputWarning
 from sourcing_check.models.results import STATUS_LABELS, Assessment, Finding
 from sourcing_check.render.escaping import escape_md, spreadsheet_cell
@@ -140,7 +141,7 @@ def _pay_needed(a: Assessment, f: Finding) -> str:
                 needed.append(f"{line.place}: {short.required_rate_text}")
             elif line.ratio is not None and line.ratio < 1 and line.required_rate_text:
                 needed.append(f"{line.place}: {line.required_rate_text}")
-            read.update("/" + p.split("/", 2)[-1] for p in line.answers_read or {})
+            read.update(in_input(pointer)[1] for pointer in line.answers_read or {})
     # a figure worked out from an answer probably misread (0.15 for 15%) changes with it
     doubted = sorted({w.code for w in a.warnings if w.pointer in read})
     rests = f" (resting on an answer to check, listed first: {', '.join(doubted)})"

@@ -51,9 +51,8 @@ def decision_context(a: Assessment) -> dict[str, Any]:
 
 def signoff_context(a: Assessment) -> dict[str, Any]:
     """What the sign-off rests on: the reviewers who defer, reject or have not signed yet
-    (name, decision), the
-    conditions still owed (a condition marked done whose requirements are not met is still
-    owed), and the ids of those done and met."""
+    (name, decision), the conditions still owed (a condition marked done whose requirements
+    are not met is still owed), and the ids of those done and met."""
     d = a.decision
     reviewers = d.signoff.reviewers if d and d.signoff else []
     conditions = d.conditions if d else []
